@@ -1,0 +1,28 @@
+"""geomap — offline incident mapper for news about violence in Afghanistan.
+
+Article text → place mentions → located, dated, counted incidents →
+an incident store → GeoJSON, CSV, GeoPackage and self-contained folium maps.
+Everything runs offline against the gazetteer shipped with the package.
+
+>>> from geomap import load_gazetteer
+>>> load_gazetteer().best("Mazar-e Sharif").place.admin1
+'Balkh'
+"""
+
+from .errors import GazetteerError, GeomapError, InputError, OutputError, StoreError
+from .gazetteer import Gazetteer, load_gazetteer
+from .places import Candidate, Place
+
+__all__ = [
+    "Candidate", "Gazetteer", "GazetteerError", "GeomapError", "InputError",
+    "OutputError", "Place", "StoreError", "load_gazetteer", "AfghanGazetteer",
+]
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # geopy is imported only when the geocoder is asked for.
+    if name == "AfghanGazetteer":
+        from .geocoder import AfghanGazetteer
+        return AfghanGazetteer
+    raise AttributeError(f"module 'geomap' has no attribute {name!r}")

@@ -1,0 +1,317 @@
+"""The offline Afghan gazetteer: loading, name lookup and reverse lookup.
+
+Data files (built by ``gazetteer/build.py``, shipped inside the wheel as
+``geomap/_gazetteer``) are read once per process and indexed in memory::
+
+    places.tsv          one row per place (id, kind, lat/lon, province, district)
+    names.tsv           every name of every place (Latin variants, Dari, Pashto)
+    boundaries.geojson  province and district polygons (read only when needed)
+    foreign.tsv         places outside Afghanistan, so they are never put inside
+    common_words.txt    English words that are also place names
+
+>>> gaz = load_gazetteer()
+>>> gaz.best("Panjshri province").place.id
+'AF-PAN'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from .errors import GazetteerError
+from .normalize import fold, is_arabic_script, phonetic, split_generic
+from .places import Candidate, Place
+
+__all__ = ["Gazetteer", "ForeignPlace", "load_gazetteer", "data_dir"]
+
+# How strongly a kind is preferred when one name fits places of several kinds:
+# a bare "Kandahar" is the city; "Panjshir" (no city of that name) the province.
+_KIND_PRIOR = {"city": 0.06, "province": 0.05, "district": 0.04, "airport": 0.03,
+               "landmark": 0.03, "area": 0.03, "town": 0.01}
+_HINT_KINDS = {"province": {"province"}, "district": {"district"},
+               "city": {"city", "town"}, "airport": {"airport"},
+               "landmark": {"landmark", "area"}}
+_EXACT_PRIMARY, _EXACT_ALT, _PHONETIC, _FUZZY = 1.0, 0.95, 0.88, 0.85
+_FUZZY_MIN_LEN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignPlace:
+    """A place outside Afghanistan (a country or a foreign city)."""
+
+    name: str
+    country_code: str
+    country: str
+    kind: str
+
+
+def data_dir() -> Path:
+    """Where the gazetteer files are: $GEOMAP_GAZETTEER, the wheel, or the checkout."""
+    env = os.environ.get("GEOMAP_GAZETTEER")
+    if env:
+        return Path(env)
+    shipped = Path(str(resources.files("geomap"))) / "_gazetteer"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parent.parent / "gazetteer" / "data"
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            yield from csv.DictReader(handle, delimiter="\t")
+    except FileNotFoundError as err:
+        raise GazetteerError(f"gazetteer file missing: {path} (run gazetteer/build.py)") from err
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise GazetteerError(f"gazetteer file damaged: {path}: {err}") from err
+
+
+def _place(row: dict[str, str]) -> Place:
+    return Place(id=row["id"], name=row["name"], kind=row["kind"],
+                 lat=float(row["lat"]), lon=float(row["lon"]),
+                 admin1_code=row["admin1_code"], admin1=row["admin1"],
+                 admin2_id=row["admin2_id"], admin2=row["admin2"],
+                 population=int(float(row["population"] or 0)), source=row["source"])
+
+
+class Gazetteer:
+    """Places with their names, indexed for exact, phonetic and fuzzy lookup."""
+
+    def __init__(self, places: list[Place], names: list[tuple[str, str]],
+                 foreign: list[ForeignPlace] = (), common_words: frozenset[str] = frozenset(),
+                 boundaries_path: Path | None = None) -> None:
+        self.places: dict[str, Place] = {p.id: p for p in places}
+        self.foreign = list(foreign)
+        self.common_words = common_words
+        self._boundaries_path = boundaries_path
+        self._names: dict[str, set[str]] = {}
+        self._by_fold: dict[str, set[str]] = {}
+        self._by_phonetic: dict[str, set[str]] = {}
+        self._primary: set[tuple[str, str]] = set()
+        for place in places:
+            self._add_name(place.id, place.name, primary=True)
+            if place.kind == "province":
+                self._add_name(place.id, place.id)
+        for place_id, name in names:
+            if place_id not in self.places:
+                raise GazetteerError(f"name {name!r} refers to unknown place {place_id!r}")
+            self._add_name(place_id, name)
+
+    def _add_name(self, place_id: str, name: str, primary: bool = False) -> None:
+        key = fold(name)
+        if not key:
+            return
+        self._names.setdefault(place_id, set()).add(name)
+        self._by_fold.setdefault(key, set()).add(place_id)
+        self._by_phonetic.setdefault(phonetic(name), set()).add(place_id)
+        if primary:
+            self._primary.add((key, place_id))
+
+    # -- plain access -------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, place_id: str) -> Place:
+        return self.places[place_id]
+
+    def names_of(self, place_id: str) -> set[str]:
+        """All names known for a place."""
+        return set(self._names.get(place_id, ()))
+
+    def iter_names(self) -> Iterator[tuple[str, str]]:
+        """(name, place id) for every name, for building text matchers."""
+        for place_id, names in sorted(self._names.items()):
+            for name in sorted(names):
+                yield name, place_id
+
+    def of_kind(self, kind: str) -> list[Place]:
+        return sorted((p for p in self.places.values() if p.kind == kind), key=lambda p: p.name)
+
+    def provinces(self) -> list[Place]:
+        """The 34 provinces, sorted by name."""
+        return self.of_kind("province")
+
+    def is_common_word(self, name: str) -> bool:
+        """True for English words that are also place names ("Bar", "Now")."""
+        return fold(name) in self.common_words
+
+    # -- lookup ---------------------------------------------------------------
+
+    def lookup(self, query: str, *, kind: str | None = None, limit: int = 5,
+               fuzzy: bool = True, allow_common: bool = False) -> list[Candidate]:
+        """Ranked candidates for a place name, best first.
+
+        Parameters
+        ----------
+        query : str
+            A name in any spelling or script; generic words ("province",
+            "ولایت", "city") are stripped and become a kind hint.
+        kind : str, optional
+            Preferred kind ("province", "district", "city", "airport", "landmark").
+        fuzzy : bool
+            Allow a guarded fuzzy match for misspellings.
+        allow_common : bool
+            Match English words that are also place names ("Bar", "Now").
+            Off by default; a kind hint in the query also allows them.
+
+        Examples
+        --------
+        >>> [c.place.kind for c in load_gazetteer().lookup("Kandahar city", limit=1)]
+        ['city']
+        """
+        base, hint = split_generic(query)
+        hint = kind or hint
+        key = fold(base)
+        if not key:
+            return []
+        if key in self.common_words and not (allow_common or hint):
+            return []
+        found: dict[str, tuple[float, str]] = {}
+
+        def offer(place_id: str, quality: float, how: str) -> None:
+            if quality > found.get(place_id, (0.0, ""))[0]:
+                found[place_id] = (quality, how)
+
+        for place_id in self._by_fold.get(key, ()):
+            primary = (key, place_id) in self._primary
+            offer(place_id, _EXACT_PRIMARY if primary else _EXACT_ALT,
+                  "exact name" if primary else "exact variant name")
+        if not found:
+            for place_id in self._by_phonetic.get(phonetic(base), ()):
+                offer(place_id, _PHONETIC, "transliteration variant")
+        if not found and fuzzy and len(key) >= _FUZZY_MIN_LEN and not is_arabic_script(base):
+            for other, similarity in self._fuzzy(phonetic(base)):
+                for place_id in self._by_phonetic[other]:
+                    offer(place_id, _FUZZY * similarity / 100.0,
+                          f"fuzzy match ({similarity:.0f}%)")
+        ranked = [self._candidate(self.places[pid], q, how, hint, base)
+                  for pid, (q, how) in found.items()]
+        ranked.sort(key=lambda c: (-c.score, c.place.id))
+        return ranked[:limit]
+
+    def _candidate(self, place: Place, quality: float, how: str,
+                   hint: str | None, matched: str) -> Candidate:
+        score = quality + _KIND_PRIOR[place.kind]
+        score += min(0.02, math.log10(place.population + 1) / 300.0)
+        reason = how
+        if hint:
+            if place.kind in _HINT_KINDS.get(hint, {hint}):
+                score += 0.3
+                reason += f"; kind {place.kind} as asked"
+            else:
+                score -= 0.2
+                reason += f"; asked for a {hint}, this is a {place.kind}"
+        else:
+            reason += f"; {place.kind} preferred among same-name places"
+        return Candidate(place=place, score=min(score, 1.0) / 1.0, matched=matched, reason=reason)
+
+    def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+        from rapidfuzz import fuzz, process
+
+        cutoff = 80.0 if len(key) >= 8 else 84.0
+        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
+                               score_cutoff=cutoff, limit=5)
+        return [(name, score) for name, score, _ in hits]
+
+    @cached_property
+    def _fuzzy_keys(self) -> list[str]:
+        return sorted(k for k in self._by_phonetic
+                      if k.isascii() and len(k) >= _FUZZY_MIN_LEN - 1)
+
+    def best(self, query: str, **options) -> Candidate | None:
+        """The best candidate, or None when nothing matches."""
+        ranked = self.lookup(query, limit=1, **options)
+        return ranked[0] if ranked else None
+
+    def province(self, query: str) -> Place | None:
+        """The province a name or ISO code denotes ("Panjshri", "AF-PAN", "پنجشیر")."""
+        ranked = self.lookup(query, kind="province", limit=10)
+        for cand in ranked:
+            if cand.place.kind == "province":
+                return cand.place
+        return None
+
+    def suggest(self, query: str, *, kind: str | None = None, n: int = 3) -> list[str]:
+        """Close names for an unknown query (for error messages)."""
+        from rapidfuzz import fuzz, process
+
+        pool = {p.name: p for p in self.places.values() if kind is None or p.kind == kind}
+        hits = process.extract(query, list(pool), scorer=fuzz.WRatio, limit=n)
+        return [name for name, _, _ in hits]
+
+    # -- reverse lookup -------------------------------------------------------------
+
+    @cached_property
+    def _districts(self):
+        from shapely import STRtree
+        from shapely.geometry import shape
+
+        try:
+            with self._boundaries_path.open(encoding="utf-8") as handle:
+                features = json.load(handle)["features"]
+        except (OSError, TypeError, ValueError, KeyError) as err:
+            raise GazetteerError(f"cannot read boundaries: {self._boundaries_path}: {err}") from err
+        districts = [(f["properties"]["id"], shape(f["geometry"]))
+                     for f in features if f["properties"]["kind"] == "district"]
+        return [d[0] for d in districts], STRtree([d[1] for d in districts])
+
+    def boundaries(self) -> dict:
+        """The province and district polygons as a GeoJSON FeatureCollection."""
+        with self._boundaries_path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+
+    def reverse(self, lat: float, lon: float, *, max_km: float = 0.0) -> Place | None:
+        """The district containing (lat, lon), or None outside Afghanistan.
+
+        ``max_km`` > 0 also accepts the nearest district within that distance
+        (for points on a border or just across it).
+
+        >>> load_gazetteer().reverse(34.53, 69.17).admin1
+        'Kabul'
+        """
+        from shapely import Point
+
+        ids, tree = self._districts
+        point = Point(lon, lat)
+        hits = tree.query(point, predicate="intersects")
+        if len(hits):
+            return self.places[ids[int(min(hits))]]
+        if max_km > 0:
+            nearest = int(tree.nearest(point))
+            geom = tree.geometries[nearest]
+            if geom.distance(point) * 111.0 <= max_km:
+                return self.places[ids[nearest]]
+        return None
+
+
+def _load(directory: Path) -> Gazetteer:
+    places = [_place(row) for row in _read_tsv(directory / "places.tsv")]
+    names = [(row["place_id"], row["name"]) for row in _read_tsv(directory / "names.tsv")]
+    foreign_path = directory / "foreign.tsv"
+    foreign = ([ForeignPlace(r["name"], r["country_code"], r["country"], r["kind"])
+                for r in _read_tsv(foreign_path)] if foreign_path.exists() else [])
+    words_path = directory / "common_words.txt"
+    words = (frozenset(w.strip() for w in words_path.read_text(encoding="utf-8").split())
+             if words_path.exists() else frozenset())
+    if not places:
+        raise GazetteerError(f"gazetteer is empty: {directory}")
+    return Gazetteer(places, names, foreign, words, directory / "boundaries.geojson")
+
+
+@lru_cache(maxsize=4)
+def _load_cached(directory: str) -> Gazetteer:
+    return _load(Path(directory))
+
+
+def load_gazetteer(directory: str | os.PathLike | None = None) -> Gazetteer:
+    """The gazetteer, loaded once per process and directory."""
+    return _load_cached(str(Path(directory) if directory else data_dir()))
