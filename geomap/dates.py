@@ -1,0 +1,173 @@
+"""Date phrases in article text, resolved against the publication date.
+
+Never against today's date: without a publication date, relative phrases
+("on Tuesday", "in early October") stay unresolved.
+
+>>> from datetime import date
+>>> [(d.value.isoformat(), d.precision) for d in find_dates("on Tuesday", date(2021, 11, 4))]
+[('2021-11-02', 'day')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateRef", "find_dates", "PRECISIONS"]
+
+PRECISIONS = ("day", "week", "month", "year")
+
+_MONTHS = {name: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], start=1) for name in names}
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+_M = r"(?P<month>january|february|march|april|may|june|july|august|september|october|" \
+     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("day_month", rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b"),
+    ("month_day", rf"\b{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?\b"),
+    ("part_month", r"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<part>early|mid|middle\s+of|late|end\s+of|"
+                   rf"beginning\s+of|start\s+of)[\s-]+{_M}(?:\s+{_Y})?\b"),
+    ("month", rf"\b(?:in|during|since|by|of|last|this|early|late|mid)\s+{_M}"
+              rf"(?P<rel>\s+this\s+year|\s+last\s+year|\s+{_Y})?\b"),
+    ("weekday", r"\b(?P<prefix>on|last|this|past|late|early)?\s*(?P<weekday>monday|tuesday|"
+                r"wednesday|thursday|friday|saturday|sunday)s?\b(?:\s+(?:night|morning|"
+                r"evening|afternoon))?"),
+    ("yesterday", r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+day)\b"),
+    ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"),
+    ("ago", r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<unit>day|week|month|year)s?\s+ago\b"),
+    ("last_unit", r"\b(?P<which>last|earlier\s+this|this|past)\s+(?P<unit>week|month|year)\b"),
+    ("same", r"\b(?:in\s+)?the\s+same\s+(?P<unit>day|week|month|year)\b"),
+    ("year", rf"\b(?:in|of|since|during|since|early|late|end\s+of)\s+{_Y}\b"),
+]]
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date phrase: its span, resolved value and precision."""
+
+    start: int
+    end: int
+    phrase: str
+    value: date
+    precision: str
+
+
+def _month_value(published: date, month: int, year: int | None, rel: str = "") -> date:
+    if year is None:
+        year = published.year - (1 if "last year" in rel else 0)
+        if "this year" not in rel and date(year, month, 1) > published:
+            year -= 1
+    return date(year, month, 1)
+
+
+def _day_value(published: date, month: int, day: int, year: int | None) -> date | None:
+    try:
+        if year is not None:
+            return date(year, month, day)
+        value = date(published.year, month, day)
+        if value > published + timedelta(days=2):
+            value = date(published.year - 1, month, day)
+        return value
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match, published: date,
+             previous: DateRef | None) -> tuple[date, str] | None:
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if kind == "iso":
+        return _day_value(published, int(g["mon"]), int(g["day"]), year), "day"
+    if kind in ("day_month", "month_day"):
+        day = int(g["day"])
+        return _day_value(published, _MONTHS[g["month"].lower()], day, year), "day"
+    if kind == "part_month":
+        value = _month_value(published, _MONTHS[g["month"].lower()], year)
+        part = g["part"].lower().split()[0]
+        offset = {"mid": 10, "middle": 10, "late": 20, "end": 20}.get(part, 0)
+        return value + timedelta(days=offset), "month"
+    if kind == "month":
+        return _month_value(published, _MONTHS[g["month"].lower()], year,
+                            (g.get("rel") or "").lower()), "month"
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["weekday"].lower()]
+        back = (published.weekday() - wd) % 7
+        if (g.get("prefix") or "").lower() == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day"
+    if kind == "yesterday":
+        return published - timedelta(days=1), "day"
+    if kind == "today":
+        return published, "day"
+    if kind == "ago":
+        n = g["n"].lower()
+        n = int(n) if n.isdigit() else _SMALL[n]
+        unit = g["unit"].lower()
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        return published - timedelta(days=days), unit
+    if kind == "last_unit":
+        unit = g["unit"].lower()
+        last = g["which"].lower() == "last"
+        if unit == "week":
+            return published - timedelta(days=7 if last else 3), "week"
+        if unit == "month":
+            first = published.replace(day=1)
+            return ((first - timedelta(days=1)).replace(day=1) if last else first), "month"
+        return date(published.year - (1 if last else 0), 1, 1), "year"
+    if kind == "same":
+        return (previous.value, previous.precision) if previous else None
+    if kind == "year":
+        return date(year, 1, 1), "year"
+    return None
+
+
+def find_dates(text: str, published: date | None, *,
+               previous: DateRef | None = None) -> list[DateRef]:
+    """Date phrases in ``text`` resolved against ``published``, in text order.
+
+    ``previous`` is the last date of the preceding text, for "the same month".
+    Without ``published`` only phrases carrying a year resolve.
+    """
+    taken: list[tuple[int, int]] = []
+    refs: list[DateRef] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind == "weekday" and not m.group("prefix") and not _on_before(text, m.start()):
+                continue
+            if kind in ("day_month", "month_day", "month") and m.group("month").lower() == "may" \
+                    and not m.group("month")[0].isupper():
+                continue
+            if kind == "day_month" and not 1 <= int(m.group("day")) <= 31:
+                continue
+            base = published
+            if base is None:
+                if not m.groupdict().get("year"):
+                    continue
+                base = date(int(m.group("year")), 12, 31)
+            resolved = _resolve(kind, m, base, refs[-1] if refs else previous)
+            if resolved is None or resolved[0] is None:
+                continue
+            taken.append((m.start(), m.end()))
+            refs.append(DateRef(m.start(), m.end(), m.group(0).strip(), *resolved))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _on_before(text: str, start: int) -> bool:
+    """A bare weekday counts only as a date when it stands as one ("... on Tuesday")."""
+    before = text[max(0, start - 6):start].lower()
+    return before.rstrip().endswith(("on", "by", "since", ",")) or start == 0

@@ -1,0 +1,205 @@
+"""Word lists that turn sentences into event types, actors and targets.
+
+Event types follow ACLED's taxonomy (event_type / sub_event_type). Actors
+are normalised through an alias table (ISKP = ISIS-K = Daesh = IS-K ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["EventType", "classify_event", "find_actors", "find_targets", "ACTOR_ALIASES",
+           "is_reaction", "has_trigger", "ActorHit"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    event_type: str
+    sub_event_type: str
+    keyword: str
+
+
+# (pattern, event_type, sub_event_type), strongest first: a "suicide bombing"
+# is a suicide bomb even when the sentence also says "explosion".
+_EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE), et, st)
+                                                   for rx, et, st in [
+    (r"\bsuicide\s+(?:bomb\w*|attack\w*|blast\w*|car\s+bomb\w*|vest)|\bsuicide\s+bombers?\b|"
+     r"\bself-?detonat\w*|\bblew\s+(?:himself|herself|themselves)\s+up",
+     "Explosions/Remote violence", "Suicide bomb"),
+    (r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|air\s+attacks?|"
+     r"bombed\s+from\s+the\s+air|air\s+forces?\s+(?:struck|bombed|targeted))",
+     "Explosions/Remote violence", "Air/drone strike"),
+    (r"\b(?:rockets?|mortars?|shell(?:s|ing|ed)|artillery|missiles?)\b",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (r"\bgrenades?\b", "Explosions/Remote violence", "Grenade"),
+    (r"\b(?:roadside\s+bombs?|road-side\s+bombs?|ieds?|improvised\s+explosive|landmines?|"
+     r"mines?\b(?!\s+ministry)|magnetic\s+bombs?|sticky\s+bombs?|car\s+bombs?|"
+     r"explosions?|blasts?|explosives?|bomb(?:s|ing|ings|ed)?|exploded|detonat\w+)",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    (r"\b(?:targeted\s+killings?|assassinat\w+|gunned\s+down|shot\s+dead)",
+     "Violence against civilians", "Attack"),
+    (r"\b(?:kidnapp\w+|abduct\w+|hostages?)\b",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    (r"\b(?:clash\w*|fighting|fought|firefights?|gun\s*fights?|gun\s*battles?|battles?|"
+     r"exchange\s+of\s+fire|offensive|ambush\w*|raid\w*|stormed|storming|"
+     r"attacked\s+(?:a\s+|an\s+|the\s+)?(?:security|police|army|military)?\s*"
+     r"(?:check\s*points?|posts?|outposts?|bases?|convoys?))",
+     "Battles", "Armed clash"),
+    (r"\b(?:captured|seized|overran|overrun|took\s+control|fell\s+to)\b",
+     "Battles", "Non-state actor overtakes territory"),
+    (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
+     r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed)\b",
+     "Violence against civilians", "Attack"),
+]]
+
+# Verbs that make a sentence a reaction or commentary about an event, not a report of one.
+_REACTION = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|condolence\w*|mourn\w*|sympath\w*|"
+    r"expressed|called\s+on|urged|vowed|warned)\b", re.IGNORECASE)
+# Words that show a sentence reports violence at all.
+_TRIGGER = re.compile(
+    r"\b(?:explosions?|blasts?|bomb\w*|attack|attacked|attacking|killed|killing|kills|dead|died|wounded|injured|"
+    r"clash\w*|fighting|firefight|gunfire|gunmen|gunman|shot|shooting|opened\s+fire|"
+    r"air\s*strikes?|airstrikes?|drone\s+strikes?|rockets?|mortars?|shelling|grenades?|"
+    r"ieds?|mines?|explosives?|exploded|detonat\w+|assassinat\w+|suicide|ambush\w*|"
+    r"kidnapp\w+|abduct\w+|raid\w*|stormed|massacre\w*|executed|beheaded|captured|seized|"
+    r"overran|casualt\w+|death\s+toll)\b", re.IGNORECASE)
+
+
+def has_trigger(text: str) -> bool:
+    """True when the text reports violence (an event word, not only commentary)."""
+    return _TRIGGER.search(text) is not None
+
+
+def is_reaction(text: str) -> bool:
+    """True for reactions ("Qatar condemned the attack"), which report no new event."""
+    return _REACTION.search(text) is not None
+
+
+def classify_event(text: str) -> EventType | None:
+    """The ACLED event type and sub-type the text describes, strongest rule first.
+
+    >>> classify_event("a suicide bomber blew himself up near a mosque").sub_event_type
+    'Suicide bomb'
+    """
+    for pattern, event_type, sub_type in _EVENT_RULES:
+        m = pattern.search(text)
+        if m:
+            return EventType(event_type, sub_type, m.group(0).lower())
+    return None
+
+
+# canonical actor name → aliases (matched case-sensitively when all-caps).
+ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
+    "Islamic State Khorasan Province (ISKP)": (
+        "Islamic State Khorasan Province", "Islamic State in Khorasan Province",
+        "Islamic State of Khorasan Province", "Islamic State-Khorasan Province",
+        "Islamic State Khorasan", "Islamic State in Khorasan", "Islamic State-Khorasan",
+        "Islamic State of Iraq and the Levant – Khorasan Province",
+        "Islamic State of Iraq and the Levant-Khorasan", "ISIL-Khorasan", "ISIL-K",
+        "ISIS-Khorasan", "ISIS-Khorosan", "ISIS Khorasan", "ISIS-K", "ISIS K", "IS-K",
+        "IS-KP", "ISKP", "ISK", "Daesh", "Daish", "Da'esh", "IS-affiliate", "IS affiliate",
+        "Islamic State", "ISIS", "ISIL", "IS", "داعش"),
+    "Taliban": ("Taliban", "Taleban", "Talibans", "Islamic Emirate of Afghanistan",
+                "Islamic Emirate", "طالبان", "Taliban militants", "Taliban fighters"),
+    "Haqqani Network": ("Haqqani network", "Haqqani Network", "Haqqanis"),
+    "National Resistance Front (NRF)": ("National Resistance Front", "NRF",
+                                        "Panjshir resistance", "northern resistance",
+                                        "resistance forces"),
+    "Military Forces of Afghanistan": (
+        "Afghan security forces", "Afghan forces", "Afghan National Army", "ANA",
+        "ANDSF", "Afghan army", "Afghan National Defense and Security Forces",
+        "Afghan National Police", "ANP", "Afghan commandos", "Afghan special forces",
+        "Afghan Air Force", "Afghan air forces", "security forces", "government forces"),
+    "Police Forces of Afghanistan": ("police", "policemen", "police officers"),
+    "Military Forces of the United States": (
+        "US military", "U.S. military", "US forces", "U.S. forces", "American troops",
+        "US troops", "U.S. troops", "American forces", "Pentagon"),
+    "NATO": ("NATO", "Resolute Support", "ISAF", "coalition forces", "foreign forces"),
+    "Tehrik-i-Taliban Pakistan (TTP)": ("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan",
+                                         "Pakistani Taliban", "TTP"),
+    "Military Forces of Pakistan": ("Pakistani military", "Pakistani forces",
+                                    "Pakistani army", "Pakistan army"),
+    "Al-Qaeda": ("al-Qaeda", "Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "AQIS"),
+    "Hizb-i Islami": ("Hizb-i-Islami", "Hezb-e-Islami", "Hizb-e-Islami", "Hezb-i-Islami"),
+    "Unidentified Armed Group": ("unidentified gunmen", "unknown gunmen",
+                                 "unidentified armed men", "unknown armed men"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    actor: str
+    start: int
+    end: int
+
+
+def _actor_regex() -> re.Pattern:
+    pairs = sorted(((alias, canon) for canon, aliases in ACTOR_ALIASES.items()
+                    for alias in aliases), key=lambda p: -len(p[0]))
+    parts = []
+    for alias, _ in pairs:
+        body = re.escape(alias).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+        if alias.isupper() and alias.isascii():
+            parts.append(rf"(?-i:{body})")    # "IS", "ANA": exact case only
+        else:
+            parts.append(body)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+_ACTOR_RX = _actor_regex()
+_ACTOR_BY_FOLD = {alias.casefold(): canon for canon, aliases in ACTOR_ALIASES.items()
+                  for alias in aliases}
+
+
+def _canonical(surface: str) -> str | None:
+    key = re.sub(r"[\s-]+", " ", surface).casefold()
+    for alias, canon in _ACTOR_BY_FOLD.items():
+        if re.sub(r"[\s-]+", " ", alias) == key or alias.replace("-", "") == key.replace(" ", ""):
+            return canon
+    return None
+
+
+def find_actors(text: str) -> list[ActorHit]:
+    """Actor mentions, normalised to one name per actor.
+
+    >>> sorted({h.actor for h in find_actors("ISIS-K and Daesh; the Taleban")})
+    ['Islamic State Khorasan Province (ISKP)', 'Taliban']
+    """
+    hits = []
+    for m in _ACTOR_RX.finditer(text):
+        canon = _canonical(m.group(0)) or _canonical(m.group(0).replace("-", " "))
+        if canon:
+            hits.append(ActorHit(canon, m.start(), m.end()))
+    return hits
+
+
+_TARGETS: list[tuple[re.Pattern, str]] = [(re.compile(rx, re.IGNORECASE), label) for rx, label in [
+    (r"\bhospitals?\b|\bclinics?\b|\bhealth\s+(?:centre|center|workers?)", "hospital"),
+    (r"\bmosques?\b|\bimam\s*bargah|\bshrines?\b|\btakyakhana|\bmasjid", "mosque"),
+    (r"\bairports?\b|\bairfields?\b|\bair\s+base|\bairbase", "airport"),
+    (r"\bschools?\b|\buniversit\w+|\bmadrasa\w*|\beducational\s+cent\w+|\bstudents?\b", "school"),
+    (r"\bcheck\s*points?\b|\boutposts?\b|\bsecurity\s+posts?\b", "checkpoint"),
+    (r"\bconvoys?\b", "convoy"),
+    (r"\bmarkets?\b|\bbazaars?\b", "market"),
+    (r"\bwedding\w*\b|\bfuneral\w*\b", "gathering"),
+    (r"\bbus(?:es)?\b|\bminibus\w*|\bvehicles?\b|\bcars?\b", "vehicle"),
+    (r"\bpolice\s+(?:station|headquarters|hq|compound)", "police station"),
+    (r"\bmilitary\s+(?:base|compound|academy)|\barmy\s+(?:base|corps)", "military base"),
+    (r"\bembass\w+|\bconsulate", "embassy"),
+    (r"\bhotels?\b|\bguest\s*houses?\b", "hotel"),
+    (r"\bministry\b|\bgovernment\s+(?:office|building|compound)|\bgovernor'?s?\s+(?:office|compound)",
+     "government building"),
+    (r"\bcivilians?\b|\bresidents?\b|\bworshippers?\b|\bchildren\b", "civilians"),
+]]
+
+
+def find_targets(text: str) -> list[str]:
+    """Target labels in text order of first appearance ("hospital", "mosque"...)."""
+    hits = []
+    for pattern, label in _TARGETS:
+        m = pattern.search(text)
+        if m:
+            hits.append((m.start(), label))
+    return [label for _, label in sorted(hits)]

@@ -1,0 +1,144 @@
+"""Reading articles: bytes → checked text, publication date, sentences.
+
+Bad input (missing, empty, binary, not UTF-8, too large) raises
+:class:`~geomap.errors.InputError` with one clear line. The optional header
+``date YYYY-MM-DD`` at the start of a file sets the publication date; it is
+blanked out (same length) so character offsets still point into the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["Document", "Sentence", "read_article", "make_document", "split_sentences",
+           "parse_date", "MAX_BYTES"]
+
+#: Largest article accepted (news articles are kilobytes; a 1 GB file is a mistake).
+MAX_BYTES = 20 * 1024 * 1024
+
+_HEADER = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article: its text, publication date and where it came from."""
+
+    text: str
+    published: date | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document: character span and paragraph number."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def parse_date(value: str) -> date:
+    """A ``YYYY-MM-DD`` date, or InputError."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as err:
+        raise InputError(f"not a date (want YYYY-MM-DD): {value!r}") from err
+
+
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{source}: damaged UTF-16 text: {err.reason}") from err
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: looks like a binary file, not article text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{source}: not UTF-8 text (invalid byte 0x{data[err.start]:02x} at offset "
+            f"{err.start}); convert it with e.g. 'iconv -f cp1252 -t utf-8'") from err
+
+
+def make_document(text: str, *, published: date | None = None, source: str = "<text>") -> Document:
+    """A Document from text; a ``date YYYY-MM-DD`` header overrides ``published``."""
+    if not text.strip():
+        raise InputError(f"{source}: empty article")
+    header = _HEADER.match(text)
+    if header:
+        published = parse_date(header.group(1))
+        text = " " * header.end() + text[header.end():]
+    return Document(text=text, published=published, source=source)
+
+
+def read_article(path: str | Path, *, published: date | None = None) -> Document:
+    """Read and check one article file."""
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(f"{source}: is a directory, not an article file")
+        if size > MAX_BYTES:
+            raise InputError(f"{source}: too large ({size / 2**20:,.0f} MB; the limit for one "
+                             f"article is {MAX_BYTES // 2**20} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise InputError(f"{source}: no such file") from err
+    except PermissionError as err:
+        raise InputError(f"{source}: permission denied") from err
+    except IsADirectoryError as err:
+        raise InputError(f"{source}: is a directory, not an article file") from err
+    return make_document(_decode(data, source), published=published, source=source)
+
+
+# Sentence ends: . ! ? (optionally closing quotes/brackets) then space and a
+# capital, digit, quote or bracket — but not after common abbreviations.
+_SENT_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9\u0600-\u06ff])""")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|No|Jan|Feb|"
+                     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs|etc|e\.g|i\.e)"
+                     r"|\b[A-Z]|\b(?:U\.S|U\.N|U\.K))\.$")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\u0600-\u06ff\"“])")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences, keeping character offsets.
+
+    >>> [s.text for s in split_sentences("Blasts hit Kabul. Dr. Ali said 3 died.")]
+    ['Blasts hit Kabul.', 'Dr. Ali said 3 died.']
+    """
+    sentences: list[Sentence] = []
+    para_start = 0
+    for para_no, para_end in enumerate(_paragraph_ends(text)):
+        start = para_start
+        for m in _SENT_END.finditer(text, para_start, para_end):
+            head = text[start:m.start() + 1]
+            if _ABBREV.search(head):
+                continue
+            _append(sentences, text, start, m.start() + 1 + len(m.group(0).rstrip()) - 1,
+                    para_no)
+            start = m.end()
+        _append(sentences, text, start, para_end, para_no)
+        para_start = para_end
+    return sentences
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    ends = [m.start() for m in _PARAGRAPH.finditer(text)]
+    return [e for e in ends if e > 0] + [len(text)]
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], para))

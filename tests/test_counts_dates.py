@@ -1,0 +1,82 @@
+"""Casualty figures and date phrases, as tables of (text, expected)."""
+
+from datetime import date
+
+import pytest
+
+from geomap.counts import find_counts, parse_number
+from geomap.dates import find_dates
+
+PUB = date(2021, 11, 4)  # a Thursday
+
+
+@pytest.mark.parametrize("text,killed,wounded", [
+    ("At least 25 people were killed and over 50 people were wounded", 25, 50),
+    ("an explosion killed 12 people, and another 32 were injured", 12, 32),
+    ("more than 100 people died", 100, None),
+    ("killing more than 100 people", 100, None),
+    ("over 50 were killed", 50, None),
+    ("dozens of people were killed", 12, None),
+    ("a police officer was killed in the blast", 1, None),
+    ("There were no casualties.", 0, 0),
+    ("no one was hurt in the explosion", None, 0),
+    ("Twenty-five civilians were killed and three wounded", 25, 3),
+    ("the attack left 5 people dead and 12 injured", 5, 12),
+    ("killing two and wounding seven", 2, 7),
+    ("The death toll has risen to 30.", 30, None),
+    ("25 to 30 people were killed", 25, None),
+    ("1,200 people were killed", 1200, None),
+    ("all gunmen were killed within 15 minutes", None, None),
+    ("two explosions were heard 10 minutes later", None, None),
+    ("no one has claimed responsibility", None, None),
+])
+def test_counts(text, killed, wounded):
+    counts = find_counts(text)
+    got_killed = max((c.value for c in counts if c.kind == "killed"), default=None)
+    got_wounded = max((c.value for c in counts if c.kind == "wounded"), default=None)
+    assert (got_killed, got_wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text,value", [("twenty-five", 25), ("one hundred and twenty", 120),
+                                        ("dozens", 12), ("hundreds", 100), ("7", 7)])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text,iso,precision", [
+    ("On November 2nd, blasts", "2021-11-02", "day"),
+    ("took place on Tuesday at", "2021-11-02", "day"),
+    ("on Thursday", "2021-11-04", "day"),
+    ("in early October, an explosion", "2021-10-01", "month"),
+    ("in late October", "2021-10-21", "month"),
+    ("In August this year", "2021-08-01", "month"),
+    ("on 26 August, where", "2021-08-26", "day"),
+    ("in 2017, where", "2017-01-01", "year"),
+    ("last night", "2021-11-03", "day"),
+    ("yesterday", "2021-11-03", "day"),
+    ("two days ago", "2021-11-02", "day"),
+    ("on December 28", "2020-12-28", "day"),      # a future day means last year
+    ("on 2 November 2020", "2020-11-02", "day"),
+    ("2021-10-08", "2021-10-08", "day"),
+    ("last week", "2021-10-28", "week"),
+])
+def test_dates_resolve_against_publication(text, iso, precision):
+    refs = find_dates(text, PUB)
+    assert refs, text
+    assert (refs[0].value.isoformat(), refs[0].precision) == (iso, precision)
+
+
+def test_same_month_follows_previous_date():
+    previous = find_dates("in early October", PUB)[0]
+    (ref,) = find_dates("In the same month, two more explosions", PUB, previous=previous)
+    assert (ref.value.month, ref.precision) == (10, "month")
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved():
+    assert find_dates("on Tuesday, in early October", None) == []
+    assert find_dates("in 2017", None)[0].value == date(2017, 1, 1)
+
+
+@pytest.mark.parametrize("text", ["may be", "the mosque may have", "the Monday market", "March of"])
+def test_non_dates(text):
+    assert find_dates(text, PUB) == []
