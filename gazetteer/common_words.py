@@ -1,0 +1,54 @@
+"""Write data/common_words.txt: English words that are also gazetteer names.
+
+Run after build.py (needs ``pip install -e ".[build]"``, for english-words):
+
+    python gazetteer/common_words.py
+
+A name such as "Bar", "Now" or "Said" is then a place only when the text
+asks for it ("in Bar district"), never as an ordinary word. The word list is
+GCIDE (GNU Collaborative International Dictionary of English, GPL) via the
+``english-words`` package; only the intersection with our names is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from geomap.normalize import fold  # noqa: E402
+
+# Afghan names that GCIDE happens to hold but that news uses only as places.
+KEEP_AS_PLACES = {"kabul", "herat", "kandahar", "khost", "ghazni", "balkh", "kunar", "farah",
+                  "ghor", "logar", "zabul", "paktia", "nimruz", "kunduz", "badakhshan",
+                  "bamyan", "takhar", "parwan", "kapisa", "wardak", "helmand", "uruzgan",
+                  "laghman", "nangarhar", "faryab", "samangan", "baghlan", "jowzjan",
+                  "badghis", "daykundi", "nuristan", "panjshir", "paktika", "bagram",
+                  "jalalabad", "afghanistan"}
+# Words GCIDE lacks but that are ordinary in English news.
+EXTRA = {"police", "said", "now", "bar", "mission", "attack", "killed", "province",
+         "district", "city", "town", "says", "told", "news", "army", "forces", "security",
+         "government", "minister", "officials", "sources", "people", "local", "center",
+         "central", "north", "south", "east", "west", "new", "old", "upper", "lower", "big"}
+
+
+def main() -> int:
+    from english_words import get_english_words_set
+
+    words = {fold(w) for w in get_english_words_set(["gcide"], lower=True, alpha=True)}
+    words |= EXTRA
+    with (HERE / "data" / "names.tsv").open(encoding="utf-8", newline="") as handle:
+        names = {fold(row["name"]) for row in csv.DictReader(handle, delimiter="\t")}
+    with (HERE / "data" / "places.tsv").open(encoding="utf-8", newline="") as handle:
+        names |= {fold(row["name"]) for row in csv.DictReader(handle, delimiter="\t")}
+    common = sorted((names & words) - KEEP_AS_PLACES)
+    (HERE / "data" / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    print(f"{len(common)} common words written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,275 @@
+"""From article text to incidents: the extraction pipeline.
+
+    Document ─sentences─▶ mentions ─resolve─▶ place groups ─▶ incident drafts
+             ─attributes (date, type, counts, actors, target)─▶ merge ─▶ [Incident]
+
+A sentence reports an incident when it has a violence word, is not a
+reaction ("Qatar condemned the attack"), and names a place — or, with no
+place of its own, continues the incident of the sentence just before
+("At least 25 people were killed when gunmen opened fire").
+
+>>> from datetime import date
+>>> [(i.location, i.fatalities) for i in extract_text(
+...     "A roadside bomb killed three soldiers in Sangin district of Helmand on Monday.",
+...     published=date(2021, 5, 4))]
+[('Sangin', 3)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .counts import Count, find_counts
+from .dates import DateRef, find_dates
+from .gazetteer import Gazetteer, load_gazetteer
+from .incident import Incident, SourceRef
+from .lexicon import (ActorHit, classify_event, find_actors, find_targets, has_trigger,
+                      is_reaction)
+from .mentions import matcher_for
+from .merge import merge_incidents
+from .reader import Document, Sentence, make_document, split_sentences
+from .resolve import PlaceGroup, precision_codes, group_places, resolve_mentions
+
+__all__ = ["extract", "extract_text"]
+
+_CONTINUATION_GAP = 2          # sentences an incident's description may skip
+_DATE_CONTEXT_GAP = 3          # sentences a date phrase stays in force
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those|another|second|first|same)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks?|blasts?|explosions?|bombings?|assault|incident|hospital|building|mosque|"
+    r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
+_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
+_DATELINE = re.compile(r"^\s*(?:\([^)]{1,30}\)|[-—–:,])")
+_LANDMARK_TARGET = re.compile(r"hospital|mosque|airport|airfield|school|university|hotel|"
+                              r"shrine|market|bazaar|prison|embassy|ministry", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An incident being assembled (mutable until it becomes an Incident)."""
+
+    group: PlaceGroup | None
+    event_type: str
+    sub_event_type: str
+    date: DateRef | None
+    date_note: str
+    sentences: list[Sentence]
+    counts: list[Count] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    last_sentence: int = 0
+
+
+def extract_text(text: str, *, published: date | None = None, source: str = "<text>",
+                 gazetteer: Gazetteer | None = None) -> list[Incident]:
+    """Incidents in an article text (see :func:`extract`)."""
+    return extract(make_document(text, published=published, source=source), gazetteer)
+
+
+def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Incident]:
+    """Incidents reported by one article, merged so that each event appears once.
+
+    Incidents outside Afghanistan (or placeable only at country level) are
+    returned too, with ``place=None``: callers report them, never map them.
+    """
+    gaz = gazetteer or load_gazetteer()
+    text = document.text
+    sentences = split_sentences(text)
+    actor_hits = find_actors(text)
+    mentions = matcher_for(gaz).find(text, masks=[(a.start, a.end) for a in actor_hits])
+    mentions = [m for m in mentions if not _is_dateline(text, m.start, m.end)]
+    resolved = resolve_mentions(text, mentions, [(s.start, s.end) for s in sentences])
+    mentions_country = any(m.country for m in mentions)
+
+    drafts: list[_Draft] = []
+    date_ctx: tuple[DateRef, int] | None = None
+    claimed: list[str] = []
+    for index, sentence in enumerate(sentences):
+        previous = date_ctx[0] if date_ctx else None
+        dates = [_shift(d, sentence.start) for d in
+                 find_dates(sentence.text, document.published, previous=previous)]
+        in_sentence = [r for r in resolved if sentence.start <= r.mention.start < sentence.end]
+        groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
+        sent_actors = [a for a in actor_hits if sentence.start <= a.start < sentence.end]
+        if _CLAIM.search(sentence.text) and not groups:
+            claimed.extend(a.actor for a in sent_actors)
+        context = date_ctx if date_ctx and index - date_ctx[1] <= _DATE_CONTEXT_GAP else None
+        if dates:
+            date_ctx = (dates[-1], index)
+        if not has_trigger(sentence.text):
+            continue
+        counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
+        if is_reaction(sentence.text) and not counts:
+            continue
+        if groups:
+            for draft in _new_drafts(text, sentence, index, groups, dates, context,
+                                     counts, sent_actors, document.published):
+                _attach_or_add(drafts, draft)
+        elif drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP and \
+                (counts or _ANAPHOR.search(sentence.text)) and \
+                not _new_date(dates, drafts[-1].date):
+            _continue(drafts[-1], sentence, index, counts, sent_actors)
+        elif counts and mentions_country:
+            drafts.append(_draft(None, sentence, index, sentence.text, dates, context,
+                                 counts, sent_actors, document.published))
+    incidents = [_finish(d, document, claimed) for d in drafts]
+    return merge_incidents(incidents)
+
+
+# -- building drafts --------------------------------------------------------------
+
+def _shift(item, offset: int):
+    """A sentence-relative DateRef/Count moved to document offsets."""
+    from dataclasses import replace
+    return replace(item, start=item.start + offset, end=item.end + offset)
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """"KABUL (Reuters) -" or "Kabul (BNA)": the reporter's city, not the event's."""
+    return start < 3 and _DATELINE.match(text[end:end + 32]) is not None
+
+
+def _placeable(text: str, group: PlaceGroup) -> bool:
+    head = group.head
+    if head.place is not None:
+        return True
+    if head.mention.foreign is None:
+        return False
+    # a foreign name counts as a location only after a locative word ("in Peshawar"),
+    # not as an adjective or actor ("the US military", "Qatar condemned").
+    before = text[max(0, head.mention.start - 12):head.mention.start].lower()
+    return re.search(r"\b(?:in|near|at|inside|across|into)\s+(?:the\s+)?$", before) is not None
+
+
+def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGroup],
+                dates: list[DateRef], context, counts: list[Count],
+                actors: list[ActorHit], published: date | None) -> list[_Draft]:
+    """One draft per place group that the sentence reports an event at."""
+    bounds = [sentence.start] + [g.end for g in groups]
+    selected: list[int] = []
+    for k, group in enumerate(groups):
+        lead = text[bounds[k]:group.start]
+        seg_end = groups[k + 1].start if k + 1 < len(groups) else sentence.end
+        own_counts = any(group.start <= c.start < seg_end for c in counts)
+        coordinated = bool(selected) and selected[-1] == k - 1 and \
+            re.fullmatch(r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
+        if has_trigger(lead) or own_counts or coordinated:
+            selected.append(k)
+    if not selected:
+        selected = [0]
+    drafts = []
+    for n, k in enumerate(selected):
+        group = groups[k]
+        lead_start = groups[selected[n - 1]].end if n else sentence.start
+        seg_end = groups[selected[n + 1]].start if n + 1 < len(selected) else sentence.end
+        lead = text[lead_start:group.end]
+        mine = [c for c in counts if (group.start <= c.start < seg_end)
+                or (n == 0 and c.start < group.start)]
+        if not mine and len(selected) == 1:
+            mine = counts
+        drafts.append(_draft(group, sentence, index, lead or sentence.text,
+                             _dates_near(dates, group), context, mine, actors, published,
+                             segment=text[group.start:seg_end]))
+    return drafts
+
+
+def _dates_near(dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
+    """The sentence's dates, the one nearest the place first."""
+    return sorted(dates, key=lambda d: abs(d.start - group.start))
+
+
+def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
+           dates: list[DateRef], context, counts: list[Count], actors: list[ActorHit],
+           published: date | None, segment: str = "") -> _Draft:
+    kind = classify_event(lead) or classify_event(segment) or classify_event(sentence.text)
+    if dates:
+        when, note = dates[0], f"date from '{dates[0].phrase}'"
+    elif context:
+        when, note = context[0], f"date from '{context[0].phrase}' earlier in the text"
+    else:
+        when = None
+        note = "no date in the text: publication date" if published else "no date"
+    targets = find_targets(lead + " " + segment)
+    if group is not None and group.head.place is not None \
+            and _LANDMARK_TARGET.search(group.head.place.name):
+        targets.insert(0, _LANDMARK_TARGET.search(group.head.place.name).group(0).lower())
+    return _Draft(group=group,
+                  event_type=kind.event_type if kind else "Violence against civilians",
+                  sub_event_type=kind.sub_event_type if kind else "Attack",
+                  date=when, date_note=note, sentences=[sentence], counts=list(counts),
+                  actors=[a.actor for a in actors], targets=targets, last_sentence=index)
+
+
+def _new_date(dates: list[DateRef], current: DateRef | None) -> bool:
+    """True when a sentence dates itself differently from the running incident."""
+    return bool(dates) and current is not None and all(
+        d.value != current.value for d in dates)
+
+
+def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count],
+              actors: list[ActorHit]) -> None:
+    draft.sentences.append(sentence)
+    draft.counts.extend(counts)
+    draft.actors.extend(a.actor for a in actors)
+    draft.targets.extend(find_targets(sentence.text))
+    draft.last_sentence = index
+
+
+def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
+    """A new sentence naming the running incident's place again continues it."""
+    if drafts:
+        last = drafts[-1]
+        same_place = (last.group is not None and draft.group is not None
+                      and last.group.head.place is not None
+                      and last.group.head.place == draft.group.head.place)
+        if same_place and draft.last_sentence - last.last_sentence <= 1 and \
+                (draft.date is None or last.date is None or draft.date.value == last.date.value):
+            _continue(last, draft.sentences[0], draft.last_sentence, draft.counts, [])
+            last.actors.extend(draft.actors)
+            return
+    drafts.append(draft)
+
+
+def _best_count(counts: list[Count], kind: str) -> int | None:
+    values = [c.value for c in counts if c.kind == kind]
+    return max(values) if values else None
+
+
+def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
+    group = draft.group
+    head = group.head if group else None
+    place = head.place if head else None
+    if place is not None:
+        geo_prec, where_prec = precision_codes(place, head.near)
+        location, country, reason = place.name, "Afghanistan", head.reason
+    elif head is not None and head.mention.foreign is not None:
+        foreign = head.mention.foreign
+        geo_prec, where_prec = None, 6
+        location, country = foreign.name, foreign.country
+        reason = f"{foreign.name} is in {foreign.country}, outside Afghanistan"
+    else:
+        geo_prec, where_prec = None, 6
+        location, country = "Afghanistan", "Afghanistan"
+        reason = "no place more precise than Afghanistan in the text"
+    if draft.date is not None:
+        event_date, precision = draft.date.value, draft.date.precision
+    elif document.published is not None:
+        event_date, precision = document.published, "week"
+    else:
+        event_date, precision = None, None
+    actors = list(dict.fromkeys(draft.actors))
+    if not actors and claimed and event_date and document.published and \
+            abs((document.published - event_date).days) <= 31:
+        actors = list(dict.fromkeys(claimed))
+    sources = tuple(SourceRef(document.source, s.text, s.start, s.end, document.published)
+                    for s in draft.sentences)
+    return Incident(
+        event_type=draft.event_type, sub_event_type=draft.sub_event_type,
+        location=location, place=place, geo_precision=geo_prec, where_prec=where_prec,
+        event_date=event_date, date_precision=precision,
+        fatalities=_best_count(draft.counts, "killed"),
+        injured=_best_count(draft.counts, "wounded"),
+        actors=tuple(actors), target=draft.targets[0] if draft.targets else None,
+        sources=sources, reason=f"{reason}; {draft.date_note}", country=country)

@@ -1,0 +1,207 @@
+"""Place mentions: every gazetteer name in a text, found in one pass.
+
+A leftmost-longest Aho–Corasick automaton over all names (and their
+hyphen/space/connective variants) finds candidates at 100+ MB/s; guards
+then drop what is not a place: lower-case words, English words that are
+also place names ("Bar", "Now"), parts of people's names and of actor
+names ("Khorasan" in "Islamic State in Khorasan Province"). Places outside
+Afghanistan ("Qatar", "Peshawar", "US") are recognised as foreign. A
+guarded fuzzy pass catches misspelt names next to a cue ("Panjshri province").
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .gazetteer import ForeignPlace, Gazetteer
+from .normalize import GENERIC_KIND
+from .places import Candidate
+
+__all__ = ["Mention", "PlaceMatcher", "matcher_for", "COUNTRY"]
+
+#: Pseudo place for "Afghanistan": a country-level mention (UCDP where_prec 6).
+COUNTRY = "AF"
+
+_CONNECTIVE = re.compile(r"[\s-]+(e|i|ye|y)[\s-]+")
+_PERSON_BEFORE = frozenset(
+    "mohammad muhammad mohammed ahmad ahmed abdul mullah mawlawi maulvi mr mrs ms dr "
+    "gen general haji hajji sayed syed qari president minister governor spokesman "
+    "commander sheikh amir khan shah zabihullah bilal amrullah hamid ashraf".split())
+_PERSON_AFTER = frozenset("khan jan zai said told says added".split())
+_LOCATIVE = frozenset("in near at inside outside across into from of to around".split())
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday".split())
+_FUZZY_CUE = re.compile(
+    r"\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\s+(?P<cue>province|district|"
+    r"city|provinces|districts)\b|\b(?:in|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
+    r"western|central|north|south|east|west|restive|remote)\s+)?(?P<name2>[A-Z][a-z'’]{5,})\b")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text that denotes a place (Afghan, foreign or the country)."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Candidate, ...] = ()
+    foreign: ForeignPlace | None = None
+    country: bool = False
+    fuzzy: bool = False
+    cue: str | None = field(default=None)
+
+    @property
+    def is_afghan(self) -> bool:
+        return bool(self.candidates)
+
+
+def _variants(name: str) -> set[str]:
+    """Surface spellings of a name as news text writes it (lower case)."""
+    low = " ".join(name.lower().split())
+    out = {low, low.replace("-", " "), low.replace(" ", "-")}
+    if _CONNECTIVE.search(low):
+        for conn in ("e", "i"):
+            for sep in ("-{}-", " {} ", "-{} ", " {}-"):
+                out.add(_CONNECTIVE.sub(sep.format(conn), low))
+            out.add(_CONNECTIVE.sub(conn + " ", low))
+    return {v for v in out if len(v) >= 3}
+
+
+class PlaceMatcher:
+    """Finds place names in text with one automaton over the whole gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        import ahocorasick_rs
+
+        self.gazetteer = gazetteer
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        targets: dict[str, tuple[str, object]] = {}
+        for place in gazetteer.foreign:
+            for variant in _variants(place.name):
+                targets.setdefault(variant, ("foreign", place))
+        for name, _place_id in gazetteer.iter_names():
+            for variant in _variants(name):
+                # Afghan names win over foreign ones of the same spelling.
+                if targets.get(variant, ("",))[0] != "afghan":
+                    targets[variant] = ("afghan", name)
+        for variant in ("afghanistan", "افغانستان"):
+            targets[variant] = ("country", variant)
+        self._patterns = sorted(targets)
+        self._targets = [targets[p] for p in self._patterns]
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    def find(self, text: str, *, masks: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+        """Mentions in text order; spans overlapping ``masks`` (actor names) are skipped."""
+        masks = list(masks)
+        lowered = _lower_same_length(text)
+        mentions: list[Mention] = []
+        for index, start, end in self._automaton.find_matches_as_indexes(lowered):
+            if not _bounded(text, start, end) or any(s < end and start < e for s, e in masks):
+                continue
+            kind, payload = self._targets[index]
+            surface = text[start:end]
+            mention = self._make(kind, payload, surface, text, start, end)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.extend(self._fuzzy(text, mentions, masks))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _make(self, kind: str, payload, surface: str, text: str, start: int,
+              end: int) -> Mention | None:
+        latin = surface[:1].isascii()
+        if latin and not surface[0].isupper():
+            return None
+        if kind == "country":
+            return Mention(start, end, surface, country=True)
+        if kind == "foreign":
+            place: ForeignPlace = payload
+            if len(place.name) <= 3 and surface != place.name:
+                return None                     # "us" is not the US
+            return Mention(start, end, surface, foreign=place)
+        before, after = _word_before(text, start), _word_after(text, end)
+        if latin and (before.lower() in _PERSON_BEFORE or after.lower() in _PERSON_AFTER
+                      and before[:1].isupper()):
+            return None
+        cue = GENERIC_KIND.get(after.lower().rstrip("s") if after.lower() != "provinces"
+                               else "province")
+        if self.gazetteer.is_common_word(surface) and not (
+                cue or (before.lower() in _LOCATIVE and start > 0)):
+            return None
+        if surface.lower() in _MONTHS_DAYS:
+            return None
+        candidates = self._lookup(payload)
+        if not candidates:
+            return None
+        return Mention(start, end, surface, candidates=candidates, cue=cue)
+
+    def _lookup(self, name: str) -> tuple[Candidate, ...]:
+        hit = self._cache.get(name)
+        if hit is None:
+            hit = self._cache[name] = tuple(
+                self.gazetteer.lookup(name, fuzzy=False, allow_common=True, limit=8))
+        return hit
+
+    def _fuzzy(self, text: str, found: list[Mention],
+               masks: list[tuple[int, int]]) -> list[Mention]:
+        taken = [(m.start, m.end) for m in found] + masks
+        out = []
+        for m in _FUZZY_CUE.finditer(text):
+            group = "name" if m.group("name") else "name2"
+            start, end = m.span(group)
+            surface = m.group(group)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if surface.lower() in _MONTHS_DAYS or self.gazetteer.is_common_word(surface):
+                continue
+            if _word_before(text, start).lower() in _PERSON_BEFORE:
+                continue
+            ranked = self.gazetteer.lookup(surface, kind=m.group("cue") and
+                                           GENERIC_KIND.get(m.group("cue").rstrip("s")),
+                                           limit=5)
+            ranked = [c for c in ranked if c.score >= 0.72]
+            if ranked:
+                cue = m.group("cue")
+                out.append(Mention(start, end, surface, candidates=tuple(ranked), fuzzy=True,
+                                   cue=GENERIC_KIND.get(cue.rstrip("s")) if cue else None))
+                taken.append((start, end))
+        return out
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and \
+        (end == len(text) or not text[end].isalnum())
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([\w'’.-]+)[\s,]*$", text[max(0, start - 40):start])
+    return m.group(1).rstrip(".") if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    return m.group(0) if m else ""
+
+
+_MATCHERS: "weakref.WeakKeyDictionary[Gazetteer, PlaceMatcher]" = weakref.WeakKeyDictionary()
+
+
+def matcher_for(gazetteer: Gazetteer) -> PlaceMatcher:
+    """The matcher of a gazetteer, built once per process."""
+    matcher = _MATCHERS.get(gazetteer)
+    if matcher is None:
+        matcher = _MATCHERS[gazetteer] = PlaceMatcher(gazetteer)
+    return matcher

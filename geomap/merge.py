@@ -1,0 +1,114 @@
+"""One incident, many reports: merge incidents that describe the same event.
+
+Two incidents are the same event only when all of these hold: their places
+nest (the hospital is in Kabul; Kunduz province holds Kunduz city) and are
+in one province; their dates overlap at their precisions; and their event
+types agree. Two precise places more than 5 km apart are never one event.
+The merged incident keeps every source, the most specific place and date,
+and the best-supported counts (the largest figure any report gives: each
+report's figure is already a conservative lower bound).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .geodesy import distance_km
+from .incident import Incident
+from .places import Place
+
+__all__ = ["same_event", "merge_pair", "merge_incidents"]
+
+_SPECIFIC = {"landmark": 6, "airport": 6, "area": 5, "town": 4, "city": 3, "district": 2,
+             "province": 1}
+_DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+_SUBTYPE_RANK = ["Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+                 "Grenade", "Remote explosive/landmine/IED", "Abduction/forced disappearance",
+                 "Armed clash", "Non-state actor overtakes territory", "Attack"]
+
+
+def _span(value: date, precision: str | None) -> tuple[date, date]:
+    if precision == "day":
+        return value - timedelta(days=1), value + timedelta(days=1)
+    if precision == "week":
+        return value - timedelta(days=7), value + timedelta(days=7)
+    if precision == "month":
+        start = value.replace(day=1)
+        return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return date(value.year, 1, 1), date(value.year, 12, 31)
+
+
+def _dates_agree(a: Incident, b: Incident) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return False
+    a0, a1 = _span(a.event_date, a.date_precision)
+    b0, b1 = _span(b.event_date, b.date_precision)
+    return a0 <= b1 and b0 <= a1
+
+
+def _places_nest(a: Place, b: Place) -> bool:
+    if a.admin1_code != b.admin1_code:
+        return False
+    if a.id == b.id:
+        return True
+    outer, inner = sorted((a, b), key=lambda p: _SPECIFIC[p.kind])
+    if outer.kind == "province":
+        return True
+    if outer.kind == "district":
+        return inner.admin2_id == outer.id
+    # both at town/landmark level: the same spot or one inside the other's town
+    limit = 20.0 if outer.kind in ("city", "town") and inner.kind not in ("city", "town") else 5.0
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= limit
+
+
+def _types_agree(a: Incident, b: Incident) -> bool:
+    return a.event_type == b.event_type or "Attack" in (a.sub_event_type, b.sub_event_type)
+
+
+def same_event(a: Incident, b: Incident) -> bool:
+    """True when two incidents are reports of one event."""
+    if a.place is None or b.place is None:
+        return False
+    return _places_nest(a.place, b.place) and _dates_agree(a, b) and _types_agree(a, b)
+
+
+def _max(x: int | None, y: int | None) -> int | None:
+    values = [v for v in (x, y) if v is not None]
+    return max(values) if values else None
+
+
+def merge_pair(a: Incident, b: Incident) -> Incident:
+    """One incident from two reports of the same event (a's id is kept)."""
+    place_from = max((a, b), key=lambda i: _SPECIFIC[i.place.kind])
+    date_from = min((a, b), key=lambda i: _DATE_RANK[i.date_precision])
+    type_from = min((a, b), key=lambda i: _SUBTYPE_RANK.index(i.sub_event_type)
+                    if i.sub_event_type in _SUBTYPE_RANK else len(_SUBTYPE_RANK))
+    seen = set()
+    sources = []
+    for src in a.sources + b.sources:
+        key = (src.file, src.start)
+        if key not in seen:
+            seen.add(key)
+            sources.append(src)
+    actors = tuple(dict.fromkeys(a.actors + b.actors))
+    return a.with_(
+        place=place_from.place, location=place_from.location,
+        geo_precision=place_from.geo_precision, where_prec=place_from.where_prec,
+        reason=place_from.reason,
+        event_date=date_from.event_date, date_precision=date_from.date_precision,
+        event_type=type_from.event_type, sub_event_type=type_from.sub_event_type,
+        fatalities=_max(a.fatalities, b.fatalities), injured=_max(a.injured, b.injured),
+        actors=actors, target=a.target or b.target, sources=tuple(sources))
+
+
+def merge_incidents(incidents: list[Incident]) -> list[Incident]:
+    """Merge reports of the same event; order of first report is kept."""
+    merged: list[Incident] = []
+    for incident in incidents:
+        for i, existing in enumerate(merged):
+            if same_event(existing, incident):
+                merged[i] = merge_pair(existing, incident)
+                break
+        else:
+            merged.append(incident)
+    return merged

@@ -1,0 +1,183 @@
+"""Toponym resolution: which place each mention denotes, and why.
+
+Context decides between same-name places: a kind cue ("X province",
+"district of X", "the capital X"), coordination ("Nangarhar and Parwan
+provinces"), the other places of the sentence and of the article
+("Sangin district of Helmand"), and nesting ("military hospital in
+Kabul" is the hospital). Every decision carries its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .geodesy import distance_km
+from .mentions import Mention
+from .places import Candidate, Place
+
+__all__ = ["Resolved", "PlaceGroup", "resolve_mentions", "group_places", "precision_codes"]
+
+_PRE_CUE = re.compile(r"(?:(?P<province>provinces?)|(?P<district>districts?)|"
+                      r"(?P<city>capital(?:\s+city)?|city|town))\s+(?:of\s+)?(?:the\s+)?"
+                      r"(?:(?:afghan|northern|southern|eastern|western|central|north|south|east|"
+                      r"west|restive)\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(?:,|and|&|or|as\s+well\s+as)\s*"
+                          r"(?:,\s*)?(?:the\s+)?$", re.IGNORECASE)
+_NEAR = re.compile(r"(?:near|outside|close\s+to|outskirts\s+of|vicinity\s+of|"
+                   r"kilometres?\s+from|km\s+from|miles?\s+from)\s+(?:the\s+)?(?:\w+\s+)?$",
+                   re.IGNORECASE)
+_NESTING_GAP = re.compile(r"^[\s\w'’,-]{0,60}$")
+_SPECIFICITY = {"landmark": 6, "airport": 6, "area": 5, "town": 4, "city": 3,
+                "district": 2, "province": 1}
+_CUE_KINDS = {"province": {"province"}, "district": {"district"}, "city": {"city", "town"}}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention with the place chosen for it (None for foreign/country mentions)."""
+
+    mention: Mention
+    place: Place | None
+    reason: str
+    near: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceGroup:
+    """Mentions of one location: the most specific place and all its mentions."""
+
+    members: tuple[Resolved, ...]
+
+    @property
+    def head(self) -> Resolved:
+        afghan = [r for r in self.members if r.place is not None]
+        if not afghan:
+            return self.members[0]
+        return max(afghan, key=lambda r: (_SPECIFICITY[r.place.kind], -r.mention.start))
+
+    @property
+    def start(self) -> int:
+        return self.members[0].mention.start
+
+    @property
+    def end(self) -> int:
+        return self.members[-1].mention.end
+
+
+def _cue(text: str, mention: Mention) -> str | None:
+    if mention.cue:
+        return mention.cue
+    m = _PRE_CUE.search(text[max(0, mention.start - 50):mention.start])
+    if m:
+        return next(k for k, v in m.groupdict().items() if v)
+    return None
+
+
+def _propagate_cues(text: str, mentions: list[Mention], cues: list[str | None]) -> None:
+    """Share a cue along coordinated lists, both ways ("Nangarhar and Parwan provinces")."""
+    for order in (range(1, len(mentions)), range(len(mentions) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.start == 1 else i + 1
+            a, b = sorted((mentions[i], mentions[j]), key=lambda m: m.start)
+            if cues[i] is None and cues[j] and _COORDINATED.match(text[a.end:b.start]):
+                cues[i] = cues[j]
+
+
+def _choose(mention: Mention, cue: str | None, sentence_provinces: set[str],
+            doc_provinces: set[str]) -> tuple[Candidate, str]:
+    pool = list(mention.candidates)
+    reasons = []
+    if cue:
+        fitting = [c for c in pool if c.place.kind in _CUE_KINDS.get(cue, {cue})]
+        if fitting:
+            pool = fitting
+            reasons.append(f"'{cue}' cue")
+
+    def rank(c: Candidate) -> float:
+        bonus = 0.0
+        if c.place.admin1_code in sentence_provinces:
+            bonus += 0.2
+        elif c.place.admin1_code in doc_provinces:
+            bonus += 0.1
+        return c.score + bonus
+
+    best = max(pool, key=lambda c: (rank(c), c.place.id))
+    if len({c.place.admin1_code for c in pool}) > 1:
+        if best.place.admin1_code in sentence_provinces:
+            reasons.append(f"province {best.place.admin1} named in the sentence")
+        elif best.place.admin1_code in doc_provinces:
+            reasons.append(f"province {best.place.admin1} named in the article")
+    reasons.append(best.reason)
+    return best, "; ".join(reasons)
+
+
+def resolve_mentions(text: str, mentions: list[Mention],
+                     sentence_spans: list[tuple[int, int]]) -> list[Resolved]:
+    """Choose one place per Afghan mention, using the context of the whole text."""
+    cues = [_cue(text, m) for m in mentions]
+    _propagate_cues(text, mentions, cues)
+    unambiguous = {m.candidates[0].place.admin1_code for m in mentions
+                   if m.candidates and len({c.place.admin1_code for c in m.candidates}) == 1}
+    resolved = []
+    for mention, cue in zip(mentions, cues):
+        near = _NEAR.search(text[max(0, mention.start - 40):mention.start]) is not None
+        if not mention.candidates:
+            what = "outside Afghanistan" if mention.foreign else "the country as a whole"
+            resolved.append(Resolved(mention, None, what, near))
+            continue
+        span = next(((s, e) for s, e in sentence_spans if s <= mention.start < e),
+                    (mention.start, mention.end))
+        in_sentence = {m.candidates[0].place.admin1_code for m in mentions
+                       if m is not mention and m.candidates and span[0] <= m.start < span[1]
+                       and len({c.place.admin1_code for c in m.candidates}) == 1}
+        best, reason = _choose(mention, cue, in_sentence, unambiguous)
+        if mention.fuzzy:
+            reason = f"misspelling of {best.place.name}; {reason}"
+        resolved.append(Resolved(mention, best.place, reason, near))
+    return resolved
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.admin1_code != inner.admin1_code:
+        return False
+    if outer.kind == "province":
+        return True
+    if outer.kind == "district":
+        return inner.admin2_id == outer.id
+    if outer.kind in ("city", "town"):
+        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= 20.0
+    return False
+
+
+def _nested(a: Resolved, b: Resolved, gap: str) -> bool:
+    if a.place is None or b.place is None or not _NESTING_GAP.match(gap):
+        return False
+    if re.search(r"\b(?:and|or|while|but|besides)\b", gap):
+        return False
+    return _contains(a.place, b.place) or _contains(b.place, a.place)
+
+
+def group_places(text: str, resolved: list[Resolved]) -> list[PlaceGroup]:
+    """Group adjacent mentions of nested places (hospital + Kabul, Sangin + Helmand)."""
+    groups: list[list[Resolved]] = []
+    for item in resolved:
+        if item.mention.country:
+            continue
+        if groups:
+            last = groups[-1]
+            gap = text[last[-1].mention.end:item.mention.start]
+            if any(_nested(member, item, gap) for member in last):
+                last.append(item)
+                continue
+        groups.append([item])
+    return [PlaceGroup(tuple(g)) for g in groups]
+
+
+def precision_codes(place: Place, near: bool) -> tuple[int, int]:
+    """(ACLED geo_precision 1–3, UCDP where_prec 1–6) for a located place."""
+    if place.kind == "province":
+        return 3, 4
+    if place.kind == "district":
+        return 2, 3
+    return (2, 2) if near else (1, 1)

@@ -1,0 +1,122 @@
+"""The command line through typer's CliRunner: exit codes, stdout, stderr."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from geomap.cli import app
+
+from .conftest import SEED_NO_DATE, SEED_WITH_DATE, SEEDS
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_help(runner):
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("geocode", "extract", "ingest", "query", "provinces", "map", "run"):
+        assert command in result.stdout
+
+
+def test_geocode_json(runner):
+    result = runner.invoke(app, ["geocode", "Panjshri", "ولایت هرات", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["admin1_code"] for r in rows] == ["AF-PAN", "AF-HER"]
+    for key in ("query", "id", "name", "kind", "admin1", "admin1_code", "admin2", "lat", "lon",
+                "score"):
+        assert key in rows[0]
+
+
+def test_geocode_unmatched_exit_code(runner):
+    result = runner.invoke(app, ["geocode", "Kabul", "Narnia", "--json"])
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[1] == {"query": "Narnia", "match": None}
+    assert "not found" in result.stderr
+
+
+def test_geocode_table(runner):
+    result = runner.invoke(app, ["geocode", "Kandahar city"])
+    assert result.exit_code == 0 and "Kandahar" in result.stdout
+
+
+def test_extract_geojson_to_stdout(runner):
+    result = runner.invoke(app, ["extract", str(SEED_WITH_DATE)])
+    assert result.exit_code == 0, result.output
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    props = collection["features"][0]["properties"]
+    for key in ("id", "event_date", "date_precision", "event_type", "sub_event_type",
+                "fatalities", "injured", "actors", "target", "location", "place_id", "admin1",
+                "admin1_code", "admin2", "geo_precision", "where_prec", "sources"):
+        assert key in props
+
+
+def test_extract_warns_without_publication_date(runner):
+    result = runner.invoke(app, ["extract", str(SEED_NO_DATE), "--format", "csv"])
+    assert result.exit_code == 0
+    assert "no publication date" in result.stderr
+    assert result.stdout.startswith("event_id_cnty,event_date")
+
+
+@pytest.mark.parametrize("content,message", [(b"", "empty"), (b"\x00\x01\x02", "binary"),
+                                             (b"\xff\xfe\xfa bad", "UTF")])
+def test_extract_bad_file_one_line(runner, tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_extract_missing_file(runner, tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_extract_bad_date(runner):
+    result = runner.invoke(app, ["extract", str(SEED_NO_DATE), "--published", "03/11/2021"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_foreign_incident_on_stderr_not_in_geojson(runner, tmp_path):
+    path = tmp_path / "pk.txt"
+    path.write_text("A blast in Peshawar killed 8 people on Monday.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "2021-11-04"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["features"] == []
+    assert "Peshawar" in result.stderr and "outside Afghanistan" in result.stderr
+
+
+def test_ingest_query_provinces_roundtrip(runner, tmp_path):
+    db = tmp_path / "store.sqlite"
+    first = runner.invoke(app, ["ingest", str(SEEDS), "--published", "2021-11-03",
+                                "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["ingest", str(SEEDS), "--published", "2021-11-03",
+                                "--db", str(db)])
+    assert "0 article(s) added, 2 already stored" in again.stderr
+    result = runner.invoke(app, ["query", "--province", "Kunduz", "--format", "json",
+                                 "--db", str(db)])
+    rows = json.loads(result.stdout)
+    assert len(rows) == 1 and rows[0]["fatalities"] == 120 and rows[0]["lat"]
+    misspelt = runner.invoke(app, ["query", "-p", "Kondoz", "-f", "json", "--db", str(db)])
+    assert json.loads(misspelt.stdout) == rows
+    unknown = runner.invoke(app, ["query", "--province", "Narnia", "--db", str(db)])
+    assert unknown.exit_code == 2 and "unknown province" in unknown.stderr
+    provinces = runner.invoke(app, ["provinces", "--format", "json", "--db", str(db)])
+    table = json.loads(provinces.stdout)
+    assert len(table) == 34 and sum(r["incidents"] for r in table) >= 7
+
+
+def test_query_without_store_fails_cleanly(runner, tmp_path):
+    result = runner.invoke(app, ["query", "--db", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 3 and "no incident store" in result.stderr

@@ -1,0 +1,110 @@
+"""The real gazetteer: coverage, polygons, consistency, spellings, guards."""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import Point, shape
+
+from geomap.places import KINDS
+
+SEED_PLACES = ["Kabul", "Kandahar", "Kunduz", "Nangarhar", "Parwan", "Panjshri",
+               "Hamid Karzai International Airport", "Sardar Mohammad Daud Khan military hospital",
+               "Idgah"]
+
+VARIANTS = [  # (query, expected province ISO code)
+    ("Panjshir", "AF-PAN"), ("Panjsher", "AF-PAN"), ("Panshir", "AF-PAN"), ("Panjshri", "AF-PAN"),
+    ("پنجشیر", "AF-PAN"), ("ولایت پنجشیر", "AF-PAN"), ("Panjshir province", "AF-PAN"),
+    ("Nangarhar", "AF-NAN"), ("Ningarhar", "AF-NAN"), ("Nangrahar", "AF-NAN"),
+    ("ننگرهار", "AF-NAN"), ("Herat", "AF-HER"), ("Harat", "AF-HER"), ("Hirat", "AF-HER"),
+    ("هرات", "AF-HER"), ("Helmand", "AF-HEL"), ("Hilmand", "AF-HEL"), ("Lashkar Gah", "AF-HEL"),
+    ("Lashkargah", "AF-HEL"), ("لشکرگاه", "AF-HEL"), ("Kandahar", "AF-KAN"),
+    ("Qandahar", "AF-KAN"), ("کندهار", "AF-KAN"), ("Kunduz", "AF-KDZ"), ("Kondoz", "AF-KDZ"),
+    ("Qunduz", "AF-KDZ"), ("کندز", "AF-KDZ"), ("Mazar-i-Sharif", "AF-BAL"),
+    ("Mazar-e Sharif", "AF-BAL"), ("Mazari Sharif", "AF-BAL"), ("Maidan Wardak", "AF-WAR"),
+    ("Wardak", "AF-WAR"), ("Sar-e Pol", "AF-SAR"), ("Sari Pul", "AF-SAR"),
+    ("Daikundi", "AF-DAY"), ("Uruzgan", "AF-URU"), ("Oruzgan", "AF-URU"), ("Paktiya", "AF-PIA"),
+    ("Nimroz", "AF-NIM"), ("Jawzjan", "AF-JOW"), ("Bamiyan", "AF-BAM"), ("Nurestan", "AF-NUR"),
+    ("Bagram", "AF-PAR"), ("بگرام", "AF-PAR"), ("HKIA", "AF-KAB"), ("Kabul airport", "AF-KAB"),
+    ("Dasht-e-Barchi", "AF-KAB"), ("Spin Boldak", "AF-KAN"), ("Sangin", "AF-HEL"),
+    ("Jalalabad", "AF-NAN"), ("AF-PAN", "AF-PAN"),
+]
+
+
+def test_all_34_provinces_with_codes_and_polygons(gaz):
+    provinces = gaz.provinces()
+    assert len(provinces) == 34
+    assert len({p.admin1_code for p in provinces}) == 34
+    assert all(p.admin1_code.startswith("AF-") for p in provinces)
+    polygons = {f["properties"]["id"] for f in gaz.boundaries()["features"]
+                if f["properties"]["kind"] == "province"}
+    assert polygons == {p.admin1_code for p in provinces}
+
+
+def test_districts_present_with_valid_polygons(gaz):
+    districts = gaz.of_kind("district")
+    assert len(districts) >= 390
+    for feature in gaz.boundaries()["features"]:
+        assert shape(feature["geometry"]).is_valid, feature["properties"]["id"]
+
+
+def test_each_district_point_lies_in_its_own_province(gaz):
+    provinces = {f["properties"]["id"]: shape(f["geometry"])
+                 for f in gaz.boundaries()["features"] if f["properties"]["kind"] == "province"}
+    for district in gaz.of_kind("district"):
+        point = Point(district.lon, district.lat)
+        assert provinces[district.admin1_code].buffer(1e-6).contains(point), district
+
+
+def test_every_place_has_province_and_consistent_district(gaz):
+    for place in gaz.places.values():
+        assert place.kind in KINDS
+        assert place.admin1_code and place.admin1, place
+        if place.kind != "province":
+            district = gaz.places[place.admin2_id]
+            assert district.kind == "district" and district.admin1_code == place.admin1_code
+
+
+@pytest.mark.parametrize("name", SEED_PLACES)
+def test_seed_places_resolve(gaz, name):
+    assert gaz.best(name) is not None, name
+
+
+@pytest.mark.parametrize("query,code", VARIANTS)
+def test_variant_spellings(gaz, query, code):
+    best = gaz.best(query)
+    assert best is not None, query
+    assert best.place.admin1_code == code, (query, best)
+
+
+@pytest.mark.parametrize("query,kind", [("Kandahar province", "province"),
+                                        ("Kandahar city", "city"),
+                                        ("Kandahar district", "district"),
+                                        ("Kabul", "city"), ("Panjshir", "province")])
+def test_kind_hint(gaz, query, kind):
+    assert gaz.best(query).place.kind == kind
+
+
+@pytest.mark.parametrize("word", ["Bar", "Now", "Said", "Police", "Mission", "The", "Attack",
+                                  "Province", "Killed", "Monday"])
+def test_english_words_are_not_places(gaz, word):
+    assert gaz.best(word) is None
+
+
+def test_reverse_lookup(gaz):
+    kabul = gaz.reverse(34.5553, 69.2075)
+    assert kabul.admin1_code == "AF-KAB" and kabul.kind == "district"
+    assert gaz.reverse(33.7, 73.0) is None             # Islamabad, Pakistan
+    assert gaz.reverse(48.85, 2.35) is None            # Paris
+
+
+def test_ranking_has_scores_and_reasons(gaz):
+    ranked = gaz.lookup("Kandahar", limit=5)
+    assert len(ranked) >= 3
+    assert ranked == sorted(ranked, key=lambda c: -c.score)
+    assert all(c.reason for c in ranked)
+
+
+def test_province_by_code_and_script(gaz):
+    assert gaz.province("AF-PAN").name == gaz.province("پنجشیر").name == \
+        gaz.province("Panjshri").name
+    assert gaz.province("Narnia") is None

@@ -1,0 +1,45 @@
+"""The gazetteer as a geopy geocoder, with RateLimiter and geopandas."""
+
+from __future__ import annotations
+
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.location import Location
+
+from geomap import AfghanGazetteer
+
+
+def test_geocode_returns_location_with_raw_row():
+    loc = AfghanGazetteer().geocode("Mazar-e Sharif")
+    assert isinstance(loc, Location)
+    assert loc.raw["admin1"] == "Balkh" and loc.raw["id"]
+    assert 36 < loc.latitude < 37 and 66 < loc.longitude < 68
+
+
+def test_no_match_is_none_not_empty_list():
+    assert AfghanGazetteer().geocode("Narnia") is None
+    assert AfghanGazetteer().geocode("") is None
+
+
+def test_exactly_one_false_gives_ranked_list():
+    locations = AfghanGazetteer().geocode("Kandahar", exactly_one=False)
+    assert len(locations) >= 2 and all(isinstance(x, Location) for x in locations)
+
+
+def test_rate_limiter():
+    geocode = RateLimiter(AfghanGazetteer().geocode, min_delay_seconds=0)
+    assert geocode("Kunduz").raw["admin1_code"] == "AF-KDZ"
+
+
+def test_reverse():
+    loc = AfghanGazetteer().reverse((31.61, 65.71))
+    assert loc.raw["admin1_code"] == "AF-KAN"
+    assert AfghanGazetteer().reverse((51.5, -0.1)) is None
+
+
+def test_geopandas_geocode_with_provider_class():
+    import geopandas
+
+    frame = geopandas.tools.geocode(["Kabul", "Herat", "Narnia"], provider=AfghanGazetteer)
+    assert frame.crs.to_epsg() == 4326
+    assert frame.geometry.iloc[0].x > 68 and frame.geometry.iloc[1].x < 63
+    assert frame.geometry.iloc[2].is_empty and frame["address"].iloc[2] is None

@@ -1,0 +1,152 @@
+"""Short reports written for geomap's tests: spellings, several incidents per text,
+relative dates, number words, distractors. Each row: text, publication date and the
+expected incidents as (province, district or None, killed, wounded, event date or None).
+
+District names are resolved through the gazetteer, so the table does not depend on one
+spelling of them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import extract_text
+
+D = date
+PUB = D(2021, 11, 4)  # a Thursday
+
+REPORTS = [
+    # 1-10: one incident, spelling variants, precision
+    ("A roadside bomb killed three soldiers in Sangin district of Helmand on Monday.",
+     PUB, [("Helmand", "Sangin", 3, None, "2021-11-01")]),
+    ("Two civilians were killed and five wounded when a mortar hit a house in Panjsher "
+     "province on Tuesday.", PUB, [("Panjshir", None, 2, 5, "2021-11-02")]),
+    ("Taliban fighters attacked a checkpoint in Nad-e Ali district of Hilmand province last "
+     "night, killing four policemen.", PUB, [("Helmand", "Nad Ali", 4, None, "2021-11-03")]),
+    ("A magnetic bomb attached to a car exploded in Mazar-i-Sharif on Wednesday, wounding "
+     "six people.", PUB, [("Balkh", None, None, 6, "2021-11-03")]),
+    ("An explosion in Jalalabad city killed at least 7 people and injured 15 others "
+     "yesterday.", PUB, [("Nangarhar", None, 7, 15, "2021-11-03")]),
+    ("Gunmen shot dead a journalist in Lashkargah on 28 October.",
+     PUB, [("Helmand", None, 1, None, "2021-10-28")]),
+    ("Clashes between Taliban and resistance forces in Panjshri province left twelve "
+     "fighters dead on Sunday.", PUB, [("Panjshir", None, 12, None, "2021-10-31")]),
+    ("A suicide bomber blew himself up at a mosque in Kunduz on Friday, killing dozens "
+     "of worshippers.", D(2021, 10, 9), [("Kunduz", None, 12, None, "2021-10-08")]),
+    ("Rockets struck the Hamid Karzai International Airport on Monday morning; no "
+     "casualties were reported.", D(2021, 8, 31), [("Kabul", None, 0, 0, "2021-08-30")]),
+    ("A grenade attack on a market in Ghazni city wounded nine civilians on Saturday.",
+     PUB, [("Ghazni", None, None, 9, "2021-10-30")]),
+    # 11-20: several incidents per text
+    ("Explosions near mosques in Kandahar (42 killed) and Kunduz (120 dead) shook the "
+     "country in October.", PUB, [("Kandahar", None, 42, None, "2021-10-01"),
+                                  ("Kunduz", None, 120, None, "2021-10-01")]),
+    ("On Tuesday a bomb killed two people in Herat, while in Farah province gunmen killed "
+     "a district official.", PUB, [("Herat", None, 2, None, "2021-11-02"),
+                                   ("Farah", None, 1, None, "2021-11-02")]),
+    ("The group claimed targeted killings in Nangarhar and Parwan provinces last month.",
+     PUB, [("Nangarhar", None, None, None, "2021-10-01"),
+           ("Parwan", None, None, None, "2021-10-01")]),
+    ("Airstrikes killed 15 militants in Surkh Rod district of Nangarhar. Separately, a "
+     "roadside mine wounded three soldiers in Khost on the same day.", D(2021, 1, 8),
+     [("Nangarhar", "Surkh Rod", 15, None, None), ("Khost", None, None, 3, None)]),
+    ("Heavy fighting in Kunduz city killed 20 Taliban, officials said. In Baghlan, "
+     "a convoy was ambushed and 4 soldiers died.", D(2021, 6, 20),
+     [("Kunduz", None, 20, None, None), ("Baghlan", None, 4, None, None)]),
+    ("Four people died when a bomb went off in Zaranj, and seven were hurt in a separate "
+     "blast in Qalat.", PUB, [("Nimruz", None, 4, None, None), ("Zabul", None, None, 7, None)]),
+    ("A blast in Pul-e-Khumri killed a child. Another explosion in Charikar wounded two.",
+     PUB, [("Baghlan", None, 1, None, None), ("Parwan", None, None, 2, None)]),
+    ("Rocket fire hit Asadabad on Monday, killing three, and Mehtarlam on Tuesday, "
+     "killing one.", PUB, [("Kunar", None, 3, None, "2021-11-01"),
+                            ("Laghman", None, 1, None, "2021-11-02")]),
+    ("Taliban seized the district centre of Musa Qala in Helmand and later attacked "
+     "Tarinkot in Uruzgan, where 9 police officers were killed.", D(2021, 7, 10),
+     [("Helmand", "Musa Qala", None, None, None), ("Uruzgan", None, 9, None, None)]),
+    ("Bombings in Kabul's Dasht-e-Barchi area killed 25 people on 8 May.", D(2021, 5, 9),
+     [("Kabul", None, 25, None, "2021-05-08")]),
+    # 21-30: relative dates and number words
+    ("Twenty-five civilians were killed in an air strike in Gereshk two days ago.",
+     PUB, [("Helmand", None, 25, None, "2021-11-02")]),
+    ("In early October, an explosion near the Eid Gah mosque in Kabul killed 12 people and "
+     "wounded 32.", PUB, [("Kabul", None, 12, 32, "2021-10-01")]),
+    ("In August this year, a blast at Kabul airport killed more than 170 people.",
+     PUB, [("Kabul", None, 170, None, "2021-08-01")]),
+    ("On 26 August, two suicide bombers attacked crowds outside Kabul airport, killing "
+     "over 170.", PUB, [("Kabul", None, 170, None, "2021-08-26")]),
+    ("A similar attack on the military hospital in 2017 killed 30 people.",
+     PUB, [("Kabul", None, 30, None, "2017-01-01")]),
+    ("One hundred and twenty people died in the Kunduz mosque bombing last Friday.",
+     PUB, [("Kunduz", None, 120, None, "2021-10-29")]),
+    ("Eleven soldiers were killed in Badghis on November 1st.",
+     PUB, [("Badghis", None, 11, None, "2021-11-01")]),
+    ("A bomb in Gardez killed a policeman and wounded two civilians this morning.",
+     PUB, [("Paktia", None, 1, 2, "2021-11-04")]),
+    ("A landmine killed 3 children in Maimana in late September.",
+     PUB, [("Faryab", None, 3, None, "2021-09-21")]),
+    ("Gunmen killed five de-miners in Baghlan-e Jadid district on 8 June 2021.",
+     D(2021, 6, 9), [("Baghlan", None, 5, None, "2021-06-08")]),
+    # 31-40: Dari/Pashto names, ambiguous names, precision
+    ("Explosion in کندهار killed 4 people on Monday.", PUB,
+     [("Kandahar", None, 4, None, "2021-11-01")]),
+    ("A bomb exploded in Spin Boldak, killing two border police, on Wednesday.",
+     PUB, [("Kandahar", "Spin Boldak", 2, None, "2021-11-03")]),
+    ("Clashes erupted in Andarab district of Baghlan, leaving 10 dead on Thursday.",
+     PUB, [("Baghlan", "Andarab", 10, None, "2021-11-04")]),
+    ("A blast hit a bus in Sheberghan on Tuesday, wounding 11.",
+     PUB, [("Jowzjan", None, None, 11, "2021-11-02")]),
+    ("Security forces clashed with militants in Bagram on Saturday; 6 attackers died.",
+     PUB, [("Parwan", None, 6, None, "2021-10-30")]),
+    ("A bombing in Taloqan killed seven people on Monday.", PUB,
+     [("Takhar", None, 7, None, "2021-11-01")]),
+    ("Gunmen attacked a school in Fayzabad, Badakhshan, killing two teachers on Sunday.",
+     PUB, [("Badakhshan", None, 2, None, "2021-10-31")]),
+    ("Two rockets landed in Bamyan city on Tuesday, causing no casualties.", PUB,
+     [("Bamyan", None, 0, 0, "2021-11-02")]),
+    ("An IED killed a soldier in Khas Uruzgan district on Monday.", PUB,
+     [("Uruzgan", None, 1, None, "2021-11-01")]),
+    ("In Chaghcharan, the capital of Ghor, a blast killed 3 on 3 November.", PUB,
+     [("Ghor", None, 3, None, "2021-11-03")]),
+    # 41-48: distractors — no Afghan incident
+    ("Qatar strongly condemned the attack and expressed condolences.", PUB, []),
+    ("ISIS-K first emerged in eastern Afghanistan in 2014.", PUB, []),
+    ("A blast in Peshawar killed 8 people on Monday.", PUB, []),
+    ("Talks between the Taliban and the US were held in Doha on Tuesday.", PUB, []),
+    ("Police said the bar was closed now and said nothing more.", PUB, []),
+    ("Pakistan's army said 5 soldiers were killed in North Waziristan.", PUB, []),
+    ("The minister visited Kandahar on Monday to open a new hospital.", PUB, []),
+    ("Heavy rains caused floods in Nuristan, officials said.", PUB, []),
+]
+
+
+def _key(gaz, incident):
+    return incident.place.admin1 if incident.place else None
+
+
+@pytest.mark.parametrize("text,published,expected", REPORTS,
+                         ids=[f"r{i:02d}" for i in range(1, len(REPORTS) + 1)])
+def test_report(gaz, text, published, expected):
+    found = [i for i in extract_text(text, published=published) if i.mapped]
+    got = sorted(found, key=lambda i: i.sources[0].start)
+    assert [i.place.admin1 for i in got] == [e[0] for e in expected], \
+        [(i.location, i.reason) for i in got]
+    for incident, (province, district, killed, wounded, when) in zip(got, expected):
+        if district:
+            want = [c.place.id for c in gaz.lookup(district, kind="district")
+                    if c.place.kind == "district" and c.place.admin1 == province]
+            assert incident.place.admin2_id in want, (incident.place, district)
+        assert (incident.fatalities, incident.injured) == (killed, wounded), incident.sources
+        if when:
+            assert incident.event_date.isoformat() == when, incident.reason
+
+
+def test_table_is_big_enough():
+    assert len(REPORTS) >= 40
+
+
+def test_foreign_incident_is_flagged_not_mapped():
+    (incident,) = extract_text("A blast in Peshawar killed 8 people on Monday.", published=PUB)
+    assert not incident.mapped and incident.country == "Pakistan"
+    assert incident.fatalities == 8
