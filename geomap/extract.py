@@ -18,7 +18,7 @@ place of its own, continues the incident of the sentence just before
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .counts import Count, find_counts
@@ -26,7 +26,7 @@ from .dates import DateRef, find_dates
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
 from .lexicon import (ActorHit, classify_event, find_actors, find_targets, has_trigger,
-                      is_reaction)
+                      is_reaction, subtype_rank)
 from .mentions import matcher_for
 from .merge import merge_incidents
 from .reader import Document, Sentence, make_document, split_sentences
@@ -122,7 +122,6 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
 
 def _shift(item, offset: int):
     """A sentence-relative DateRef/Count moved to document offsets."""
-    from dataclasses import replace
     return replace(item, start=item.start + offset, end=item.end + offset)
 
 
@@ -149,12 +148,15 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
     """One draft per place group that the sentence reports an event at."""
     bounds = [sentence.start] + [g.end for g in groups]
     selected: list[int] = []
+    coordinated_with_previous: set[int] = set()
     for k, group in enumerate(groups):
         lead = text[bounds[k]:group.start]
         seg_end = groups[k + 1].start if k + 1 < len(groups) else sentence.end
         own_counts = any(group.start <= c.start < seg_end for c in counts)
         coordinated = bool(selected) and selected[-1] == k - 1 and \
             re.fullmatch(r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
+        if coordinated:
+            coordinated_with_previous.add(k)
         if has_trigger(lead) or own_counts or coordinated:
             selected.append(k)
     if not selected:
@@ -169,9 +171,14 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
                 or (n == 0 and c.start < group.start)]
         if not mine and len(selected) == 1:
             mine = counts
-        drafts.append(_draft(group, sentence, index, lead or sentence.text,
-                             _dates_near(dates, group), context, mine, actors, published,
-                             segment=text[group.start:seg_end]))
+        draft = _draft(group, sentence, index, lead or sentence.text,
+                       _dates_near(dates, group), context, mine, actors, published,
+                       segment=text[group.start:seg_end])
+        if k in coordinated_with_previous and drafts:
+            # "killings in Nangarhar and Parwan": the same kind of event in both
+            draft.event_type, draft.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type
+            draft.targets = list(drafts[-1].targets)
+        drafts.append(draft)
     return drafts
 
 
@@ -211,6 +218,9 @@ def _new_date(dates: list[DateRef], current: DateRef | None) -> bool:
 def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count],
               actors: list[ActorHit]) -> None:
     draft.sentences.append(sentence)
+    kind = classify_event(sentence.text)
+    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type):
+        draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type
     draft.counts.extend(counts)
     draft.actors.extend(a.actor for a in actors)
     draft.targets.extend(find_targets(sentence.text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventType", "classify_event", "find_actors", "find_targets", "ACTOR_ALIASES",
+__all__ = ["EventType", "classify_event", "subtype_rank", "find_actors", "find_targets", "ACTOR_ALIASES",
            "is_reaction", "has_trigger", "ActorHit"]
 
 
@@ -53,13 +53,24 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Violence against civilians", "Attack"),
 ]]
 
+_SUBTYPE_ORDER = list(dict.fromkeys(sub for _, _, sub in _EVENT_RULES))
+
+
+def subtype_rank(sub_event_type: str) -> int:
+    """How specific a sub-event type is (0 = most: "Suicide bomb"; generic "Attack" last)."""
+    if sub_event_type == "Attack":
+        return len(_SUBTYPE_ORDER)
+    return _SUBTYPE_ORDER.index(sub_event_type) if sub_event_type in _SUBTYPE_ORDER \
+        else len(_SUBTYPE_ORDER)
+
+
 # Verbs that make a sentence a reaction or commentary about an event, not a report of one.
 _REACTION = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|condolence\w*|mourn\w*|sympath\w*|"
     r"expressed|called\s+on|urged|vowed|warned)\b", re.IGNORECASE)
 # Words that show a sentence reports violence at all.
 _TRIGGER = re.compile(
-    r"\b(?:explosions?|blasts?|bomb\w*|attack|attacked|attacking|killed|killing|kills|dead|died|wounded|injured|"
+    r"\b(?:explosions?|blasts?|bomb\w*|attack|attacked|attacking|killed|killing|killings|kills|dead|died|wounded|injured|"
     r"clash\w*|fighting|firefight|gunfire|gunmen|gunman|shot|shooting|opened\s+fire|"
     r"air\s*strikes?|airstrikes?|drone\s+strikes?|rockets?|mortars?|shelling|grenades?|"
     r"ieds?|mines?|explosives?|exploded|detonat\w+|assassinat\w+|suicide|ambush\w*|"

@@ -40,6 +40,7 @@ _FUZZY_CUE = re.compile(
     r"city|provinces|districts)\b|\b(?:in|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
     r"western|central|north|south|east|west|restive|remote)\s+)?(?P<name2>[A-Z][a-z'’]{5,})\b")
 _WORD = re.compile(r"[\w'’-]+")
+_LANDMARK_KINDS = frozenset({"landmark", "airport", "area"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ class Mention:
     country: bool = False
     fuzzy: bool = False
     cue: str | None = field(default=None)
+    #: a lower-case description ("the military hospital"): kept only when the article
+    #: names the landmark's province or city elsewhere
+    generic: bool = False
 
     @property
     def is_afghan(self) -> bool:
@@ -116,7 +120,8 @@ class PlaceMatcher:
     def _make(self, kind: str, payload, surface: str, text: str, start: int,
               end: int) -> Mention | None:
         latin = surface[:1].isascii()
-        if latin and not surface[0].isupper():
+        lowercase = latin and not surface[0].isupper()
+        if lowercase and not (kind == "afghan" and " " in surface.strip()):
             return None
         if kind == "country":
             return Mention(start, end, surface, country=True)
@@ -137,9 +142,12 @@ class PlaceMatcher:
         if surface.lower() in _MONTHS_DAYS:
             return None
         candidates = self._lookup(payload)
+        if lowercase:
+            # "the military hospital": a lower-case description names a landmark only
+            candidates = tuple(c for c in candidates if c.place.kind in _LANDMARK_KINDS)
         if not candidates:
             return None
-        return Mention(start, end, surface, candidates=candidates, cue=cue)
+        return Mention(start, end, surface, candidates=candidates, cue=cue, generic=lowercase)
 
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
         hit = self._cache.get(name)

@@ -15,16 +15,12 @@ from datetime import date, timedelta
 
 from .geodesy import distance_km
 from .incident import Incident
-from .places import Place
+from .lexicon import subtype_rank
+from .places import SPECIFICITY, Place
 
 __all__ = ["same_event", "merge_pair", "merge_incidents"]
 
-_SPECIFIC = {"landmark": 6, "airport": 6, "area": 5, "town": 4, "city": 3, "district": 2,
-             "province": 1}
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
-_SUBTYPE_RANK = ["Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
-                 "Grenade", "Remote explosive/landmine/IED", "Abduction/forced disappearance",
-                 "Armed clash", "Non-state actor overtakes territory", "Attack"]
 
 
 def _span(value: date, precision: str | None) -> tuple[date, date]:
@@ -51,7 +47,7 @@ def _places_nest(a: Place, b: Place) -> bool:
         return False
     if a.id == b.id:
         return True
-    outer, inner = sorted((a, b), key=lambda p: _SPECIFIC[p.kind])
+    outer, inner = sorted((a, b), key=lambda p: SPECIFICITY[p.kind])
     if outer.kind == "province":
         return True
     if outer.kind == "district":
@@ -79,10 +75,9 @@ def _max(x: int | None, y: int | None) -> int | None:
 
 def merge_pair(a: Incident, b: Incident) -> Incident:
     """One incident from two reports of the same event (a's id is kept)."""
-    place_from = max((a, b), key=lambda i: _SPECIFIC[i.place.kind])
+    place_from = max((a, b), key=lambda i: (SPECIFICITY[i.place.kind], -(i.geo_precision or 9)))
     date_from = min((a, b), key=lambda i: _DATE_RANK[i.date_precision])
-    type_from = min((a, b), key=lambda i: _SUBTYPE_RANK.index(i.sub_event_type)
-                    if i.sub_event_type in _SUBTYPE_RANK else len(_SUBTYPE_RANK))
+    type_from = min((a, b), key=lambda i: subtype_rank(i.sub_event_type))
     seen = set()
     sources = []
     for src in a.sources + b.sources:

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from .coords import check_latlon, lonlat
 
-__all__ = ["Place", "Candidate", "KINDS"]
+__all__ = ["Place", "Candidate", "KINDS", "SPECIFICITY"]
 
 #: Kinds of place, most to least administrative.
 KINDS = ("province", "district", "city", "town", "airport", "landmark", "area")
+#: How precisely a kind locates an event (higher = more specific).
+SPECIFICITY = {"landmark": 6, "airport": 6, "area": 5, "town": 4, "city": 3, "district": 2,
+               "province": 1}
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .geodesy import distance_km
 from .mentions import Mention
-from .places import Candidate, Place
+from .places import SPECIFICITY, Candidate, Place
 
 __all__ = ["Resolved", "PlaceGroup", "resolve_mentions", "group_places", "precision_codes"]
 
@@ -28,8 +28,6 @@ _NEAR = re.compile(r"(?:near|outside|close\s+to|outskirts\s+of|vicinity\s+of|"
                    r"kilometres?\s+from|km\s+from|miles?\s+from)\s+(?:the\s+)?(?:\w+\s+)?$",
                    re.IGNORECASE)
 _NESTING_GAP = re.compile(r"^[\s\w'’,-]{0,60}$")
-_SPECIFICITY = {"landmark": 6, "airport": 6, "area": 5, "town": 4, "city": 3,
-                "district": 2, "province": 1}
 _CUE_KINDS = {"province": {"province"}, "district": {"district"}, "city": {"city", "town"}}
 
 
@@ -54,7 +52,7 @@ class PlaceGroup:
         afghan = [r for r in self.members if r.place is not None]
         if not afghan:
             return self.members[0]
-        return max(afghan, key=lambda r: (_SPECIFICITY[r.place.kind], -r.mention.start))
+        return max(afghan, key=lambda r: (SPECIFICITY[r.place.kind], -r.mention.start))
 
     @property
     def start(self) -> int:
@@ -119,8 +117,11 @@ def resolve_mentions(text: str, mentions: list[Mention],
     _propagate_cues(text, mentions, cues)
     unambiguous = {m.candidates[0].place.admin1_code for m in mentions
                    if m.candidates and len({c.place.admin1_code for c in m.candidates}) == 1}
+    named = {c.place.admin1_code for m in mentions if not m.generic for c in m.candidates[:1]}
     resolved = []
     for mention, cue in zip(mentions, cues):
+        if mention.generic and not {c.place.admin1_code for c in mention.candidates} & named:
+            continue
         near = _NEAR.search(text[max(0, mention.start - 40):mention.start]) is not None
         if not mention.candidates:
             what = "outside Afghanistan" if mention.foreign else "the country as a whole"
