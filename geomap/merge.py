@@ -18,12 +18,13 @@ from .incident import Incident
 from .lexicon import subtype_rank
 from .places import SPECIFICITY, Place
 
-__all__ = ["same_event", "merge_pair", "merge_incidents"]
+__all__ = ["same_event", "merge_pair", "merge_incidents", "date_span"]
 
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
-def _span(value: date, precision: str | None) -> tuple[date, date]:
+def date_span(value: date, precision: str | None) -> tuple[date, date]:
+    """The days an event date may stand for at its precision (± 1 day for a day)."""
     if precision == "day":
         return value - timedelta(days=1), value + timedelta(days=1)
     if precision == "week":
@@ -37,8 +38,8 @@ def _span(value: date, precision: str | None) -> tuple[date, date]:
 def _dates_agree(a: Incident, b: Incident) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
-    a0, a1 = _span(a.event_date, a.date_precision)
-    b0, b1 = _span(b.event_date, b.date_precision)
+    a0, a1 = date_span(a.event_date, a.date_precision)
+    b0, b1 = date_span(b.event_date, b.date_precision)
     return a0 <= b1 and b0 <= a1
 
 

@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 from .errors import StoreError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, incident_from_properties
-from .merge import merge_pair, same_event
+from .merge import date_span, merge_pair, same_event
 from .reader import Document
 
 __all__ = ["Store", "IngestReport", "article_key", "DEFAULT_DB"]
@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS incidents (
     id TEXT PRIMARY KEY,
     event_date TEXT,
+    date_precision TEXT,
     event_type TEXT NOT NULL,
     sub_event_type TEXT NOT NULL,
     admin1_code TEXT,
@@ -157,22 +158,25 @@ class Store:
     def _candidates(self, incident: Incident) -> list[Incident]:
         if incident.place is None or incident.event_date is None:
             return []
-        low = (incident.event_date - timedelta(days=370)).isoformat()
-        high = (incident.event_date + timedelta(days=370)).isoformat()
+        start, end = date_span(incident.event_date, incident.date_precision)
+        # a stored month-precision date is its month's first day; year-precision, 1 January
         rows = self._db.execute(
-            "SELECT record FROM incidents WHERE admin1_code = ? AND event_date BETWEEN ? AND ? "
-            "ORDER BY event_date, id", (incident.place.admin1_code, low, high))
+            "SELECT record FROM incidents WHERE admin1_code = ? AND ("
+            "event_date BETWEEN ? AND ? OR (date_precision = 'year' AND substr(event_date, 1, 4)"
+            " BETWEEN ? AND ?)) ORDER BY event_date, id",
+            (incident.place.admin1_code, (start - timedelta(days=31)).isoformat(),
+             end.isoformat(), str(start.year), str(end.year)))
         return [self._load(r[0]) for r in rows]
 
     def _write(self, incident: Incident, *, replace: bool) -> None:
         p = incident.place
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         self._db.execute(
-            f"{verb} INTO incidents (id, event_date, event_type, sub_event_type, admin1_code, "
-            "admin2_id, place_id, lat, lon, fatalities, injured, record) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"{verb} INTO incidents (id, event_date, date_precision, event_type, sub_event_type, "
+            "admin1_code, admin2_id, place_id, lat, lon, fatalities, injured, record) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (incident.id, incident.event_date.isoformat() if incident.event_date else None,
-             incident.event_type, incident.sub_event_type,
+             incident.date_precision, incident.event_type, incident.sub_event_type,
              p.admin1_code if p else None, (p.admin2_id or None) if p else None,
              p.id if p else None, p.lat if p else None, p.lon if p else None,
              incident.fatalities, incident.injured,
