@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from geomap.normalize import fold  # noqa: E402
+from geomap.normalize import fold, phonetic  # noqa: E402
 
 # Afghan names that GCIDE happens to hold but that news uses only as places.
 KEEP_AS_PLACES = {"kabul", "herat", "kandahar", "khost", "ghazni", "balkh", "kunar", "farah",
@@ -38,13 +38,17 @@ EXTRA = {"police", "said", "now", "bar", "mission", "attack", "killed", "provinc
 def main() -> int:
     from english_words import get_english_words_set
 
-    words = {fold(w) for w in get_english_words_set(["gcide"], lower=True, alpha=True)}
-    words |= EXTRA
-    with (HERE / "data" / "names.tsv").open(encoding="utf-8", newline="") as handle:
-        names = {fold(row["name"]) for row in csv.DictReader(handle, delimiter="\t")}
-    with (HERE / "data" / "places.tsv").open(encoding="utf-8", newline="") as handle:
-        names |= {fold(row["name"]) for row in csv.DictReader(handle, delimiter="\t")}
-    common = sorted((names & words) - KEEP_AS_PLACES)
+    words = set(get_english_words_set(["gcide"], lower=True, alpha=True)) | EXTRA
+    all_names = []
+    for table in ("names.tsv", "places.tsv"):
+        with (HERE / "data" / table).open(encoding="utf-8", newline="") as handle:
+            all_names += [row["name"] for row in csv.DictReader(handle, delimiter="\t")]
+    folded = {fold(n) for n in all_names}
+    phonetics = {phonetic(n) for n in all_names}
+    # a word is common when it spells a name exactly or as a transliteration variant
+    # ("said" ~ "Saeed")
+    common = sorted({fold(w) for w in words if fold(w) in folded or phonetic(w) in phonetics}
+                    - KEEP_AS_PLACES)
     (HERE / "data" / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     print(f"{len(common)} common words written")
     return 0

@@ -200,19 +200,21 @@ class Gazetteer:
 
     def _candidate(self, place: Place, quality: float, how: str,
                    hint: str | None, matched: str) -> Candidate:
-        score = quality + _KIND_PRIOR[place.kind]
+        # name quality dominates; kind and size break ties; a kind hint decides them
+        score = 0.85 * quality + _KIND_PRIOR[place.kind]
         score += min(0.02, math.log10(place.population + 1) / 300.0)
         reason = how
         if hint:
             if place.kind in _HINT_KINDS.get(hint, {hint}):
-                score += 0.3
+                score += 0.07
                 reason += f"; kind {place.kind} as asked"
             else:
                 score -= 0.2
                 reason += f"; asked for a {hint}, this is a {place.kind}"
         else:
             reason += f"; {place.kind} preferred among same-name places"
-        return Candidate(place=place, score=min(score, 1.0) / 1.0, matched=matched, reason=reason)
+        return Candidate(place=place, score=round(max(0.0, min(score, 1.0)), 4),
+                         matched=matched, reason=reason)
 
     def _fuzzy(self, key: str) -> list[tuple[str, float]]:
         from rapidfuzz import fuzz, process

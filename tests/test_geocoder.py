@@ -42,4 +42,4 @@ def test_geopandas_geocode_with_provider_class():
     frame = geopandas.tools.geocode(["Kabul", "Herat", "Narnia"], provider=AfghanGazetteer)
     assert frame.crs.to_epsg() == 4326
     assert frame.geometry.iloc[0].x > 68 and frame.geometry.iloc[1].x < 63
-    assert frame.geometry.iloc[2].is_empty and frame["address"].iloc[2] is None
+    assert frame.geometry.iloc[2].is_empty and frame["address"].isna().iloc[2]
