@@ -53,6 +53,15 @@ _AFTER = re.compile(
 _LEFT = re.compile(
     rf"\b(?:left|leaving)\s+{_QUAL}(?P<num>{_NUM}){_RANGE}(?:\s+[A-Za-z'’-]+){{0,3}}?\s+"
     rf"(?P<verb>dead|killed|{_WOUND})\b", re.IGNORECASE)
+# killed / shot dead a policeman, wounding a child: one person
+_PERSON = r"(?:person|man|woman|child|boy|girl|civilian|soldier|policeman|police\s*officer|officer|" \
+          r"journalist|reporter|official|commander|member|student|teacher|worker|fighter|" \
+          r"militant|guard|driver|cleric|imam|elder|doctor|judge|prosecutor|activist|pilot|" \
+          r"governor|chief|leader|employee|passer-?by|resident|farmer|shopkeeper|trader)"
+_ONE = re.compile(
+    rf"\b(?P<verb>killed|killing|kills|shot\s+dead|shooting\s+dead|gunned\s+down|wounded|"
+    rf"wounding|injured|injuring)\s+(?:a|an|one)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PERSON}\b",
+    re.IGNORECASE)
 _TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)\s+"
                    rf"{_QUAL}(?P<num>{_NUM})\b", re.IGNORECASE)
 _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s+reports?\s+of\s+"
@@ -126,9 +135,15 @@ def find_counts(text: str) -> list[Count]:
         add("killed", parse_number(m.group("num")), m)
     for m in _BEFORE.finditer(text):
         num = m.group("num").lower()
+        if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"\b(?:in|of|since|during)\s+$",
+                                                           text[:m.start("num")]):
+            continue                    # "in 2017 killed 30": a year, not a count
         if num in ("a", "an", "one") and not _singular_ok(m.group(0)):
             continue
         add(_kind(m.group("verb")), parse_number(num), m)
+    for m in _ONE.finditer(text):
+        verb = m.group("verb").lower()
+        add("killed" if re.match(r"shot|shooting|gunned", verb) else _kind(verb), 1, m)
     for rx in (_LEFT, _AFTER):
         for m in rx.finditer(text):
             verb = m.group("verb").lower()

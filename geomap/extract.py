@@ -161,16 +161,14 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
             selected.append(k)
     if not selected:
         selected = [0]
+    owner = _count_owners(text, sentence, [groups[k] for k in selected], counts)
     drafts = []
     for n, k in enumerate(selected):
         group = groups[k]
         lead_start = groups[selected[n - 1]].end if n else sentence.start
         seg_end = groups[selected[n + 1]].start if n + 1 < len(selected) else sentence.end
         lead = text[lead_start:group.end]
-        mine = [c for c in counts if (group.start <= c.start < seg_end)
-                or (n == 0 and c.start < group.start)]
-        if not mine and len(selected) == 1:
-            mine = counts
+        mine = [c for c, o in zip(counts, owner) if o == n]
         draft = _draft(group, sentence, index, lead or sentence.text,
                        _dates_near(dates, group), context, mine, actors, published,
                        segment=text[group.start:seg_end])
@@ -180,6 +178,31 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
             draft.targets = list(drafts[-1].targets)
         drafts.append(draft)
     return drafts
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\s(?:while|whereas)\s|"
+                           r"\.\s|\sand\s(?=(?:\w+\s+){0,3}(?:were|was)\b)")
+
+
+def _count_owners(text: str, sentence: Sentence, groups: list[PlaceGroup],
+                  counts: list[Count]) -> list[int]:
+    """Which group each count belongs to: one in the same clause ("four died in Zaranj,
+    and seven were hurt in Qalat"), else the nearest group before it, else the first."""
+    breaks = [sentence.start] + [m.end() + sentence.start for m in
+                                 _CLAUSE_BREAK.finditer(sentence.text)] + [sentence.end]
+
+    def clause(pos: int) -> int:
+        return max(i for i, b in enumerate(breaks) if b <= pos)
+
+    owners = []
+    for count in counts:
+        same = [n for n, g in enumerate(groups) if clause(g.start) == clause(count.start)]
+        if same:
+            owners.append(min(same, key=lambda n: abs(groups[n].start - count.start)))
+            continue
+        before = [n for n, g in enumerate(groups) if g.start <= count.start]
+        owners.append(before[-1] if before else 0)
+    return owners
 
 
 def _dates_near(dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:

@@ -35,10 +35,10 @@ _LOCATIVE = frozenset("in near at inside outside across into from of to around".
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday".split())
-_FUZZY_CUE = re.compile(
-    r"\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\s+(?P<cue>province|district|"
-    r"city|provinces|districts)\b|\b(?:in|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
-    r"western|central|north|south|east|west|restive|remote)\s+)?(?P<name2>[A-Z][a-z'’]{5,})\b")
+# Capitalised words not in the gazetteer, tried as misspellings when a cue stands
+# next to them: "Panjshri province", "in Helmund".
+_FUZZY_CANDIDATE = re.compile(r"\b[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?\b")
+_FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after the name
 _WORD = re.compile(r"[\w'’-]+")
 _LANDMARK_KINDS = frozenset({"landmark", "airport", "area"})
 
@@ -160,24 +160,24 @@ class PlaceMatcher:
                masks: list[tuple[int, int]]) -> list[Mention]:
         taken = [(m.start, m.end) for m in found] + masks
         out = []
-        for m in _FUZZY_CUE.finditer(text):
-            group = "name" if m.group("name") else "name2"
-            start, end = m.span(group)
-            surface = m.group(group)
+        for m in _FUZZY_CANDIDATE.finditer(text):
+            start, end = m.span()
+            surface = m.group(0)
             if any(s < end and start < e for s, e in taken):
                 continue
-            if surface.lower() in _MONTHS_DAYS or self.gazetteer.is_common_word(surface):
+            after = _word_after(text, end).lower()
+            cue = GENERIC_KIND.get("province" if after == "provinces" else after.rstrip("s"))
+            before = _word_before(text, start).lower()
+            if not cue and (before not in ("in", "near") or len(surface) < 6):
                 continue
-            if _word_before(text, start).lower() in _PERSON_BEFORE:
+            if surface.lower() in _MONTHS_DAYS or self.gazetteer.is_common_word(surface) \
+                    or before in _PERSON_BEFORE:
                 continue
-            ranked = self.gazetteer.lookup(surface, kind=m.group("cue") and
-                                           GENERIC_KIND.get(m.group("cue").rstrip("s")),
-                                           limit=5)
-            ranked = [c for c in ranked if c.score >= 0.72]
+            ranked = [c for c in self.gazetteer.lookup(surface, kind=cue, limit=5)
+                      if c.score >= _FUZZY_MIN_SCORE[cue is not None]]
             if ranked:
-                cue = m.group("cue")
                 out.append(Mention(start, end, surface, candidates=tuple(ranked), fuzzy=True,
-                                   cue=GENERIC_KIND.get(cue.rstrip("s")) if cue else None))
+                                   cue=cue))
                 taken.append((start, end))
         return out
 

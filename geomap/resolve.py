@@ -63,10 +63,17 @@ class PlaceGroup:
         return self.members[-1].mention.end
 
 
+_DISTRICT_OF = re.compile(r"\S\s+districts?\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _cue(text: str, mention: Mention) -> str | None:
     if mention.cue:
         return mention.cue
-    m = _PRE_CUE.search(text[max(0, mention.start - 50):mention.start])
+    before = text[max(0, mention.start - 50):mention.start]
+    if _DISTRICT_OF.search(before) and not re.search(r"\bthe\s+districts?\s+of\s+$", before,
+                                                    re.IGNORECASE):
+        return "province"          # "Sangin district of Helmand": Helmand is the province
+    m = _PRE_CUE.search(before)
     if m:
         return next(k for k, v in m.groupdict().items() if v)
     return None

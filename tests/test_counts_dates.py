@@ -29,6 +29,10 @@ PUB = date(2021, 11, 4)  # a Thursday
     ("all gunmen were killed within 15 minutes", None, None),
     ("two explosions were heard 10 minutes later", None, None),
     ("no one has claimed responsibility", None, None),
+    ("an attack in 2017 killed 30 people", 30, None),
+    ("Gunmen shot dead a journalist", 1, None),
+    ("killed a policeman and wounded two civilians", 1, 2),
+    ("a blast killed a number of people", None, None),
 ])
 def test_counts(text, killed, wounded):
     counts = find_counts(text)

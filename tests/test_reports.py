@@ -76,7 +76,7 @@ REPORTS = [
      PUB, [("Kabul", None, 170, None, "2021-08-01")]),
     ("On 26 August, two suicide bombers attacked crowds outside Kabul airport, killing "
      "over 170.", PUB, [("Kabul", None, 170, None, "2021-08-26")]),
-    ("A similar attack on the military hospital in 2017 killed 30 people.",
+    ("A similar attack on Kabul's military hospital in 2017 killed 30 people.",
      PUB, [("Kabul", None, 30, None, "2017-01-01")]),
     ("One hundred and twenty people died in the Kunduz mosque bombing last Friday.",
      PUB, [("Kunduz", None, 120, None, "2021-10-29")]),
