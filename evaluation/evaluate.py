@@ -26,6 +26,7 @@ from pathlib import Path
 from geomap import load_gazetteer
 from geomap.extract import extract_text
 from geomap.geodesy import distance_km
+from geomap.locate import locate
 
 _GENERIC = (" province", " district", " town", " city", " village")
 
@@ -55,7 +56,8 @@ def evaluate_ged(path: Path, show_misses: bool) -> dict:
         if gold is None:
             continue
         n += 1
-        cand = gaz.best(row["where_description"])
+        found = locate(gaz, row["where_description"], limit=1)
+        cand = found[0] if found else None
         if cand is None:
             unmatched += 1
             if show_misses:

@@ -85,12 +85,13 @@ def geocode(
     Example: geomap geocode Panjshri "Mazar-e Sharif" "ولایت هرات" --json
     """
     from .gazetteer import load_gazetteer
+    from .locate import locate
 
     with _errors():
         gaz = load_gazetteer()
         rows, unmatched = [], 0
         for name in names:
-            ranked = gaz.lookup(name, kind=kind.value if kind else None, limit=candidates,
+            ranked = locate(gaz, name, kind=kind.value if kind else None, limit=candidates,
                                 allow_common=allow_common)
             if not ranked:
                 unmatched += 1

@@ -185,9 +185,10 @@ class Gazetteer:
             primary = (key, place_id) in self._primary
             offer(place_id, _EXACT_PRIMARY if primary else _EXACT_ALT,
                   "exact name" if primary else "exact variant name")
-        if not found:
-            for place_id in self._by_phonetic.get(phonetic(base), ()):
-                offer(place_id, _PHONETIC, "transliteration variant")
+        # transliteration variants always compete: the exact spelling may belong to a
+        # small town while context asks for the district spelt slightly differently
+        for place_id in self._by_phonetic.get(phonetic(base), ()):
+            offer(place_id, _PHONETIC, "transliteration variant")
         if not found and fuzzy and len(key) >= _FUZZY_MIN_LEN and not is_arabic_script(base):
             for other, similarity in self._fuzzy(phonetic(base)):
                 for place_id in self._by_phonetic[other]:

@@ -17,6 +17,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from .gazetteer import Gazetteer, load_gazetteer
+from .locate import locate
 from .places import Place
 
 __all__ = ["AfghanGazetteer"]
@@ -60,7 +61,7 @@ class AfghanGazetteer(Geocoder):
         """A ``Location`` for ``query`` (raw = gazetteer row + score), or None."""
         if not isinstance(query, str) or not query.strip():
             return None
-        ranked = self.gazetteer.lookup(query, kind=kind or self.kind, limit=limit)
+        ranked = locate(self.gazetteer, query, kind=kind or self.kind, limit=limit)
         if not ranked:
             return None
         locations = [_location(c.place, c.as_dict(query)) for c in ranked]

@@ -100,8 +100,13 @@ class PlaceMatcher:
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
-    def find(self, text: str, *, masks: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-        """Mentions in text order; spans overlapping ``masks`` (actor names) are skipped."""
+    def find(self, text: str, *, masks: Iterable[tuple[int, int]] = (),
+             any_case: bool = False) -> list[Mention]:
+        """Mentions in text order; spans overlapping ``masks`` (actor names) are skipped.
+
+        News text capitalises place names, so lower-case matches are dropped unless
+        ``any_case`` (for short location phrases such as "paktia province").
+        """
         masks = list(masks)
         lowered = _lower_same_length(text)
         mentions: list[Mention] = []
@@ -110,7 +115,7 @@ class PlaceMatcher:
                 continue
             kind, payload = self._targets[index]
             surface = text[start:end]
-            mention = self._make(kind, payload, surface, text, start, end)
+            mention = self._make(kind, payload, surface, text, start, end, any_case)
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._fuzzy(text, mentions, masks))
@@ -118,9 +123,9 @@ class PlaceMatcher:
         return mentions
 
     def _make(self, kind: str, payload, surface: str, text: str, start: int,
-              end: int) -> Mention | None:
+              end: int, any_case: bool = False) -> Mention | None:
         latin = surface[:1].isascii()
-        lowercase = latin and not surface[0].isupper()
+        lowercase = latin and not surface[0].isupper() and not any_case
         if lowercase and not (kind == "afghan" and " " in surface.strip()):
             return None
         if kind == "country":

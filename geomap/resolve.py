@@ -142,8 +142,28 @@ def resolve_mentions(text: str, mentions: list[Mention],
         best, reason = _choose(mention, cue, in_sentence, unambiguous)
         if mention.fuzzy:
             reason = f"misspelling of {best.place.name}; {reason}"
+        enclosing = _enclosing_province(text, mention, mentions)
+        if enclosing and best.place.kind != "province" and best.place.admin1_code != enclosing:
+            # "Nawa district of Helmand" but no Nawa in Helmand: trust the province
+            continue
         resolved.append(Resolved(mention, best.place, reason, near))
     return resolved
+
+
+_OF_PROVINCE_GAP = re.compile(r"^(?:\s+(?:district|town|city|village|area|valley))?\s*"
+                              r"(?:,|of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _enclosing_province(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
+    """The province a place is said to lie in ("X district of Y", "X, Y province")."""
+    for other in mentions:
+        if other.start > mention.end and _OF_PROVINCE_GAP.match(text[mention.end:other.start]):
+            provinces = {c.place.admin1_code for c in other.candidates
+                         if c.place.kind == "province"}
+            if len(provinces) == 1 and (other.cue == "province" or
+                                        other.candidates[0].place.kind == "province"):
+                return provinces.pop()
+    return None
 
 
 def _contains(outer: Place, inner: Place) -> bool:
