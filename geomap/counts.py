@@ -59,8 +59,20 @@ _PERSON = r"(?:person|man|woman|child|boy|girl|civilian|soldier|policeman|police
           r"militant|guard|driver|cleric|imam|elder|doctor|judge|prosecutor|activist|pilot|" \
           r"governor|chief|leader|employee|passer-?by|resident|farmer|shopkeeper|trader)"
 _ONE = re.compile(
-    rf"\b(?P<verb>killed|killing|kills|shot\s+dead|shooting\s+dead|gunned\s+down|wounded|"
-    rf"wounding|injured|injuring)\s+(?:a|an|one)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PERSON}\b",
+    rf"\b(?P<verb>killed|killing|kills|shot\s+dead|shooting\s+dead|gunned\s+down|martyred|"
+    rf"shot\s+and\s+martyred|shot\s+and\s+killed|wounded|wounding|injured|injuring)\s+"
+    rf"(?:a|an|one)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PERSON}\b", re.IGNORECASE)
+# "the policeman was shot dead", "a police officer was martyred"
+_ONE_PASSIVE = re.compile(
+    rf"\b(?:the|a|an|one)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PERSON}\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:\w+\s+)?(?P<verb>shot\s+dead|killed|martyred|gunned\s+down|wounded|injured)\b",
+    re.IGNORECASE)
+# "Three militants and two militiamen were killed", "a bomber and her two companions were killed"
+_SUM = re.compile(
+    rf"\b{_QUAL}(?P<a>{_NUM})\s+(?:(?!(?:were|was|are|is|{_KILL}|{_WOUND})\b)[A-Za-z-]+\s+){{1,3}}?"
+    rf"(?:and|with|along\s+with)\s+"
+    rf"(?:(?:his|her|their)\s+)?(?P<b>{_NUM})\s+(?:[A-Za-z-]+\s+){{0,3}}?"
+    rf"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>{_KILL}|{_WOUND})\b",
     re.IGNORECASE)
 _TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)\s+"
                    rf"{_QUAL}(?P<num>{_NUM})\b", re.IGNORECASE)
@@ -131,6 +143,10 @@ def find_counts(text: str) -> list[Count]:
         for kind in ([_kind(verb)] if verb else ["killed", "wounded"]):
             found.append(Count(kind, 0, m.start(), m.end(), m.group(0)))
         taken.append((m.start(), m.end()))
+    for m in _SUM.finditer(text):
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is not None and b is not None:
+            add(_kind(m.group("verb")), a + b, m)
     for m in _TOLL.finditer(text):
         add("killed", parse_number(m.group("num")), m)
     for m in _BEFORE.finditer(text):
@@ -141,9 +157,12 @@ def find_counts(text: str) -> list[Count]:
         if num in ("a", "an", "one") and not _singular_ok(m.group(0)):
             continue
         add(_kind(m.group("verb")), parse_number(num), m)
+    for m in _ONE_PASSIVE.finditer(text):
+        verb = m.group("verb").lower()
+        add("killed" if re.match(r"shot|gunned|martyr", verb) else _kind(verb), 1, m)
     for m in _ONE.finditer(text):
         verb = m.group("verb").lower()
-        add("killed" if re.match(r"shot|shooting|gunned", verb) else _kind(verb), 1, m)
+        add("killed" if re.match(r"shot|shooting|gunned|martyr", verb) else _kind(verb), 1, m)
     for rx in (_LEFT, _AFTER):
         for m in rx.finditer(text):
             verb = m.group("verb").lower()

@@ -86,6 +86,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     drafts: list[_Draft] = []
     date_ctx: tuple[DateRef, int] | None = None
     claimed: list[str] = []
+    last_place: tuple[list[PlaceGroup], int] | None = None
     for index, sentence in enumerate(sentences):
         previous = date_ctx[0] if date_ctx else None
         dates = [_shift(d, sentence.start) for d in
@@ -98,6 +99,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         context = date_ctx if date_ctx and index - date_ctx[1] <= _DATE_CONTEXT_GAP else None
         if dates:
             date_ctx = (dates[-1], index)
+        place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
+        if groups:
+            last_place = (groups, index)
         if not has_trigger(sentence.text):
             continue
         counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
@@ -109,8 +113,14 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 _attach_or_add(drafts, draft)
         elif drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
-                not _new_date(dates, drafts[-1].date):
+                not _new_date(dates, drafts[-1].date) and \
+                not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
             _continue(drafts[-1], sentence, index, counts, sent_actors)
+        elif counts and place_ctx:
+            # "The operation was in Toto village of Shirzad district. At least 150 Taliban
+            # were killed": the place of the sentence just before
+            drafts.append(_draft(place_ctx[0][0], sentence, index, sentence.text, dates,
+                                 context, counts, sent_actors, document.published))
         elif counts and mentions_country:
             drafts.append(_draft(None, sentence, index, sentence.text, dates, context,
                                  counts, sent_actors, document.published))

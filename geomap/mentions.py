@@ -173,7 +173,7 @@ class PlaceMatcher:
             after = _word_after(text, end).lower()
             cue = GENERIC_KIND.get("province" if after == "provinces" else after.rstrip("s"))
             before = _word_before(text, start).lower()
-            if not cue and (before not in ("in", "near") or len(surface) < 6):
+            if not cue and (before not in ("in", "near", "at") or len(surface) < 6):
                 continue
             if surface.lower() in _MONTHS_DAYS or self.gazetteer.is_common_word(surface) \
                     or before in _PERSON_BEFORE:

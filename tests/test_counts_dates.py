@@ -33,6 +33,11 @@ PUB = date(2021, 11, 4)  # a Thursday
     ("Gunmen shot dead a journalist", 1, None),
     ("killed a policeman and wounded two civilians", 1, 2),
     ("a blast killed a number of people", None, None),
+    ("Three militants and two militiamen were killed", 5, None),
+    ("A female suicide bomber and her two companions were killed", 3, None),
+    ("At least 9 people were killed and 20 were wounded", 9, 20),
+    ("Taliban shot and martyred a police officer", 1, None),
+    ("the policeman was shot dead by the Taliban", 1, None),
 ])
 def test_counts(text, killed, wounded):
     counts = find_counts(text)
