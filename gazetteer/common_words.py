@@ -39,16 +39,28 @@ def main() -> int:
     from english_words import get_english_words_set
 
     words = set(get_english_words_set(["gcide"], lower=True, alpha=True)) | EXTRA
-    all_names = []
-    for table in ("names.tsv", "places.tsv"):
-        with (HERE / "data" / table).open(encoding="utf-8", newline="") as handle:
-            all_names += [row["name"] for row in csv.DictReader(handle, delimiter="\t")]
-    folded = {fold(n) for n in all_names}
-    phonetics = {phonetic(n) for n in all_names}
-    # a word is common when it spells a name exactly or as a transliteration variant
-    # ("said" ~ "Saeed")
-    common = sorted({fold(w) for w in words if fold(w) in folded or phonetic(w) in phonetics}
-                    - KEEP_AS_PLACES)
+    with (HERE / "data" / "places.tsv").open(encoding="utf-8", newline="") as handle:
+        places = list(csv.DictReader(handle, delimiter="\t"))
+    # dictionary words block only small places' names ("Bay", "Lash"); the name of a
+    # province, district or city is blocked only when it is an everyday word (EXTRA)
+    major = {row["id"] for row in places if row["kind"] in ("province", "district", "city")}
+    all_names = [(row["name"], row["id"]) for row in places]
+    with (HERE / "data" / "names.tsv").open(encoding="utf-8", newline="") as handle:
+        all_names += [(row["name"], row["place_id"])
+                      for row in csv.DictReader(handle, delimiter="\t")]
+    folded: dict[str, bool] = {}
+    phonetics: dict[str, bool] = {}
+    for name, pid in all_names:
+        folded[fold(name)] = folded.get(fold(name), False) or pid in major
+        phonetics[phonetic(name)] = phonetics.get(phonetic(name), False) or pid in major
+    common = set()
+    for word in words:
+        # a word is common when it spells a name exactly or as a transliteration
+        # variant ("said" ~ "Saeed")
+        hit = folded.get(fold(word), phonetics.get(phonetic(word)))
+        if hit is not None and (not hit or word in EXTRA):
+            common.add(fold(word))
+    common = sorted(common - KEEP_AS_PLACES)
     (HERE / "data" / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     print(f"{len(common)} common words written")
     return 0

@@ -220,7 +220,8 @@ class Gazetteer:
     def _fuzzy(self, key: str) -> list[tuple[str, float]]:
         from rapidfuzz import fuzz, process
 
-        cutoff = 80.0 if len(key) >= 8 else 84.0
+        # one wrong letter in six still matches; five-letter names need near-identity
+        cutoff = 80.0 if len(key) >= 8 else 82.0 if len(key) >= 6 else 88.0
         hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
                                score_cutoff=cutoff, limit=5)
         return [(name, score) for name, score, _ in hits]
