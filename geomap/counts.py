@@ -127,8 +127,14 @@ def _kind(verb: str) -> str:
     return "wounded" if re.fullmatch(_WOUND, verb, re.IGNORECASE) else "killed"
 
 
+_ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr|bodies|slain|"
+                           r"shot|gunned|perish|lives|fatalit|toll", re.IGNORECASE)
+
+
 def find_counts(text: str) -> list[Count]:
     """Killed and wounded figures in ``text``, in text order."""
+    if not _ANY_CASUALTY.search(text):
+        return []
     found: list[Count] = []
     taken: list[tuple[int, int]] = []
 

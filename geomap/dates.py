@@ -53,6 +53,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE))
 ]]
 
 
+# Cheap test: does the text hold anything a date pattern could match?
+_ANY_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
+                       r"fri|sat|sun|yesterday|today|tonight|night|overnight|morning|afternoon|"
+                       r"evening|ago|week|month|year|day|previous)", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class DateRef:
     """A date phrase: its span, resolved value and precision."""
@@ -140,6 +146,8 @@ def find_dates(text: str, published: date | None, *,
     ``previous`` is the last date of the preceding text, for "the same month".
     Without ``published`` only phrases carrying a year resolve.
     """
+    if not _ANY_DATE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     refs: list[DateRef] = []
     for kind, pattern in _PATTERNS:

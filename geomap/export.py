@@ -110,7 +110,7 @@ def write_gpkg(path: str | os.PathLike, incidents: Iterable[Incident],
         props["sources"] = json.dumps(props["sources"], ensure_ascii=False)
         rows.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
     frame = geopandas.GeoDataFrame.from_features(rows, crs="EPSG:4326")
-    with atomic_target(path) as tmp:
+    with atomic_target(path, suffix=".tmp.gpkg") as tmp:
         tmp.unlink()
         frame.to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio")
     return Path(path)

@@ -18,14 +18,17 @@ __all__ = ["atomic_target", "atomic_write_text"]
 
 
 @contextmanager
-def atomic_target(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces ``path``."""
+def atomic_target(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces ``path``.
+
+    ``suffix`` is the temporary file's extension, for writers that check it (GDAL).
+    """
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"{target}: is a directory")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
         os.close(fd)
         os.chmod(tmp, 0o644)
     except OSError as err:

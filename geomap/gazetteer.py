@@ -96,6 +96,7 @@ class Gazetteer:
         self._by_fold: dict[str, set[str]] = {}
         self._by_phonetic: dict[str, set[str]] = {}
         self._primary: set[tuple[str, str]] = set()
+        self._lookups: dict[tuple, tuple[Candidate, ...]] = {}
         for place in places:
             self._add_name(place.id, place.name, primary=True)
             if place.kind == "province":
@@ -168,13 +169,23 @@ class Gazetteer:
         >>> [c.place.kind for c in load_gazetteer().lookup("Kandahar city", limit=1)]
         ['city']
         """
+        key = (query, kind, limit, fuzzy, allow_common)
+        cached = self._lookups.get(key)
+        if cached is None:
+            cached = self._lookup(query, kind, limit, fuzzy, allow_common)
+            if len(self._lookups) < 100_000:
+                self._lookups[key] = cached
+        return list(cached)
+
+    def _lookup(self, query: str, kind: str | None, limit: int, fuzzy: bool,
+                allow_common: bool) -> tuple[Candidate, ...]:
         base, hint = split_generic(query)
         hint = kind or hint
         key = fold(base)
         if not key:
-            return []
+            return ()
         if key in self.common_words and not (allow_common or hint):
-            return []
+            return ()
         found: dict[str, tuple[float, str]] = {}
 
         def offer(place_id: str, quality: float, how: str) -> None:
@@ -197,7 +208,7 @@ class Gazetteer:
         ranked = [self._candidate(self.places[pid], q, how, hint, base)
                   for pid, (q, how) in found.items()]
         ranked.sort(key=lambda c: (-c.score, c.place.id))
-        return ranked[:limit]
+        return tuple(ranked[:limit])
 
     def _candidate(self, place: Place, quality: float, how: str,
                    hint: str | None, matched: str) -> Candidate:
@@ -318,4 +329,11 @@ def _load_cached(directory: str) -> Gazetteer:
 
 def load_gazetteer(directory: str | os.PathLike | None = None) -> Gazetteer:
     """The gazetteer, loaded once per process and directory."""
-    return _load_cached(str(Path(directory) if directory else data_dir()))
+    if directory is None:
+        return _default()
+    return _load_cached(str(Path(directory)))
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    return _load_cached(str(data_dir()))

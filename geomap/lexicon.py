@@ -160,16 +160,13 @@ def _actor_regex() -> re.Pattern:
 
 
 _ACTOR_RX = _actor_regex()
-_ACTOR_BY_FOLD = {alias.casefold(): canon for canon, aliases in ACTOR_ALIASES.items()
-                  for alias in aliases}
+def _actor_key(surface: str) -> str:
+    """One key for "ISIS-K", "ISIS K" and "ISISK"."""
+    return re.sub(r"[\s-]+", "", surface).casefold()
 
 
-def _canonical(surface: str) -> str | None:
-    key = re.sub(r"[\s-]+", " ", surface).casefold()
-    for alias, canon in _ACTOR_BY_FOLD.items():
-        if re.sub(r"[\s-]+", " ", alias) == key or alias.replace("-", "") == key.replace(" ", ""):
-            return canon
-    return None
+_ACTOR_BY_KEY = {_actor_key(alias): canon for canon, aliases in ACTOR_ALIASES.items()
+                 for alias in aliases}
 
 
 def find_actors(text: str) -> list[ActorHit]:
@@ -180,7 +177,7 @@ def find_actors(text: str) -> list[ActorHit]:
     """
     hits = []
     for m in _ACTOR_RX.finditer(text):
-        canon = _canonical(m.group(0)) or _canonical(m.group(0).replace("-", " "))
+        canon = _ACTOR_BY_KEY.get(_actor_key(m.group(0)))
         if canon:
             hits.append(ActorHit(canon, m.start(), m.end()))
     return hits

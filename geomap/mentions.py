@@ -37,7 +37,10 @@ _MONTHS_DAYS = frozenset(
     "december monday tuesday wednesday thursday friday saturday sunday".split())
 # Capitalised words not in the gazetteer, tried as misspellings when a cue stands
 # next to them: "Panjshri province", "in Helmund".
-_FUZZY_CANDIDATE = re.compile(r"\b[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?\b")
+_FUZZY_CANDIDATE = re.compile(
+    r"(?:\b(?:in|near|at)\s+(?:the\s+)?)?\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\b"
+    r"(?=\s+(?:province|district|city)s?\b)|\b(?:in|near|at)\s+(?:the\s+)?"
+    r"(?P<name2>[A-Z][a-z'’]{5,}(?:[\s-][A-Z][a-z'’]{2,})?)\b")
 _FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after the name
 _WORD = re.compile(r"[\w'’-]+")
 _LANDMARK_KINDS = frozenset({"landmark", "airport", "area"})
@@ -166,8 +169,9 @@ class PlaceMatcher:
         taken = [(m.start, m.end) for m in found] + masks
         out = []
         for m in _FUZZY_CANDIDATE.finditer(text):
-            start, end = m.span()
-            surface = m.group(0)
+            group = "name" if m.group("name") else "name2"
+            start, end = m.span(group)
+            surface = m.group(group)
             if any(s < end and start < e for s, e in taken):
                 continue
             after = _word_after(text, end).lower()
