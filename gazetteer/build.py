@@ -212,6 +212,21 @@ def polygonal(geom):
     return unary_union(parts)
 
 
+def without_slivers(geom, min_area=1e-3):
+    """Drop the hairline holes and crumbs that simplified district edges leave in a union.
+
+    Afghan provinces have no enclaves, so every interior ring smaller than ``min_area``
+    square degrees (~10 km²) is a gap between districts, not a real hole.
+    """
+    from shapely.geometry import MultiPolygon, Polygon
+
+    parts = [p for p in getattr(polygonal(geom), "geoms", [polygonal(geom)])
+             if p.area >= min_area / 10]
+    cleaned = [Polygon(p.exterior, [r for r in p.interiors if Polygon(r).area >= min_area])
+               for p in parts]
+    return cleaned[0] if len(cleaned) == 1 else MultiPolygon(cleaned)
+
+
 def orient(geom):
     return shapely.geometry.polygon.orient(geom, 1.0) if geom.geom_type == "Polygon" else \
         shapely.geometry.MultiPolygon([shapely.geometry.polygon.orient(p, 1.0) for p in geom.geoms])
@@ -265,7 +280,7 @@ def main(argv=None) -> int:
         used.add(candidate)
         did[s] = candidate
 
-    province_geom = {iso: orient(polygonal(shapely.set_precision(unary_union(
+    province_geom = {iso: orient(without_slivers(shapely.set_precision(unary_union(
         [district_geom[s] for s in ids if prov_of[s] == iso]), 1e-5))) for iso in PROVINCES}
     tree = shapely.STRtree([district_geom[s] for s in ids])
 
