@@ -188,7 +188,7 @@ var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true,
 (function () {
   var colours = {{ this.colours_json }};
   var rows = {{ this.rows_json }};
-  var byId = {};
+  var byRow = {};
   function cell(row, label, text) {
     var tr = document.createElement("tr");
     var th = document.createElement("td"); th.textContent = label;
@@ -221,16 +221,18 @@ var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true,
     var m = L.circleMarker([r[0], r[1]], {radius: Math.min(30, 4 + 1.6 * Math.sqrt(killed)),
         color: "#333", weight: 1, fillColor: colours[r[2]], fillOpacity: 0.85});
     m.bindPopup(function () { return popup(r); }, {maxWidth: 360});
-    byId[r[5]] = m;
+    byRow[r[5]] = r;
     return m;
   });
   {{ this.get_name() }}.addLayers(markers);
-  {{ this._parent.get_name() }}.whenReady(function () {
+  // after the whole page script has run (the layer is on the map, bounds are set)
+  window.addEventListener("load", function () {
     var match = /#incident=([\\w-]+)/.exec(window.location.hash);
-    if (match && byId[match[1]]) {
-      {{ this.get_name() }}.zoomToShowLayer(byId[match[1]], function () {
-        byId[match[1]].openPopup();
-      });
+    var r = match && byRow[match[1]];
+    if (r) {
+      var map = {{ this._parent.get_name() }};
+      map.setView([r[0], r[1]], 13, {animate: false});
+      L.popup({maxWidth: 360}).setLatLng([r[0], r[1]]).setContent(popup(r)).openOn(map);
     }
   });
 })();
