@@ -386,7 +386,14 @@ def main(argv=None) -> int:
     places.sort(key=lambda p: ({"province": 0, "district": 1}.get(p[2], 2), p[0]))
     header = "id name kind lat lon admin1_code admin1 admin2_id admin2 population source".split()
     write_tsv(out / "places.tsv", header, places)
-    write_tsv(out / "names.tsv", ["place_id", "name", "lang", "source"], name_rows)
+    # index keys are computed here, once, with the package's own normaliser, so that
+    # loading the gazetteer does not recompute them in every process
+    sys.path.insert(0, str(HERE.parent))
+    from geomap.normalize import fold as key_of, phonetic as phonetic_of
+
+    name_rows = [row + [key_of(row[1]), phonetic_of(row[1])] for row in name_rows]
+    write_tsv(out / "names.tsv", ["place_id", "name", "lang", "source", "key", "phonetic"],
+              name_rows)
 
     features = []
     for iso in sorted(PROVINCES):

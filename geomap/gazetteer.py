@@ -85,11 +85,12 @@ def _place(row: dict[str, str]) -> Place:
 class Gazetteer:
     """Places with their names, indexed for exact, phonetic and fuzzy lookup."""
 
-    def __init__(self, places: list[Place], names: list[tuple[str, str]],
-                 foreign: list[ForeignPlace] = (), common_words: frozenset[str] = frozenset(),
+    def __init__(self, places: list[Place], names: list[tuple[str, ...]],
+                 foreign: list[ForeignPlace] | None = None,
+                 common_words: frozenset[str] = frozenset(),
                  boundaries_path: Path | None = None) -> None:
         self.places: dict[str, Place] = {p.id: p for p in places}
-        self.foreign = list(foreign)
+        self._foreign = foreign
         self.common_words = common_words
         self._boundaries_path = boundaries_path
         self._names: dict[str, set[str]] = {}
@@ -101,20 +102,31 @@ class Gazetteer:
             self._add_name(place.id, place.name, primary=True)
             if place.kind == "province":
                 self._add_name(place.id, place.id)
-        for place_id, name in names:
+        for place_id, name, *keys in names:
             if place_id not in self.places:
                 raise GazetteerError(f"name {name!r} refers to unknown place {place_id!r}")
-            self._add_name(place_id, name)
+            self._add_name(place_id, name, keys=keys)
 
-    def _add_name(self, place_id: str, name: str, primary: bool = False) -> None:
-        key = fold(name)
+    def _add_name(self, place_id: str, name: str, primary: bool = False,
+                  keys: list[str] = ()) -> None:
+        """Index a name; ``keys`` = (fold, phonetic) when precomputed by the build."""
+        key, loose = keys if len(keys) == 2 else (fold(name), phonetic(name))
         if not key:
             return
         self._names.setdefault(place_id, set()).add(name)
         self._by_fold.setdefault(key, set()).add(place_id)
-        self._by_phonetic.setdefault(phonetic(name), set()).add(place_id)
+        self._by_phonetic.setdefault(loose, set()).add(place_id)
         if primary:
             self._primary.add((key, place_id))
+
+    @property
+    def foreign(self) -> list[ForeignPlace]:
+        """Places outside Afghanistan (read on first use: only extraction needs them)."""
+        if self._foreign is None:
+            path = self._boundaries_path.parent / "foreign.tsv" if self._boundaries_path else None
+            self._foreign = ([ForeignPlace(r["name"], r["country_code"], r["country"], r["kind"])
+                              for r in _read_tsv(path)] if path and path.exists() else [])
+        return self._foreign
 
     # -- plain access -------------------------------------------------------
 
@@ -310,16 +322,14 @@ class Gazetteer:
 
 def _load(directory: Path) -> Gazetteer:
     places = [_place(row) for row in _read_tsv(directory / "places.tsv")]
-    names = [(row["place_id"], row["name"]) for row in _read_tsv(directory / "names.tsv")]
-    foreign_path = directory / "foreign.tsv"
-    foreign = ([ForeignPlace(r["name"], r["country_code"], r["country"], r["kind"])
-                for r in _read_tsv(foreign_path)] if foreign_path.exists() else [])
+    names = [(row["place_id"], row["name"], *((row["key"], row["phonetic"]) if "key" in row else ()))
+             for row in _read_tsv(directory / "names.tsv")]
     words_path = directory / "common_words.txt"
     words = (frozenset(w.strip() for w in words_path.read_text(encoding="utf-8").split())
              if words_path.exists() else frozenset())
     if not places:
         raise GazetteerError(f"gazetteer is empty: {directory}")
-    return Gazetteer(places, names, foreign, words, directory / "boundaries.geojson")
+    return Gazetteer(places, names, None, words, directory / "boundaries.geojson")
 
 
 @lru_cache(maxsize=4)

@@ -159,13 +159,17 @@ class Store:
         if incident.place is None or incident.event_date is None:
             return []
         start, end = date_span(incident.event_date, incident.date_precision)
-        # a stored month-precision date is its month's first day; year-precision, 1 January
+        # each stored precision spans its own days (a month is stored as its 1st day)
         rows = self._db.execute(
             "SELECT record FROM incidents WHERE admin1_code = ? AND ("
-            "event_date BETWEEN ? AND ? OR (date_precision = 'year' AND substr(event_date, 1, 4)"
-            " BETWEEN ? AND ?)) ORDER BY event_date, id",
-            (incident.place.admin1_code, (start - timedelta(days=31)).isoformat(),
-             end.isoformat(), str(start.year), str(end.year)))
+            " (date_precision IN ('day', 'week') AND event_date BETWEEN ? AND ?)"
+            " OR (date_precision = 'month' AND event_date BETWEEN ? AND ?)"
+            " OR (date_precision = 'year' AND substr(event_date, 1, 4) BETWEEN ? AND ?)"
+            ") ORDER BY event_date, id",
+            (incident.place.admin1_code,
+             (start - timedelta(days=7)).isoformat(), (end + timedelta(days=7)).isoformat(),
+             start.replace(day=1).isoformat(), end.isoformat(),
+             str(start.year), str(end.year)))
         return [self._load(r[0]) for r in rows]
 
     def _write(self, incident: Incident, *, replace: bool) -> None:

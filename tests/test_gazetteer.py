@@ -108,3 +108,16 @@ def test_province_by_code_and_script(gaz):
     assert gaz.province("AF-PAN").name == gaz.province("پنجشیر").name == \
         gaz.province("Panjshri").name
     assert gaz.province("Narnia") is None
+
+
+def test_precomputed_keys_match_the_normaliser(gaz):
+    """names.tsv carries fold/phonetic keys from the build: rebuild if normalize.py changes."""
+    import csv
+
+    from geomap.gazetteer import data_dir
+    from geomap.normalize import fold, phonetic
+
+    with (data_dir() / "names.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            assert (row["key"], row["phonetic"]) == (fold(row["name"]), phonetic(row["name"])), \
+                f"{row['name']!r}: run gazetteer/build.py again"
