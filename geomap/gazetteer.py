@@ -254,6 +254,10 @@ class Gazetteer:
         return sorted(k for k in self._by_phonetic
                       if k.isascii() and len(k) >= _FUZZY_MIN_LEN - 1)
 
+    def clear_cache(self) -> None:
+        """Forget memoised lookups (for benchmarks and after editing names)."""
+        self._lookups.clear()
+
     def best(self, query: str, **options) -> Candidate | None:
         """The best candidate, or None when nothing matches."""
         ranked = self.lookup(query, limit=1, **options)

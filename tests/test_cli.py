@@ -120,3 +120,28 @@ def test_ingest_query_provinces_roundtrip(runner, tmp_path):
 def test_query_without_store_fails_cleanly(runner, tmp_path):
     result = runner.invoke(app, ["query", "--db", str(tmp_path / "none.sqlite")])
     assert result.exit_code == 3 and "no incident store" in result.stderr
+
+
+def test_hostile_article_end_to_end(runner, tmp_path):
+    from .test_maps import HOSTILE
+
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    db, html = tmp_path / "s.sqlite", tmp_path / "map.html"
+    assert runner.invoke(app, ["ingest", str(article), "--published", "2021-11-04",
+                               "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["map", "-o", str(html), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "<script>document.title" not in page
+    assert "Incidents (1)" in page
+
+
+def test_map_filters_and_unknown_district(runner, tmp_path):
+    db = tmp_path / "s.sqlite"
+    runner.invoke(app, ["ingest", str(SEEDS), "--published", "2021-11-03", "--db", str(db)])
+    result = runner.invoke(app, ["query", "--district", "Narnia", "--db", str(db)])
+    assert result.exit_code == 2 and "unknown district" in result.stderr
+    result = runner.invoke(app, ["query", "-p", "AF-KAB", "--since", "2021-11-01", "-f", "csv",
+                                 "--db", str(db)])
+    assert result.exit_code == 0 and result.stdout.count("\n") == 2   # header + hospital
