@@ -409,9 +409,13 @@ def main(argv=None) -> int:
         json.dumps({"type": "FeatureCollection", "features": features},
                    ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
-    write_foreign(out / "foreign.tsv", gn, {fold(n) for _, n, *_ in name_rows} |
-                  {fold(p[1]) for p in places if p[2] in ("province", "district", "city")},
-                  report)
+    # a foreign name is dropped only when it is also the name of an Afghan province, district
+    # or city; when it is only a small Afghan town's (Mashhad, Badakhshan), both stay and the
+    # extractor prefers the well-known foreign place
+    major = {p[0] for p in places if p[2] in ("province", "district", "city")}
+    write_foreign(out / "foreign.tsv", gn,
+                  {fold(n) for pid, n, *_ in name_rows if pid in major} |
+                  {fold(p[1]) for p in places if p[0] in major}, report)
     print(json.dumps({k: (v if not isinstance(v, list) else v[:20]) for k, v in report.items()},
                      indent=1, default=str))
     print(Counter(p[2] for p in places), len(name_rows), "names")

@@ -88,14 +88,18 @@ class PlaceMatcher:
         self.gazetteer = gazetteer
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         targets: dict[str, tuple[str, object]] = {}
+        town_only: dict[str, bool] = {}
+        for name, place_id in gazetteer.iter_names():
+            small = gazetteer[place_id].kind == "town"
+            for variant in _variants(name):
+                targets[variant] = ("afghan", name)
+                town_only[variant] = town_only.get(variant, True) and small
         for place in gazetteer.foreign:
             for variant in _variants(place.name):
-                targets.setdefault(variant, ("foreign", place))
-        for name, _place_id in gazetteer.iter_names():
-            for variant in _variants(name):
-                # Afghan names win over foreign ones of the same spelling.
-                if targets.get(variant, ("",))[0] != "afghan":
-                    targets[variant] = ("afghan", name)
+                # an Afghan province, district or city name wins over a foreign one; a small
+                # Afghan town does not win over a foreign city ("Mashhad")
+                if targets.get(variant, ("",))[0] != "afghan" or town_only.get(variant):
+                    targets[variant] = ("foreign", place)
         for variant in ("afghanistan", "افغانستان"):
             targets[variant] = ("country", variant)
         self._patterns = sorted(targets)

@@ -150,3 +150,22 @@ def test_foreign_incident_is_flagged_not_mapped():
     (incident,) = extract_text("A blast in Peshawar killed 8 people on Monday.", published=PUB)
     assert not incident.mapped and incident.country == "Pakistan"
     assert incident.fatalities == 8
+
+
+FOREIGN_REPORTS = [
+    "A suicide bomber killed 12 people at a market in Peshawar on Monday.",
+    "Gunmen killed 5 soldiers in North Waziristan, Pakistan's army said on Tuesday.",
+    "A blast in Quetta, the capital of Balochistan province, killed 7 on Sunday.",
+    "Clashes in Kurram district of Khyber Pakhtunkhwa left 10 dead.",
+    "Militants attacked a checkpoint in Chaman, killing two Pakistani soldiers.",
+    "A car bomb in Baghdad killed 20 people on Wednesday.",
+    "Iranian forces killed 4 smugglers near Zahedan on Monday.",
+    "An attack on a mosque in Mashhad wounded 6 worshippers.",
+    "Two policemen were killed in an attack in Karachi on Monday.",
+    "Indian troops killed 3 militants in Kashmir on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", FOREIGN_REPORTS)
+def test_no_afghan_incident_in_foreign_news(text):
+    assert [i for i in extract_text(text, published=PUB) if i.mapped] == []
