@@ -29,6 +29,7 @@ from .lexicon import (ActorHit, classify_event, find_actors, find_targets, has_t
                       is_reaction, subtype_rank)
 from .mentions import matcher_for
 from .merge import merge_incidents
+from .places import SPECIFICITY
 from .reader import Document, Sentence, make_document, split_sentences
 from .resolve import PlaceGroup, precision_codes, group_places, resolve_mentions
 
@@ -102,6 +103,17 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
         if groups:
             last_place = (groups, index)
+        if groups and drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP \
+                and not _new_date(dates, drafts[-1].date) and not _ELSEWHERE.search(sentence.text):
+            finer = _finer_place(drafts[-1], groups)
+            if finer is not None:
+                # "...in Nangarhar province. They were hit in Surkh Rod district of the
+                # province": the same incident, now placed more precisely
+                _continue(drafts[-1], sentence, index,
+                          [_shift(c, sentence.start) for c in find_counts(sentence.text)],
+                          sent_actors)
+                drafts[-1].group = finer
+                continue
         if not has_trigger(sentence.text):
             continue
         counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
@@ -240,6 +252,33 @@ def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
                   sub_event_type=kind.sub_event_type if kind else "Attack",
                   date=when, date_note=note, sentences=[sentence], counts=list(counts),
                   actors=[a.actor for a in actors], targets=targets, last_sentence=index)
+
+
+_ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
+                        r"earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
+
+
+def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
+    """A group of the sentence that places the running incident more precisely, if any.
+
+    Every Afghan place of the sentence must lie in the incident's province, and the new
+    place must be inside the incident's place and more specific.
+    """
+    if draft.group is None or draft.group.head.place is None:
+        return None
+    current = draft.group.head.place
+    placed = [g for g in groups if g.head.place is not None]
+    if not placed or any(g.head.place.admin1_code != current.admin1_code for g in placed):
+        return None
+    best = max(placed, key=lambda g: SPECIFICITY[g.head.place.kind])
+    finer = best.head.place
+    if SPECIFICITY[finer.kind] <= SPECIFICITY[current.kind]:
+        return None
+    if current.kind == "district" and finer.admin2_id != current.id:
+        return None
+    if current.kind in ("city", "town") and finer.kind != "landmark" and finer.kind != "area":
+        return None
+    return best
 
 
 def _new_date(dates: list[DateRef], current: DateRef | None) -> bool:
