@@ -42,7 +42,8 @@ _ANAPHOR = re.compile(
     r"(?:attacks?|blasts?|explosions?|bombings?|assault|incident|hospital|building|mosque|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
-_DATELINE = re.compile(r"^\s*(?:\([^)]{1,30}\)|[-—–:,])")
+_DATELINE = re.compile(r"^\s*(?:,\s*Afghanistan)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                       r"\s*(?:\([^)]{1,30}\)|[-—–:])")
 _LANDMARK_TARGET = re.compile(r"hospital|mosque|airport|airfield|school|university|hotel|"
                               r"shrine|market|bazaar|prison|embassy|ministry", re.IGNORECASE)
 
@@ -148,8 +149,11 @@ def _shift(item, offset: int):
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """"KABUL (Reuters) -" or "Kabul (BNA)": the reporter's city, not the event's."""
-    return start < 3 and _DATELINE.match(text[end:end + 32]) is not None
+    """"KABUL (Reuters) -", "Kabul (BNA)", "KUNDUZ, Afghanistan, March 2 (Xinhua) --" at the
+    start of a line: the reporter's city, not the event's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and \
+        _DATELINE.match(text[end:end + 48]) is not None
 
 
 def _placeable(text: str, group: PlaceGroup) -> bool:
@@ -261,14 +265,18 @@ _ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in\s+
 def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
     """A group of the sentence that places the running incident more precisely, if any.
 
-    Every Afghan place of the sentence must lie in the incident's province, and the new
-    place must be inside the incident's place and more specific.
+    The sentence must name no other province, and the new place must be inside the
+    incident's place and more specific.
     """
     if draft.group is None or draft.group.head.place is None:
         return None
     current = draft.group.head.place
-    placed = [g for g in groups if g.head.place is not None]
-    if not placed or any(g.head.place.admin1_code != current.admin1_code for g in placed):
+    if any(g.head.place is not None and g.head.place.kind == "province"
+           and g.head.place.admin1_code != current.admin1_code for g in groups):
+        return None
+    placed = [g for g in groups
+              if g.head.place is not None and g.head.place.admin1_code == current.admin1_code]
+    if not placed:
         return None
     best = max(placed, key=lambda g: SPECIFICITY[g.head.place.kind])
     finer = best.head.place

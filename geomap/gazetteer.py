@@ -212,7 +212,9 @@ class Gazetteer:
         # small town while context asks for the district spelt slightly differently
         for place_id in self._by_phonetic.get(phonetic(base), ()):
             offer(place_id, _PHONETIC, "transliteration variant")
-        if not found and fuzzy and len(key) >= _FUZZY_MIN_LEN and not is_arabic_script(base):
+        wanted = _HINT_KINDS.get(hint, {hint}) if hint else None
+        unmet = not found or (wanted and not any(self.places[p].kind in wanted for p in found))
+        if unmet and fuzzy and len(key) >= _FUZZY_MIN_LEN and not is_arabic_script(base):
             for other, similarity in self._fuzzy(phonetic(base)):
                 for place_id in self._by_phonetic[other]:
                     offer(place_id, _FUZZY * similarity / 100.0,

@@ -72,3 +72,15 @@ def test_lowercase_landmark_needs_its_city_named(tiny):
     assert _extract(tiny, "An attack on the military hospital killed 3 in 2017.") == []
     found = _extract(tiny, "In Kabul, an attack on the military hospital killed 3 in 2017.")
     assert found[0].place.kind == "landmark"
+
+
+def test_later_sentence_refines_the_place(tiny):
+    (inc,) = _extract(tiny, "Airstrikes killed 15 militants in Helmand province last night. "
+                            "They were hiding in Sangin district of the province.")
+    assert inc.place.id == "AF-HEL-sangin" and inc.fatalities == 15 and len(inc.sources) == 2
+
+
+def test_dateline_is_not_the_event_place(tiny):
+    text = "Headline here\nKabul (BNA) A roadside bomb killed 4 in Sangin district on Monday."
+    (inc,) = _extract(tiny, text)
+    assert inc.place.admin1 == "Helmand"
