@@ -100,7 +100,7 @@ def evaluate_articles(path: Path, show_misses: bool) -> dict:
     gaz = load_gazetteer()
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     rows = [r for r in rows if r.get("aligned")]
-    n = prov = dist = dist_n = deaths = any_incident = 0
+    n = prov = dist = dist_n = deaths = any_incident = dated = 0
     for row in rows:
         published = date.fromisoformat(row["publication_date"][:10])
         incidents = [i for i in extract_text(row["article"], published=published,
@@ -113,6 +113,10 @@ def evaluate_articles(path: Path, show_misses: bool) -> dict:
         if gold_dist is not None:
             dist_n += 1
             dist += any(i.place.admin2_id == gold_dist.id for i in in_prov)
+        start = date.fromisoformat(row["date_start"])
+        end = date.fromisoformat(row["date_end"])
+        dated += any(i.event_date is not None and start <= i.event_date <= end
+                     for i in (in_prov or incidents))
         low, high = row.get("deaths_low"), row.get("deaths_high")
         ok_deaths = any(i.fatalities is not None and low <= i.fatalities <= high
                         for i in (in_prov or incidents))
@@ -128,6 +132,7 @@ def evaluate_articles(path: Path, show_misses: bool) -> dict:
         "incident in gold district (where gold has one)": round(dist / dist_n, 3)
         if dist_n else None,
         "fatality count in gold range": round(deaths / n, 3) if n else None,
+        "event date within the gold dates": round(dated / n, 3) if n else None,
     }
 
 

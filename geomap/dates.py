@@ -43,6 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE))
     ("weekday", r"\b(?P<prefix>on|last|this|past|late|early)?\s*(?P<weekday>monday|tuesday|"
                 r"wednesday|thursday|friday|saturday|sunday)s?\b(?:\s+(?:night|morning|"
                 r"evening|afternoon))?"),
+    ("before_yesterday", r"\b(?:the\s+)?(?:night|day)\s+before\s+(?:last|yesterday)\b"),
     ("yesterday", r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"),
     ("ago", r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -115,6 +116,8 @@ def _resolve(kind: str, m: re.Match, published: date,
         return published - timedelta(days=back), "day"
     if kind == "yesterday":
         return published - timedelta(days=1), "day"
+    if kind == "before_yesterday":
+        return published - timedelta(days=2), "day"
     if kind == "today":
         return published, "day"
     if kind == "ago":

@@ -39,7 +39,8 @@ _CONTINUATION_GAP = 2          # sentences an incident's description may skip
 _DATE_CONTEXT_GAP = 3          # sentences a date phrase stays in force
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|another|second|first|same)\s+(?:\w+\s+){0,2}?"
-    r"(?:attacks?|blasts?|explosions?|bombings?|assault|incident|hospital|building|mosque|"
+    r"(?:attacks?|blasts?|explosions?|bombings?|assault|incident|operation|strike|airstrike|"
+    r"raid|hospital|building|mosque|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?:,\s*Afghanistan)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -112,10 +113,14 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 # province": the same incident, now placed more precisely
                 _continue(drafts[-1], sentence, index,
                           [_shift(c, sentence.start) for c in find_counts(sentence.text)],
-                          sent_actors)
+                          sent_actors, dates)
                 drafts[-1].group = finer
                 continue
         if not has_trigger(sentence.text):
+            if dates and not groups and drafts and _ANAPHOR.search(sentence.text) and \
+                    index - drafts[-1].last_sentence <= _CONTINUATION_GAP:
+                # "The incident happened on Tuesday morning."
+                _continue(drafts[-1], sentence, index, [], sent_actors, dates)
             continue
         counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
         if is_reaction(sentence.text) and not counts:
@@ -128,7 +133,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 (counts or _ANAPHOR.search(sentence.text)) and \
                 not _new_date(dates, drafts[-1].date) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
-            _continue(drafts[-1], sentence, index, counts, sent_actors)
+            _continue(drafts[-1], sentence, index, counts, sent_actors, dates)
         elif counts and place_ctx:
             # "The operation was in Toto village of Shirzad district. At least 150 Taliban
             # were killed": the place of the sentence just before
@@ -196,7 +201,7 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
         lead = text[lead_start:group.end]
         mine = [c for c, o in zip(counts, owner) if o == n]
         draft = _draft(group, sentence, index, lead or sentence.text,
-                       _dates_near(dates, group), context, mine, actors, published,
+                       _dates_near(text, dates, group), context, mine, actors, published,
                        segment=text[group.start:seg_end])
         if k in coordinated_with_previous and drafts:
             # "killings in Nangarhar and Parwan": the same kind of event in both
@@ -231,9 +236,15 @@ def _count_owners(text: str, sentence: Sentence, groups: list[PlaceGroup],
     return owners
 
 
-def _dates_near(dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
-    """The sentence's dates, the one nearest the place first."""
-    return sorted(dates, key=lambda d: abs(d.start - group.start))
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|"
+                        r"tweeted|claimed)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _dates_near(text: str, dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
+    """The sentence's dates, best first: the day of the event, not of the statement
+    ("officials said on Wednesday ... killed on Tuesday"), then nearest the place."""
+    return sorted(dates, key=lambda d: (_REPORTING.search(text[max(0, d.start - 60):d.start])
+                                        is not None, abs(d.start - group.start)))
 
 
 def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
@@ -296,8 +307,11 @@ def _new_date(dates: list[DateRef], current: DateRef | None) -> bool:
 
 
 def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count],
-              actors: list[ActorHit]) -> None:
+              actors: list[ActorHit], dates: list[DateRef] = ()) -> None:
     draft.sentences.append(sentence)
+    if dates and (draft.date is None or draft.date_note.endswith("earlier in the text")):
+        # "...killed in Kunar. The strike hit them last night": the incident's own date
+        draft.date, draft.date_note = dates[0], f"date from '{dates[0].phrase}'"
     kind = classify_event(sentence.text)
     if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type):
         draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type

@@ -89,3 +89,8 @@ def test_no_publication_date_leaves_relative_dates_unresolved():
 @pytest.mark.parametrize("text", ["may be", "the mosque may have", "the Monday market", "March of"])
 def test_non_dates(text):
     assert find_dates(text, PUB) == []
+
+
+def test_night_before_last():
+    (ref,) = find_dates("killed the night before last", PUB)
+    assert ref.value == date(2021, 11, 2)

@@ -84,3 +84,14 @@ def test_dateline_is_not_the_event_place(tiny):
     text = "Headline here\nKabul (BNA) A roadside bomb killed 4 in Sangin district on Monday."
     (inc,) = _extract(tiny, text)
     assert inc.place.admin1 == "Helmand"
+
+
+def test_event_day_beats_statement_day(tiny):
+    (inc,) = _extract(tiny, "Officials said on Wednesday that a bomb killed 3 in Kabul on Tuesday.")
+    assert inc.event_date == date(2021, 11, 2)
+
+
+def test_continuation_supplies_the_date(tiny):
+    (inc,) = _extract(tiny, "Airstrikes killed 15 militants in Helmand province. "
+                            "The strike took place last night.")
+    assert inc.event_date == date(2021, 11, 3) and inc.date_precision == "day"
