@@ -10,15 +10,11 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import date
-
 import pytest
 
-from geomap import load_gazetteer, maps
-from geomap.export import feature_collection
-from geomap.extract import extract_text
+from geomap import maps
 
-from .test_maps import HOSTILE
+from .test_maps import map_inputs
 
 pytestmark = pytest.mark.browser
 
@@ -46,16 +42,9 @@ def _dump_dom(exe: str, url: str, profile) -> str:
 
 @pytest.fixture(scope="module")
 def written_map(tmp_path_factory):
-    gaz = load_gazetteer()
-    incidents = extract_text(HOSTILE, published=date(2021, 11, 4), source="hostile.txt")
-    incidents += extract_text("Explosions in Kandahar (42 killed) and Kunduz (120 dead).",
-                              published=date(2021, 10, 20), source="b.txt")
-    provinces = {"type": "FeatureCollection",
-                 "features": [f for f in gaz.boundaries()["features"]
-                              if f["properties"]["kind"] == "province"]}
-    path = tmp_path_factory.mktemp("map") / "map.html"
-    features = feature_collection(incidents)["features"]
-    maps.write_map(path, features, provinces, {})
+    features, provinces, totals = map_inputs()
+    path = maps.write_map(tmp_path_factory.mktemp("map") / "map.html", features, provinces,
+                          totals)
     hostile_id = next(f["properties"]["id"] for f in features
                       if f["properties"]["sources"][0]["file"] == "hostile.txt")
     return path, hostile_id

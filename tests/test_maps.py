@@ -15,8 +15,8 @@ HOSTILE = ("A blast in Kabul killed 3 people <img src=x onerror=\"document.title
            "on Monday <script>document.title='PWNED'</script>.")
 
 
-@pytest.fixture(scope="module")
-def parts():
+def map_inputs() -> tuple[list[dict], dict, dict]:
+    """(incident features, province polygons, totals): a hostile report and two more."""
     gaz = load_gazetteer()
     incidents = extract_text(HOSTILE, published=date(2021, 11, 4), source="hostile.txt")
     incidents += extract_text("Explosions in Kandahar (42 killed) and Kunduz (120 dead).",
@@ -27,6 +27,11 @@ def parts():
     totals = {p.admin1_code: {"incidents": 0, "fatalities": 0, "injured": 0}
               for p in gaz.provinces()}
     return feature_collection(incidents)["features"], provinces, totals
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return map_inputs()
 
 
 @pytest.fixture(scope="module")
