@@ -60,6 +60,12 @@ _ANY_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
                        r"evening|ago|week|month|year|day|previous)", re.IGNORECASE)
 
 
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_NEEDS_DIGIT = {"iso", "day_month", "year"}
+_NEEDS_MONTH = {"day_month", "month_day", "part_month", "month"}
+_NEEDS_WORD = {"weekday": "day", "ago": "ago", "same": "same", "before_yesterday": "before"}
+
+
 @dataclass(frozen=True, slots=True)
 class DateRef:
     """A date phrase: its span, resolved value and precision."""
@@ -151,9 +157,15 @@ def find_dates(text: str, published: date | None, *,
     """
     if not _ANY_DATE.search(text):
         return []
+    low = text.lower()
+    has_digit = any(ch.isdigit() for ch in text)
+    has_month = _MONTH_WORD.search(low) is not None
     taken: list[tuple[int, int]] = []
     refs: list[DateRef] = []
     for kind, pattern in _PATTERNS:
+        if (kind in _NEEDS_DIGIT and not has_digit) or (kind in _NEEDS_MONTH and not has_month) \
+                or (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in low):
+            continue                     # this pattern cannot match: skip the scan
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
