@@ -196,17 +196,28 @@ class Store:
              json.dumps(incident.properties(), ensure_ascii=False)))
 
     def _load(self, record: str) -> Incident:
-        props = json.loads(record)
+        return self._load_props(json.loads(record))
+
+    def _load_props(self, props: dict) -> Incident:
         place = self.gazetteer.places.get(props["place_id"]) if props["place_id"] else None
         return incident_from_properties(props, place)
 
     # -- reading ---------------------------------------------------------------
 
-    def incidents(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
-                  since: date | None = None, until: date | None = None,
-                  event_type: str | None = None, actor: str | None = None,
-                  min_fatalities: int | None = None, mapped_only: bool = True) -> list[Incident]:
-        """Stored incidents matching every filter given, by date then id."""
+    def incidents(self, **filters) -> list[Incident]:
+        """Stored incidents matching every filter given (see :meth:`records`)."""
+        return [self._load_props(props) for props in self._select(**filters)]
+
+    def records(self, **filters) -> list[dict]:
+        """Stored incidents as plain dicts (GeoJSON properties plus ``lat``, ``lon``),
+        without rebuilding records: the fast path for JSON output."""
+        return list(self._select(**filters))
+
+    def _select(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
+                since: date | None = None, until: date | None = None,
+                event_type: str | None = None, actor: str | None = None,
+                min_fatalities: int | None = None, mapped_only: bool = True):
+        """Stored property dicts matching every filter given, by date then id."""
         where, args = [], []
         if mapped_only:
             where.append("place_id IS NOT NULL")
@@ -223,17 +234,20 @@ class Store:
             args += [f"%{event_type.lower()}%"] * 2
         if min_fatalities is not None:
             where.append("fatalities >= ?"); args.append(min_fatalities)
-        sql = "SELECT record FROM incidents"
+        sql = "SELECT record, lat, lon FROM incidents"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date, id"
+        sql += " ORDER BY event_date IS NULL, event_date, id"
         try:
-            found = [self._load(r[0]) for r in self._db.execute(sql, args)]
+            rows = self._db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"incident store {self.path}: {err}") from err
-        if actor:
-            found = [i for i in found if actor in i.actors]
-        return found
+        for record, lat, lon in rows:
+            props = json.loads(record)
+            if actor and actor not in props["actors"]:
+                continue
+            props["lat"], props["lon"] = lat, lon
+            yield props
 
     def province_totals(self) -> dict[str, dict[str, int]]:
         """Incidents, fatalities and injured per province code (all 34, zeros included)."""
