@@ -136,14 +136,40 @@ def evaluate_articles(path: Path, show_misses: bool) -> dict:
     }
 
 
+def evaluate_names(path: Path, show_misses: bool) -> dict:
+    """Province and district names as geoBoundaries and OCHA spell them → right province?"""
+    gaz = load_gazetteer()
+    n = ok = 0
+    for row in csv.DictReader(path.open(encoding="utf-8")):
+        gold = gaz.reverse(float(row["inside_lat"]), float(row["inside_lon"]))
+        if gold is None:
+            continue
+        ocha = row["ocha_adm2_at_inside_pt" if row["level"] == "ADM2" else "ocha_adm1_at_inside_pt"]
+        for name in sorted({row["name"], ocha}):
+            n += 1
+            found = locate(gaz, name, limit=1)
+            hit = bool(found) and found[0].place.admin1_code == gold.admin1_code
+            ok += hit
+            if show_misses and not hit:
+                got = found[0].place.admin1 if found else None
+                print(f"  NAME {name!r}: gold {gold.admin1}, got {got}", file=sys.stderr)
+    return {"names (geoBoundaries and OCHA spellings)": n,
+            "resolved to the right province": round(ok / n, 3) if n else None}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ged", type=Path, help="ucdp_ged_afg.csv")
     parser.add_argument("--articles", type=Path, help="ucdp_aec_afg_articles.jsonl")
+    parser.add_argument("--names", type=Path, help="geoboundaries_admin_afg.csv")
     parser.add_argument("--misses", action="store_true", help="List misses on stderr.")
     args = parser.parse_args(argv)
-    if not args.ged and not args.articles:
-        parser.error("give --ged and/or --articles")
+    if not (args.ged or args.articles or args.names):
+        parser.error("give --ged, --articles and/or --names")
+    if args.names:
+        print("Admin names, spelling variants:")
+        for key, value in evaluate_names(args.names, args.misses).items():
+            print(f"  {key}: {value}")
     if args.ged:
         print("GED where_description geocoding:")
         for key, value in evaluate_ged(args.ged, args.misses).items():
