@@ -152,16 +152,20 @@ def strip_generic(name: str) -> str:
     return " ".join(name.replace("(", " ").replace(")", " ").split()).strip(" ,-")
 
 
+_ALLOWED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0300-\u036f"
+                      r"\u0600-\u06ff\u0750-\u077f\u2018\u2019\u200c\u200d]")
+
+
 def keep_name(name: str) -> bool:
     """Latin or Arabic-script names of 3+ characters; no codes, URLs or other scripts."""
     if len(name) < 3 or "://" in name or re.search(r"\d", name):
         return False
-    for ch in name:
-        if ch.isalpha() and not (ch.isascii() or "\u00c0" <= ch <= "\u024f"
-                                 or "\u1e00" <= ch <= "\u1eff" or "\u0600" <= ch <= "\u06ff"
-                                 or "\u0750" <= ch <= "\u077f" or "\u02b0" <= ch <= "\u02ff"):
-            return False
-    return True
+    return all(ch.isascii() or _ALLOWED.match(ch) for ch in name)
+
+
+def is_code(name: str) -> bool:
+    """'KBL', 'OAKB': airport and other codes among GeoNames alternate names."""
+    return bool(re.fullmatch(r"[A-Z]{2,4}", name))
 
 
 def script_lang(name: str, latin: str = "latn", arabic: str = "arab") -> str:
@@ -492,7 +496,7 @@ class Tables:
                             str(population or ""), source])
 
     def name(self, pid, name, lang, source) -> None:
-        name = " ".join(name.split())
+        name = " ".join(name.replace("\u200e", "").replace("\u200f", "").split())
         if keep_name(name):
             self.names.append((pid, name, lang, source))
 
@@ -557,7 +561,8 @@ def add_towns(tab: Tables, towns, locate: Locator) -> None:
         tab.name(pid, t["name"], "en", "geonames")
         for n in t["alternatenames"]:
             base = strip_generic(n)
-            tab.name(pid, base, script_lang(base), "geonames")
+            if not is_code(base):
+                tab.name(pid, base, script_lang(base), "geonames")
 
 
 def add_airports(tab: Tables, locate: Locator) -> None:
@@ -574,9 +579,7 @@ def add_airports(tab: Tables, locate: Locator) -> None:
         tab.name(pid, a["name"], "en", "airportsdata")
         if a["city"]:
             tab.name(pid, f"{a['city']} airport", "latn", "airportsdata")
-        if a["iata"]:
-            tab.name(pid, a["iata"], "code", "airportsdata")
-        tab.name(pid, code, "code", "airportsdata")
+        # IATA/ICAO codes are left out: folded, "BIN" or "BST" would match ordinary words
 
 
 def add_landmarks(tab: Tables, rows, locate: Locator) -> None:

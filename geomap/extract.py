@@ -26,7 +26,7 @@ from .dates import DateRef, find_dates
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
 from .lexicon import (ActorHit, classify_event, find_actors, find_targets, has_trigger,
-                      is_reaction, subtype_rank)
+                      is_not_an_event, is_reaction, subtype_rank)
 from .mentions import matcher_for
 from .merge import merge_incidents
 from .places import SPECIFICITY
@@ -123,7 +123,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 _continue(drafts[-1], sentence, index, [], sent_actors, dates)
             continue
         counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
-        if is_reaction(sentence.text) and not counts:
+        if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
             continue
         if groups:
             for draft in _new_drafts(text, sentence, index, groups, dates, context,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventType", "classify_event", "subtype_rank", "find_actors", "find_targets", "ACTOR_ALIASES",
+__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors", "find_targets", "ACTOR_ALIASES",
            "is_reaction", "has_trigger", "ActorHit"]
 
 
@@ -76,6 +76,18 @@ _TRIGGER = re.compile(
     r"ieds?|mines?|explosives?|exploded|detonat\w+|assassinat\w+|suicide|ambush\w*|"
     r"kidnapp\w+|abduct\w+|raid\w*|stormed|massacre\w*|executed|beheaded|captured|seized|"
     r"overran|casualt\w+|death\s+toll)\b", re.IGNORECASE)
+
+
+# Sentences about plans, trials and arrests mention attacks that are not events of their own.
+_NOT_AN_EVENT = re.compile(
+    r"\b(?:plott\w*|plotted|plann\w*|plans?\s+to|intend\w*|threaten\w*|sentenc\w*|"
+    r"convicted|found\s+guilty|trial|accused|charged\s+with|mastermind\w*|suspected\s+of|"
+    r"vowed|would\s+attack|could\s+attack|might\s+attack|warned)\b", re.IGNORECASE)
+
+
+def is_not_an_event(text: str) -> bool:
+    """True for plans, threats, trials: "was involved in plotting to attack Kabul University"."""
+    return _NOT_AN_EVENT.search(text) is not None
 
 
 def has_trigger(text: str) -> bool:

@@ -95,3 +95,12 @@ def test_continuation_supplies_the_date(tiny):
     (inc,) = _extract(tiny, "Airstrikes killed 15 militants in Helmand province. "
                             "The strike took place last night.")
     assert inc.event_date == date(2021, 11, 3) and inc.date_precision == "day"
+
+
+@pytest.mark.parametrize("text", [
+    "He was involved in plotting to attack the military hospital in Kabul.",
+    "A man found guilty of masterminding the attack on Kabul airport was sentenced to death.",
+    "The Taliban threatened to attack Kandahar on Monday.",
+])
+def test_plans_trials_and_threats_are_not_incidents(tiny, text):
+    assert _extract(tiny, text) == []
