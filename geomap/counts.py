@@ -46,8 +46,8 @@ _BEFORE = re.compile(
     rf"(?P<verb>{_KILL}|{_WOUND})\b", re.IGNORECASE)
 # killing / killed / wounding NUM ...
 _AFTER = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|kill|wounding|injuring|wounded|injured|"
-    rf"claimed\s+the\s+lives\s+of)\s+{_QUAL}(?P<num>{_NUM}){_RANGE}(?!\s+{_NOT_PEOPLE}\b)",
+    rf"\b(?P<verb>killing|killed|kills|kill|wounding|injuring|wounded|injured|massacred|"
+    rf"executed|beheaded|claimed\s+the\s+lives\s+of)\s+{_QUAL}(?P<num>{_NUM}){_RANGE}(?!\s+{_NOT_PEOPLE}\b)",
     re.IGNORECASE)
 # left / leaving NUM (people) dead / wounded
 _LEFT = re.compile(
@@ -74,6 +74,15 @@ _SUM = re.compile(
     rf"(?:(?:his|her|their)\s+)?(?P<b>{_NUM})\s+(?:[A-Za-z-]+\s+){{0,3}}?"
     rf"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>{_KILL}|{_WOUND})\b",
     re.IGNORECASE)
+# "Twenty-one insurgents, including 13 al-Qaeda members, were killed": the total
+_INCLUDING = re.compile(
+    rf"\b{_QUAL}(?P<num>{_NUM})\s+(?:[A-Za-z-]+\s+){{0,3}}?[A-Za-z-]+,?\s+including\s+[^.;]{{1,80}}?,?"
+    rf"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>{_KILL}|{_WOUND})\b",
+    re.IGNORECASE)
+# "a commander was killed along with his seven men": one plus the others
+_ALONG_WITH = re.compile(
+    rf"\b(?:was|has\s+been)\s+(?P<verb>killed|wounded|injured)\s+(?:along\s+)?with\s+"
+    rf"(?:his|her|their)\s+(?P<num>{_NUM})\b", re.IGNORECASE)
 _TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)\s+"
                    rf"{_QUAL}(?P<num>{_NUM})\b", re.IGNORECASE)
 _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s+reports?\s+of\s+"
@@ -127,7 +136,7 @@ def _kind(verb: str) -> str:
     return "wounded" if re.fullmatch(_WOUND, verb, re.IGNORECASE) else "killed"
 
 
-_ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr|bodies|slain|"
+_ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr|bodies|slain|massacr|execut|behead|"
                            r"shot|gunned|perish|lives|fatalit|toll", re.IGNORECASE)
 
 
@@ -153,6 +162,11 @@ def find_counts(text: str) -> list[Count]:
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is not None and b is not None:
             add(_kind(m.group("verb")), a + b, m)
+    for m in _INCLUDING.finditer(text):
+        add(_kind(m.group("verb")), parse_number(m.group("num")), m)
+    for m in _ALONG_WITH.finditer(text):
+        others = parse_number(m.group("num"))
+        add(_kind(m.group("verb")), None if others is None else others + 1, m)
     for m in _TOLL.finditer(text):
         add("killed", parse_number(m.group("num")), m)
     for m in _BEFORE.finditer(text):

@@ -94,3 +94,13 @@ def test_non_dates(text):
 def test_night_before_last():
     (ref,) = find_dates("killed the night before last", PUB)
     assert ref.value == date(2021, 11, 2)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Twenty-one insurgents, including 13 members of al-Qaeda, were killed", 21),
+    ("Seven insurgents, including their military chief, were killed", 7),
+    ("A Taliban official was killed along with his seven men", 8),
+    ("Taliban fighters massacred nine ethnic Hazara men", 9),
+])
+def test_compound_counts(text, killed):
+    assert max(c.value for c in find_counts(text) if c.kind == "killed") == killed
