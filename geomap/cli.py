@@ -12,7 +12,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional
 
 import typer
 
@@ -165,6 +165,14 @@ def _article_files(paths: List[Path]) -> list[Path]:
     return files
 
 
+def _report_into(failed: list) -> Callable[[InputError], None]:
+    """An error handler that prints one line per bad file and remembers it."""
+    def report(err: InputError) -> None:
+        failed.append(err)
+        _say(f"geomap: error: {err}")
+    return report
+
+
 def _read_and_extract(files: list[Path], published, on_error):
     """(Document, incidents) per readable file; bad files go to ``on_error``."""
     from .extract import extract
@@ -246,7 +254,7 @@ def extract(
         failed = []
         incidents = []
         for _doc, found in _read_and_extract(files, _date_option(published),
-                                             lambda e: (failed.append(e), _say(f"geomap: error: {e}"))):
+                                             _report_into(failed)):
             incidents.extend(found)
         incidents = merge_incidents(incidents)
         _report_unplaced(incidents)
@@ -277,8 +285,7 @@ def ingest(
             with typer.progressbar(length=len(files), label="ingesting", file=sys.stderr,
                                    show_pos=True) as bar:
                 report = store.ingest(
-                    _read_and_extract(files, _date_option(published),
-                                      lambda e: (failed.append(e), _say(f"geomap: error: {e}"))),
+                    _read_and_extract(files, _date_option(published), _report_into(failed)),
                     progress=lambda: bar.update(1))
             articles, incidents = store.counts()
         _report_unplaced(report.unplaced)
@@ -437,8 +444,7 @@ def run(
             db = Path(tmp) / "incidents.sqlite"
             with Store(db) as store:
                 report = store.ingest(_read_and_extract(
-                    files, _date_option(published),
-                    lambda e: (failed.append(e), _say(f"geomap: error: {e}"))))
+                    files, _date_option(published), _report_into(failed)))
                 found = store.incidents()
                 export.write_geojson(out / "incidents.geojson", found)
                 export.write_csv(out / "incidents.csv", found)
@@ -451,11 +457,3 @@ def run(
              f"map.html")
         if failed:
             raise typer.Exit(EXIT_INPUT)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app(prog_name="geomap")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
