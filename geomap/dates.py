@@ -61,6 +61,7 @@ _ANY_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DIGIT = re.compile(r"\d")
 _NEEDS_DIGIT = {"iso", "day_month", "year"}
 _NEEDS_MONTH = {"day_month", "month_day", "part_month", "month"}
 _NEEDS_WORD = {"weekday": "day", "ago": "ago", "same": "same", "before_yesterday": "before"}
@@ -158,7 +159,7 @@ def find_dates(text: str, published: date | None, *,
     if not _ANY_DATE.search(text):
         return []
     low = text.lower()
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_WORD.search(low) is not None
     taken: list[tuple[int, int]] = []
     refs: list[DateRef] = []
