@@ -157,15 +157,48 @@ def evaluate_names(path: Path, show_misses: bool) -> dict:
             "resolved to the right province": round(ok / n, 3) if n else None}
 
 
+def evaluate_typos(seed: int = 3, per_name: int = 3) -> dict:
+    """One random typing error (swap, drop, change or double a letter) in every province
+    and city name, a few times each: does the name still reach its province?"""
+    import random
+
+    gaz = load_gazetteer()
+    rng = random.Random(seed)
+    n = ok = 0
+    for place in sorted((p for p in gaz.places.values() if p.kind in ("province", "city")),
+                        key=lambda p: p.id):
+        for _ in range(per_name):
+            name = place.name
+            i = rng.randrange(1, len(name) - 1)
+            kind = rng.choice(["swap", "drop", "change", "double"])
+            typo = {"swap": name[:i] + name[i + 1:i + 2] + name[i] + name[i + 2:],
+                    "drop": name[:i] + name[i + 1:],
+                    "change": name[:i] + rng.choice("aeiouy") + name[i + 1:],
+                    "double": name[:i] + name[i] + name[i:]}[kind]
+            if typo == name:
+                continue
+            n += 1
+            found = locate(gaz, typo, limit=1)
+            ok += bool(found) and found[0].place.admin1_code == place.admin1_code
+    return {"misspelt province and city names (generated)": n,
+            "resolved to the right province": round(ok / n, 3) if n else None}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ged", type=Path, help="ucdp_ged_afg.csv")
     parser.add_argument("--articles", type=Path, help="ucdp_aec_afg_articles.jsonl")
     parser.add_argument("--names", type=Path, help="geoboundaries_admin_afg.csv")
+    parser.add_argument("--typos", action="store_true",
+                        help="Generated typing errors in province and city names.")
     parser.add_argument("--misses", action="store_true", help="List misses on stderr.")
     args = parser.parse_args(argv)
-    if not (args.ged or args.articles or args.names):
-        parser.error("give --ged, --articles and/or --names")
+    if not (args.ged or args.articles or args.names or args.typos):
+        parser.error("give --ged, --articles, --names and/or --typos")
+    if args.typos:
+        print("Typing errors:")
+        for key, value in evaluate_typos().items():
+            print(f"  {key}: {value}")
     if args.names:
         print("Admin names, spelling variants:")
         for key, value in evaluate_names(args.names, args.misses).items():

@@ -35,6 +35,20 @@ EXTRA = {"police", "said", "now", "bar", "mission", "attack", "killed", "provinc
          "central", "north", "south", "east", "west", "new", "old", "upper", "lower", "big"}
 
 
+def _near_misses(words: set[str], folded: dict[str, bool]) -> set[str]:
+    """Dictionary words that the guarded fuzzy match would take for a place ("attack" ~
+    Takhar, "heat" ~ Herat): a misspelling fallback must not turn English into places."""
+    from geomap.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer(HERE / "data")
+    near = set()
+    for word in sorted(words):
+        key = fold(word)
+        if 4 <= len(key) <= 12 and key not in folded and gaz._fuzzy(phonetic(word)):
+            near.add(key)
+    return near
+
+
 def main() -> int:
     from english_words import get_english_words_set
 
@@ -60,6 +74,7 @@ def main() -> int:
         hit = folded.get(fold(word), phonetics.get(phonetic(word)))
         if hit is not None and (not hit or word in EXTRA):
             common.add(fold(word))
+    common |= _near_misses(words, folded)
     common = sorted(common - KEEP_AS_PLACES)
     (HERE / "data" / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     print(f"{len(common)} common words written")

@@ -40,7 +40,8 @@ _HINT_KINDS = {"province": {"province"}, "district": {"district"},
                "city": {"city", "town"}, "airport": {"airport"},
                "landmark": {"landmark", "area"}}
 _EXACT_PRIMARY, _EXACT_ALT, _PHONETIC, _FUZZY = 1.0, 0.95, 0.88, 0.85
-_FUZZY_MIN_LEN = 5
+_FUZZY_MIN_LEN = 4
+_MAJOR = frozenset({"province", "district", "city"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +218,8 @@ class Gazetteer:
         if unmet and fuzzy and len(key) >= _FUZZY_MIN_LEN and not is_arabic_script(base):
             for other, similarity in self._fuzzy(phonetic(base)):
                 for place_id in self._by_phonetic[other]:
-                    offer(place_id, _FUZZY * similarity / 100.0,
+                    # steep in similarity, so that the closer name wins over kind priors
+                    offer(place_id, _FUZZY * similarity / 100.0 + 0.5 * (similarity / 100.0 - 0.8),
                           f"fuzzy match ({similarity:.0f}%)")
         ranked = [self._candidate(self.places[pid], q, how, hint, base)
                   for pid, (q, how) in found.items()]
@@ -243,13 +245,29 @@ class Gazetteer:
                          matched=matched, reason=reason)
 
     def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+        """Names within about one typing error of ``key`` (a phonetic key).
+
+        Longer names tolerate more (80% similarity from seven letters); short ones
+        ("Gohr" for Ghor) only match provinces, districts and cities with the same
+        first letter, so that short English words do not turn into villages.
+        """
         from rapidfuzz import fuzz, process
 
-        # one wrong letter in six still matches; five-letter names need near-identity
-        cutoff = 80.0 if len(key) >= 8 else 82.0 if len(key) >= 6 else 88.0
-        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
-                               score_cutoff=cutoff, limit=5)
-        return [(name, score) for name, score, _ in hits]
+        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=74.0,
+                               limit=10)
+        out = []
+        for name, score, _ in hits:
+            longest = max(len(name), len(key))
+            if longest >= 7:
+                ok = score >= 80.0
+            elif longest >= 6:
+                ok = score >= 80.0 and name[0] == key[0]
+            else:
+                ok = name[0] == key[0] and any(
+                    self.places[p].kind in _MAJOR for p in self._by_phonetic[name])
+            if ok:
+                out.append((name, score))
+        return out[:5]
 
     @cached_property
     def _fuzzy_keys(self) -> list[str]:

@@ -35,10 +35,10 @@ def test_geocode_json(runner):
 
 
 def test_geocode_unmatched_exit_code(runner):
-    result = runner.invoke(app, ["geocode", "Kabul", "Narnia", "--json"])
+    result = runner.invoke(app, ["geocode", "Kabul", "Xanadu", "--json"])
     assert result.exit_code == 1
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert rows[1] == {"query": "Narnia", "match": None}
+    assert rows[1] == {"query": "Xanadu", "match": None}
     assert "not found" in result.stderr
 
 
@@ -110,7 +110,7 @@ def test_ingest_query_provinces_roundtrip(runner, tmp_path):
     assert len(rows) == 1 and rows[0]["fatalities"] == 120 and rows[0]["lat"]
     misspelt = runner.invoke(app, ["query", "-p", "Kondoz", "-f", "json", "--db", str(db)])
     assert json.loads(misspelt.stdout) == rows
-    unknown = runner.invoke(app, ["query", "--province", "Narnia", "--db", str(db)])
+    unknown = runner.invoke(app, ["query", "--province", "Xanadu", "--db", str(db)])
     assert unknown.exit_code == 2 and "unknown province" in unknown.stderr
     provinces = runner.invoke(app, ["provinces", "--format", "json", "--db", str(db)])
     table = json.loads(provinces.stdout)
@@ -140,7 +140,7 @@ def test_hostile_article_end_to_end(runner, tmp_path):
 def test_map_filters_and_unknown_district(runner, tmp_path):
     db = tmp_path / "s.sqlite"
     runner.invoke(app, ["ingest", str(SEEDS), "--published", "2021-11-03", "--db", str(db)])
-    result = runner.invoke(app, ["query", "--district", "Narnia", "--db", str(db)])
+    result = runner.invoke(app, ["query", "--district", "Xanadu", "--db", str(db)])
     assert result.exit_code == 2 and "unknown district" in result.stderr
     result = runner.invoke(app, ["query", "-p", "AF-KAB", "--since", "2021-11-01", "-f", "csv",
                                  "--db", str(db)])

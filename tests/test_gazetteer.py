@@ -107,7 +107,7 @@ def test_ranking_has_scores_and_reasons(gaz):
 def test_province_by_code_and_script(gaz):
     assert gaz.province("AF-PAN").name == gaz.province("پنجشیر").name == \
         gaz.province("Panjshri").name
-    assert gaz.province("Narnia") is None
+    assert gaz.province("Xanadu") is None
 
 
 def test_precomputed_keys_match_the_normaliser(gaz):
@@ -121,3 +121,18 @@ def test_precomputed_keys_match_the_normaliser(gaz):
         for row in csv.DictReader(handle, delimiter="\t"):
             assert (row["key"], row["phonetic"]) == (fold(row["name"]), phonetic(row["name"])), \
                 f"{row['name']!r}: run gazetteer/build.py again"
+
+
+@pytest.mark.parametrize("query,code", [
+    ("Gohr", "AF-GHO"), ("Uuzgan", "AF-URU"), ("Kunra", "AF-KNR"), ("Zbaul", "AF-ZAB"),
+    ("Jalalbad", "AF-NAN"), ("Kandhar", "AF-KAN"), ("Baghlna", "AF-BGL"), ("Farayb", "AF-FYB"),
+    ("Mazar-i-Sharief", "AF-BAL"), ("Lashkar Gha", "AF-HEL"), ("Khowst", "AF-KHO"),
+])
+def test_typing_errors(gaz, query, code):
+    best = gaz.best(query)
+    assert best is not None and best.place.admin1_code == code, (query, best)
+
+
+@pytest.mark.parametrize("word", ["Heat", "Kill", "Bank", "Dark", "Court", "Army"])
+def test_english_near_misses_are_not_places(gaz, word):
+    assert gaz.best(word) is None

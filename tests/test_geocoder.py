@@ -16,7 +16,7 @@ def test_geocode_returns_location_with_raw_row():
 
 
 def test_no_match_is_none_not_empty_list():
-    assert AfghanGazetteer().geocode("Narnia") is None
+    assert AfghanGazetteer().geocode("Xanadu") is None
     assert AfghanGazetteer().geocode("") is None
 
 
@@ -39,7 +39,7 @@ def test_reverse():
 def test_geopandas_geocode_with_provider_class():
     import geopandas
 
-    frame = geopandas.tools.geocode(["Kabul", "Herat", "Narnia"], provider=AfghanGazetteer)
+    frame = geopandas.tools.geocode(["Kabul", "Herat", "Xanadu"], provider=AfghanGazetteer)
     assert frame.crs.to_epsg() == 4326
     assert frame.geometry.iloc[0].x > 68 and frame.geometry.iloc[1].x < 63
     assert frame.geometry.iloc[2].is_empty and frame["address"].isna().iloc[2]
