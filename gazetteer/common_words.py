@@ -6,8 +6,10 @@ Run after build.py (needs ``pip install -e ".[build]"``, for english-words):
 
 A name such as "Bar", "Now" or "Said" is then a place only when the text
 asks for it ("in Bar district"), never as an ordinary word. The word list is
-GCIDE (GNU Collaborative International Dictionary of English, GPL) via the
-``english-words`` package; only the intersection with our names is kept.
+Webster's Second International (1934, public domain: the "web2" list) via the
+``english-words`` package. Kept: words that spell a small town's name exactly or
+as a transliteration variant, and words that the fuzzy misspelling fallback would
+take for a place ("attack" ~ Takhar).
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ sys.path.insert(0, str(HERE.parent))
 
 from geomap.normalize import fold, phonetic  # noqa: E402
 
-# Afghan names that GCIDE happens to hold but that news uses only as places.
+# Afghan names that the dictionary happens to hold but that news uses only as places.
 KEEP_AS_PLACES = {"kabul", "herat", "kandahar", "khost", "ghazni", "balkh", "kunar", "farah",
                   "ghor", "logar", "zabul", "paktia", "nimruz", "kunduz", "badakhshan",
                   "bamyan", "takhar", "parwan", "kapisa", "wardak", "helmand", "uruzgan",
                   "laghman", "nangarhar", "faryab", "samangan", "baghlan", "jowzjan",
                   "badghis", "daykundi", "nuristan", "panjshir", "paktika", "bagram",
                   "jalalabad", "afghanistan"}
-# Words GCIDE lacks but that are ordinary in English news.
+# Words the dictionary lacks but that are ordinary in English news.
 EXTRA = {"police", "said", "now", "bar", "mission", "attack", "killed", "province",
          "district", "city", "town", "says", "told", "news", "army", "forces", "security",
          "government", "minister", "officials", "sources", "people", "local", "center",
@@ -52,12 +54,13 @@ def _near_misses(words: set[str], folded: dict[str, bool]) -> set[str]:
 def main() -> int:
     from english_words import get_english_words_set
 
-    words = set(get_english_words_set(["gcide"], lower=True, alpha=True)) | EXTRA
+    words = set(get_english_words_set(["web2"], lower=True, alpha=True)) | EXTRA
     with (HERE / "data" / "places.tsv").open(encoding="utf-8", newline="") as handle:
         places = list(csv.DictReader(handle, delimiter="\t"))
-    # dictionary words block only small places' names ("Bay", "Lash"); the name of a
-    # province, district or city is blocked only when it is an everyday word (EXTRA)
-    major = {row["id"] for row in places if row["kind"] in ("province", "district", "city")}
+    # dictionary words block only small towns' names ("Bay", "Lash"); the name of a
+    # province, district, city or curated landmark ("Idgah") only when it is an
+    # everyday word (EXTRA)
+    major = {row["id"] for row in places if row["kind"] != "town"}
     all_names = [(row["name"], row["id"]) for row in places]
     with (HERE / "data" / "names.tsv").open(encoding="utf-8", newline="") as handle:
         all_names += [(row["name"], row["place_id"])
