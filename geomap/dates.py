@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateRef", "find_dates", "PRECISIONS"]
+__all__ = ["DateRef", "find_dates"]
 
-PRECISIONS = ("day", "week", "month", "year")
 
 _MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),

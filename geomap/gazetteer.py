@@ -137,10 +137,6 @@ class Gazetteer:
     def __getitem__(self, place_id: str) -> Place:
         return self.places[place_id]
 
-    def names_of(self, place_id: str) -> set[str]:
-        """All names known for a place."""
-        return set(self._names.get(place_id, ()))
-
     def iter_names(self) -> Iterator[tuple[str, str]]:
         """(name, place id) for every name, for building text matchers."""
         for place_id, names in sorted(self._names.items()):

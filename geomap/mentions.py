@@ -20,10 +20,8 @@ from .gazetteer import ForeignPlace, Gazetteer
 from .normalize import GENERIC_KIND
 from .places import Candidate
 
-__all__ = ["Mention", "PlaceMatcher", "matcher_for", "COUNTRY"]
+__all__ = ["Mention", "PlaceMatcher", "matcher_for"]
 
-#: Pseudo place for "Afghanistan": a country-level mention (UCDP where_prec 6).
-COUNTRY = "AF"
 
 _CONNECTIVE = re.compile(r"[\s-]+(e|i|ye|y)[\s-]+")
 _PERSON_BEFORE = frozenset(
