@@ -47,6 +47,7 @@ _BEFORE = re.compile(
 # killing / killed / wounding NUM ...
 _AFTER = re.compile(
     rf"\b(?P<verb>killing|killed|kills|kill|wounding|injuring|wounded|injured|massacred|"
+    rf"shot\s+dead|shooting\s+dead|gunned\s+down|"
     rf"executed|beheaded|claimed\s+the\s+lives\s+of)\s+{_QUAL}(?P<num>{_NUM}){_RANGE}(?!\s+{_NOT_PEOPLE}\b)",
     re.IGNORECASE)
 # left / leaving NUM (people) dead / wounded
@@ -188,7 +189,8 @@ def find_counts(text: str) -> list[Count]:
             verb = m.group("verb").lower()
             if m.group("num").lower() in ("a", "an"):
                 continue
-            kind = "killed" if "lives" in verb else _kind(verb)
+            kind = "killed" if "lives" in verb or verb.startswith(("shot", "shooting", "gunned")) \
+                else _kind(verb)
             add(kind, parse_number(m.group("num")), m)
     found.sort(key=lambda c: c.start)
     return found

@@ -31,6 +31,7 @@ PUB = date(2021, 11, 4)  # a Thursday
     ("no one has claimed responsibility", None, None),
     ("an attack in 2017 killed 30 people", 30, None),
     ("Gunmen shot dead a journalist", 1, None),
+    ("Gunmen shot dead three female media workers", 3, None),
     ("killed a policeman and wounded two civilians", 1, 2),
     ("a blast killed a number of people", None, None),
     ("Three militants and two militiamen were killed", 5, None),
