@@ -84,6 +84,9 @@ _INCLUDING = re.compile(
 _ALONG_WITH = re.compile(
     rf"\b(?:was|has\s+been)\s+(?P<verb>killed|wounded|injured)\s+(?:along\s+)?with\s+"
     rf"(?:his|her|their)\s+(?P<num>{_NUM})\b", re.IGNORECASE)
+# "Five people were killed in Kabul and three in Herat": the verb is left out
+_ELLIPSIS = re.compile(rf"\b(?:and|while|with)\s+{_QUAL}(?P<num>{_NUM})\s+(?:more\s+|others?\s+)?"
+                       rf"(?=(?:in|at|near)\s+[A-Z])")
 _TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)\s+"
                    rf"{_QUAL}(?P<num>{_NUM})\b", re.IGNORECASE)
 _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s+reports?\s+of\s+"
@@ -192,6 +195,10 @@ def find_counts(text: str) -> list[Count]:
             kind = "killed" if "lives" in verb or verb.startswith(("shot", "shooting", "gunned")) \
                 else _kind(verb)
             add(kind, parse_number(m.group("num")), m)
+    for m in _ELLIPSIS.finditer(text):
+        before = [c for c in found if c.end <= m.start()]
+        if before and m.group("num").lower() not in ("a", "an"):
+            add(before[-1].kind, parse_number(m.group("num")), m)
     found.sort(key=lambda c: c.start)
     return found
 

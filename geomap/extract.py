@@ -45,6 +45,8 @@ _ANAPHOR = re.compile(
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?:,\s*Afghanistan)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([^)]{1,30}\)|[-—–:])")
+_GENERIC_VIOLENCE = frozenset({"killed", "killing", "attack", "attacks", "attacked", "attacking",
+                               "shooting", "shot", "murdered"})
 _LANDMARK_TARGET = re.compile(r"hospital|mosque|airport|airfield|school|university|hotel|"
                               r"shrine|market|bazaar|prison|embassy|ministry", re.IGNORECASE)
 
@@ -183,12 +185,19 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
     for k, group in enumerate(groups):
         lead = text[bounds[k]:group.start]
         seg_end = groups[k + 1].start if k + 1 < len(groups) else sentence.end
-        own_counts = any(group.start <= c.start < seg_end for c in counts)
+        own_counts = any(group.start <= c.start < seg_end or
+                         (_elliptical(c) and bounds[k] <= c.start < group.start) for c in counts)
         coordinated = bool(selected) and selected[-1] == k - 1 and \
             re.fullmatch(r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
+        joined = k > 0 and re.fullmatch(
+            r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
         if coordinated:
             coordinated_with_previous.add(k)
         if has_trigger(lead) or own_counts or coordinated:
+            if joined and not coordinated and (not selected or selected[-1] != k - 1):
+                # "attacks in Kandahar and Helmand provinces killed 11": both places
+                selected.append(k - 1)
+                coordinated_with_previous.add(k)
             selected.append(k)
     if not selected:
         selected = [0]
@@ -215,6 +224,11 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\s(?:while|wherea
                            r"\.\s|\sand\s(?=(?:\w+\s+){0,3}(?:were|was)\b)")
 
 
+def _elliptical(count: Count) -> bool:
+    """A count whose verb was left out, belonging to the place after it."""
+    return count.phrase.split(maxsplit=1)[0].lower() in ("and", "while", "with")
+
+
 def _count_owners(text: str, sentence: Sentence, groups: list[PlaceGroup],
                   counts: list[Count]) -> list[int]:
     """Which group each count belongs to: one in the same clause ("four died in Zaranj,
@@ -227,6 +241,10 @@ def _count_owners(text: str, sentence: Sentence, groups: list[PlaceGroup],
 
     owners = []
     for count in counts:
+        after = [n for n, g in enumerate(groups) if g.start > count.start]
+        if _elliptical(count) and after:
+            owners.append(after[0])          # "... and three in Herat"
+            continue
         same = [n for n, g in enumerate(groups) if clause(g.start) == clause(count.start)]
         if same:
             owners.append(min(same, key=lambda n: abs(groups[n].start - count.start)))
@@ -250,7 +268,11 @@ def _dates_near(text: str, dates: list[DateRef], group: PlaceGroup) -> list[Date
 def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
            dates: list[DateRef], context, counts: list[Count], actors: list[ActorHit],
            published: date | None, segment: str = "") -> _Draft:
-    kind = classify_event(lead) or classify_event(segment) or classify_event(sentence.text)
+    kind = classify_event(lead) or classify_event(segment)
+    if kind is None or kind.keyword in _GENERIC_VIOLENCE:
+        # "Five people were killed in Kabul ... in separate bombings": the sentence
+        # names the kind of attack that the words next to the place do not
+        kind = classify_event(sentence.text) or kind
     if dates:
         when, note = dates[0], f"date from '{dates[0].phrase}'"
     elif context:

@@ -109,7 +109,11 @@ REPORTS = [
      [("Uruzgan", None, 1, None, "2021-11-01")]),
     ("In Chaghcharan, the capital of Ghor, a blast killed 3 on 3 November.", PUB,
      [("Ghor", None, 3, None, "2021-11-03")]),
-    # 41-48: distractors — no Afghan incident
+    ("Five people were killed in Kabul and three in Herat in separate bombings on Wednesday.",
+     PUB, [("Kabul", None, 5, None, "2021-11-03"), ("Herat", None, 3, None, "2021-11-03")]),
+    ("Gunmen on motorbikes shot dead three female media workers in Jalalabad on Tuesday.",
+     PUB, [("Nangarhar", None, 3, None, "2021-11-02")]),
+    # distractors — no Afghan incident
     ("Qatar strongly condemned the attack and expressed condolences.", PUB, []),
     ("ISIS-K first emerged in eastern Afghanistan in 2014.", PUB, []),
     ("A blast in Peshawar killed 8 people on Monday.", PUB, []),
