@@ -392,7 +392,8 @@ def map_(
     event_type: Optional[str] = _TYPE, actor: Optional[str] = _ACTOR,
     min_fatalities: Optional[int] = _MIN_FATAL,
     output: Path = typer.Option(Path("outputs") / "map.html", "--output", "-o",
-                                help="HTML file to write (atomically)."),
+                                help="HTML file to write (atomically); in a directory, "
+                                     "DIR/map.html."),
     tiles: bool = typer.Option(False, "--tiles/--no-tiles",
                                help="Add OpenStreetMap tiles (needs the network to view)."),
     db: Optional[Path] = _DB,
@@ -400,6 +401,8 @@ def map_(
     """Write a self-contained HTML map (works offline) of the stored incidents."""
     from .store import DEFAULT_DB, Store
 
+    if output.is_dir():
+        output = output / "map.html"
     with _errors():
         with Store(db or DEFAULT_DB, create=False) as store:
             found = store.incidents(**_filters(store, province, district, since, until,

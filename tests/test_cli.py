@@ -145,3 +145,22 @@ def test_map_filters_and_unknown_district(runner, tmp_path):
     result = runner.invoke(app, ["query", "-p", "AF-KAB", "--since", "2021-11-01", "-f", "csv",
                                  "--db", str(db)])
     assert result.exit_code == 0 and result.stdout.count("\n") == 2   # header + hospital
+
+
+def test_ingest_directory_with_bad_files_keeps_the_good_ones(runner, tmp_path):
+    import shutil
+
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
+    db = tmp_path / "s.sqlite"
+    result = runner.invoke(app, ["ingest", str(articles), "--published", "2021-11-03",
+                                 "--db", str(db)])
+    assert result.exit_code == 2
+    assert "empty.txt: empty article" in result.stderr and "binary" in result.stderr
+    assert "2 article(s) added" in result.stderr
+    out = tmp_path / "maps"
+    out.mkdir()
+    assert runner.invoke(app, ["map", "-o", str(out), "--db", str(db)]).exit_code == 0
+    assert (out / "map.html").stat().st_size > 0
