@@ -193,4 +193,5 @@ def find_dates(text: str, published: date | None, *,
 def _on_before(text: str, start: int) -> bool:
     """A bare weekday counts only as a date when it stands as one ("... on Tuesday")."""
     before = text[max(0, start - 6):start].lower()
-    return before.rstrip().endswith(("on", "by", "since", ",")) or start == 0
+    return before.rstrip().endswith((" on", " by", "since", " of", ",")) or start == 0 \
+        or before.rstrip() in ("on", "by", "of")

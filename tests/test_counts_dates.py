@@ -69,6 +69,8 @@ def test_parse_number(text, value):
     ("on 2 November 2020", "2020-11-02", "day"),
     ("2021-10-08", "2021-10-08", "day"),
     ("last week", "2021-10-28", "week"),
+    ("in the early hours of Tuesday", "2021-11-02", "day"),
+    ("on the night of 12 October", "2021-10-12", "day"),
 ])
 def test_dates_resolve_against_publication(text, iso, precision):
     refs = find_dates(text, PUB)
