@@ -22,7 +22,6 @@ import math
 import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
@@ -59,7 +58,7 @@ def data_dir() -> Path:
     env = os.environ.get("GEOMAP_GAZETTEER")
     if env:
         return Path(env)
-    shipped = Path(str(resources.files("geomap"))) / "_gazetteer"
+    shipped = Path(__file__).resolve().parent / "_gazetteer"     # inside the wheel
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parent.parent / "gazetteer" / "data"
@@ -68,7 +67,10 @@ def data_dir() -> Path:
 def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            yield from csv.DictReader(handle, delimiter="\t")
+            rows = csv.reader(handle, delimiter="\t")
+            header = next(rows)
+            for row in rows:
+                yield dict(zip(header, row))
     except FileNotFoundError as err:
         raise GazetteerError(f"gazetteer file missing: {path} (run gazetteer/build.py)") from err
     except (UnicodeDecodeError, csv.Error) as err:
