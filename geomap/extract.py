@@ -18,6 +18,7 @@ place of its own, continues the incident of the sentence just before
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -92,13 +93,16 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     date_ctx: tuple[DateRef, int] | None = None
     claimed: list[str] = []
     last_place: tuple[list[PlaceGroup], int] | None = None
+    starts = [s.start for s in sentences]
+    resolved_in = _by_sentence(starts, resolved, lambda r: r.mention.start)
+    actors_in = _by_sentence(starts, actor_hits, lambda a: a.start)
     for index, sentence in enumerate(sentences):
         previous = date_ctx[0] if date_ctx else None
         dates = [_shift(d, sentence.start) for d in
                  find_dates(sentence.text, document.published, previous=previous)]
-        in_sentence = [r for r in resolved if sentence.start <= r.mention.start < sentence.end]
+        in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
-        sent_actors = [a for a in actor_hits if sentence.start <= a.start < sentence.end]
+        sent_actors = actors_in.get(index, [])
         if _CLAIM.search(sentence.text) and not groups:
             claimed.extend(a.actor for a in sent_actors)
         context = date_ctx if date_ctx and index - date_ctx[1] <= _DATE_CONTEXT_GAP else None
@@ -149,6 +153,14 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
 
 
 # -- building drafts --------------------------------------------------------------
+
+def _by_sentence(starts: list[int], items, position) -> dict[int, list]:
+    """Items grouped by the sentence they start in (one pass; sentences sorted)."""
+    grouped: dict[int, list] = {}
+    for item in items:
+        grouped.setdefault(bisect_right(starts, position(item)) - 1, []).append(item)
+    return grouped
+
 
 def _shift(item, offset: int):
     """A sentence-relative DateRef/Count moved to document offsets."""

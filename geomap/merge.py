@@ -100,11 +100,14 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
 def merge_incidents(incidents: list[Incident]) -> list[Incident]:
     """Merge reports of the same event; order of first report is kept."""
     merged: list[Incident] = []
+    by_province: dict[str, list[int]] = {}     # only same-province reports can be one event
     for incident in incidents:
-        for i, existing in enumerate(merged):
-            if same_event(existing, incident):
-                merged[i] = merge_pair(existing, incident)
+        key = incident.place.admin1_code if incident.place else ""
+        for i in by_province.get(key, ()) if incident.place else ():
+            if same_event(merged[i], incident):
+                merged[i] = merge_pair(merged[i], incident)
                 break
         else:
+            by_province.setdefault(key, []).append(len(merged))
             merged.append(incident)
     return merged

@@ -10,6 +10,7 @@ Kabul" is the hospital). Every decision carries its reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .geodesy import distance_km
@@ -125,8 +126,15 @@ def resolve_mentions(text: str, mentions: list[Mention],
     unambiguous = {m.candidates[0].place.admin1_code for m in mentions
                    if m.candidates and len({c.place.admin1_code for c in m.candidates}) == 1}
     named = {c.place.admin1_code for m in mentions if not m.generic for c in m.candidates[:1]}
+    # per sentence, the provinces its unambiguous mentions name (one pass, not per mention)
+    starts = [s for s, _ in sentence_spans]
+    by_sentence: dict[int, list[tuple[Mention, str]]] = {}
+    for m in mentions:
+        if m.candidates and len({c.place.admin1_code for c in m.candidates}) == 1:
+            by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(
+                (m, m.candidates[0].place.admin1_code))
     resolved = []
-    for mention, cue in zip(mentions, cues):
+    for position, (mention, cue) in enumerate(zip(mentions, cues)):
         if mention.generic and not {c.place.admin1_code for c in mention.candidates} & named:
             continue
         near = _NEAR.search(text[max(0, mention.start - 40):mention.start]) is not None
@@ -134,15 +142,13 @@ def resolve_mentions(text: str, mentions: list[Mention],
             what = "outside Afghanistan" if mention.foreign else "the country as a whole"
             resolved.append(Resolved(mention, None, what, near))
             continue
-        span = next(((s, e) for s, e in sentence_spans if s <= mention.start < e),
-                    (mention.start, mention.end))
-        in_sentence = {m.candidates[0].place.admin1_code for m in mentions
-                       if m is not mention and m.candidates and span[0] <= m.start < span[1]
-                       and len({c.place.admin1_code for c in m.candidates}) == 1}
+        in_sentence = {code for m, code in
+                       by_sentence.get(bisect_right(starts, mention.start) - 1, ())
+                       if m is not mention}
         best, reason = _choose(mention, cue, in_sentence, unambiguous)
         if mention.fuzzy:
             reason = f"misspelling of {best.place.name}; {reason}"
-        enclosing = _enclosing_province(text, mention, mentions)
+        enclosing = _enclosing_province(text, mention, mentions[position + 1:position + 3])
         if enclosing and best.place.kind != "province" and best.place.admin1_code != enclosing:
             # "Nawa district of Helmand" but no Nawa in Helmand: trust the province
             continue
@@ -154,10 +160,12 @@ _OF_PROVINCE_GAP = re.compile(r"^(?:\s+(?:district|town|city|village|area|valley
                               r"(?:,|of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _enclosing_province(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
-    """The province a place is said to lie in ("X district of Y", "X, Y province")."""
-    for other in mentions:
-        if other.start > mention.end and _OF_PROVINCE_GAP.match(text[mention.end:other.start]):
+def _enclosing_province(text: str, mention: Mention, following: list[Mention]) -> str | None:
+    """The province a place is said to lie in ("X district of Y", "X, Y province"),
+    named by one of the mentions just after it."""
+    for other in following:
+        if other.start > mention.end and other.start - mention.end <= 60 and \
+                _OF_PROVINCE_GAP.match(text[mention.end:other.start]):
             provinces = {c.place.admin1_code for c in other.candidates
                          if c.place.kind == "province"}
             if len(provinces) == 1 and (other.cue == "province" or
