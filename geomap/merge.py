@@ -2,8 +2,8 @@
 
 Two incidents are the same event only when all of these hold: their places
 nest (the hospital is in Kabul; Kunduz province holds Kunduz city) and are
-in one province; their dates overlap at their precisions; and their event
-types agree. Two precise places more than 5 km apart are never one event.
+in one province; their dates overlap at their precisions; their event
+types agree; and their casualty figures are compatible. Two precise places more than 5 km apart are never one event.
 The merged incident keeps every source, the most specific place and date,
 and the best-supported counts (the largest figure any report gives: each
 report's figure is already a conservative lower bound).
@@ -62,11 +62,21 @@ def _types_agree(a: Incident, b: Incident) -> bool:
     return a.event_type == b.event_type or "Attack" in (a.sub_event_type, b.sub_event_type)
 
 
+def _counts_agree(a: Incident, b: Incident) -> bool:
+    """Reports of one event may differ in their figures, but not wildly (1 vs 12 killed
+    are two events; "more than 100" vs 120 can be one)."""
+    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
+        if x is not None and y is not None and max(x, y) > 2 * min(x, y) + 2:
+            return False
+    return True
+
+
 def same_event(a: Incident, b: Incident) -> bool:
     """True when two incidents are reports of one event."""
     if a.place is None or b.place is None:
         return False
-    return _places_nest(a.place, b.place) and _dates_agree(a, b) and _types_agree(a, b)
+    return (_places_nest(a.place, b.place) and _dates_agree(a, b) and _types_agree(a, b)
+            and _counts_agree(a, b))
 
 
 def _max(x: int | None, y: int | None) -> int | None:

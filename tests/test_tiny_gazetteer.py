@@ -104,3 +104,13 @@ def test_continuation_supplies_the_date(tiny):
 ])
 def test_plans_trials_and_threats_are_not_incidents(tiny, text):
     assert _extract(tiny, text) == []
+
+
+def test_different_counts_are_different_events(tiny):
+    from geomap.merge import merge_incidents
+
+    one = _extract(tiny, "A bomb killed 1 person in Kabul on Monday.")
+    other = _extract(tiny, "A bomb at Kabul airport killed 12 people on Monday.")
+    assert len(merge_incidents(one + other)) == 2
+    again = _extract(tiny, "A bomb at Kabul airport killed 13 people on Monday.")
+    assert len(merge_incidents(other + again)) == 1
