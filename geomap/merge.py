@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from .geodesy import distance_km
 from .incident import Incident
 from .lexicon import subtype_rank
-from .places import SPECIFICITY, Place
+from .places import SPECIFICITY, Place, contains
 
 __all__ = ["same_event", "merge_pair", "merge_incidents", "date_span"]
 
@@ -44,18 +44,14 @@ def _dates_agree(a: Incident, b: Incident) -> bool:
 
 
 def _places_nest(a: Place, b: Place) -> bool:
-    if a.admin1_code != b.admin1_code:
-        return False
     if a.id == b.id:
         return True
     outer, inner = sorted((a, b), key=lambda p: SPECIFICITY[p.kind])
-    if outer.kind == "province":
-        return True
-    if outer.kind == "district":
-        return inner.admin2_id == outer.id
-    # both at town/landmark level: the same spot or one inside the other's town
-    limit = 20.0 if outer.kind in ("city", "town") and inner.kind not in ("city", "town") else 5.0
-    return distance_km(a.lat, a.lon, b.lat, b.lon) <= limit
+    if outer.kind in ("province", "district") or (
+            outer.kind in ("city", "town") and inner.kind not in ("city", "town")):
+        return contains(outer, inner)
+    # two towns or two landmarks: one event only at (nearly) the same spot
+    return a.admin1_code == b.admin1_code and distance_km(a.lat, a.lon, b.lat, b.lon) <= 5.0
 
 
 def _types_agree(a: Incident, b: Incident) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .coords import check_latlon, lonlat
 
-__all__ = ["Place", "Candidate", "KINDS", "SPECIFICITY"]
+__all__ = ["Place", "Candidate", "KINDS", "SPECIFICITY", "contains", "TOWN_RADIUS_KM"]
 
 #: Kinds of place, most to least administrative.
 KINDS = ("province", "district", "city", "town", "airport", "landmark", "area")
@@ -51,6 +51,26 @@ class Place:
             "admin2": self.admin2 or None, "admin2_id": self.admin2_id or None,
             "lat": self.lat, "lon": self.lon,
         }
+
+
+#: How far from a town's point a place still counts as in the town.
+TOWN_RADIUS_KM = 20.0
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """True when ``inner`` lies within ``outer``: a province holds its places, a
+    district the places assigned to it, a town what lies within TOWN_RADIUS_KM."""
+    from .geodesy import distance_km
+
+    if outer.admin1_code != inner.admin1_code:
+        return False
+    if outer.kind == "province":
+        return True
+    if outer.kind == "district":
+        return inner.admin2_id == outer.id
+    if outer.kind in ("city", "town"):
+        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= TOWN_RADIUS_KM
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .geodesy import distance_km
 from .mentions import Mention
-from .places import SPECIFICITY, Candidate, Place
+from .places import SPECIFICITY, Candidate, Place, contains
 
 __all__ = ["Resolved", "PlaceGroup", "resolve_mentions", "group_places", "precision_codes"]
 
@@ -174,24 +173,12 @@ def _enclosing_province(text: str, mention: Mention, following: list[Mention]) -
     return None
 
 
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.admin1_code != inner.admin1_code:
-        return False
-    if outer.kind == "province":
-        return True
-    if outer.kind == "district":
-        return inner.admin2_id == outer.id
-    if outer.kind in ("city", "town"):
-        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= 20.0
-    return False
-
-
 def _nested(a: Resolved, b: Resolved, gap: str) -> bool:
     if a.place is None or b.place is None or not _NESTING_GAP.match(gap):
         return False
     if re.search(r"\b(?:and|or|while|but|besides)\b", gap):
         return False
-    return _contains(a.place, b.place) or _contains(b.place, a.place)
+    return contains(a.place, b.place) or contains(b.place, a.place)
 
 
 def group_places(text: str, resolved: list[Resolved]) -> list[PlaceGroup]:
