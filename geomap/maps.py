@@ -10,7 +10,8 @@ Incidents are one clustered layer built in the browser from a compact JSON
 array, so 100,000 incidents stay usable (one folium object per marker does
 not scale). Article text never reaches the page as HTML: the data is JSON
 with ``<``, ``>`` and ``&`` escaped, and popups are built with ``textContent``.
-``map.html#incident=ID`` opens that incident's popup (a link you can share).
+``map.html#incident=ID`` opens that incident's popup (a link you can share); a date
+control (bottom left) shows only the incidents of a period.
 """
 
 from __future__ import annotations
@@ -171,6 +172,8 @@ def _legend(bins: list[int], choropleth: str) -> str:
    margin-right:6px; vertical-align:middle;}}
  .geomap-legend span.sq {{border-radius:0; border:1px solid #999;}}
  .geomap-popup {{max-height:340px; overflow-y:auto;}}
+ .geomap-time {{background:#fff; padding:4px 6px; font:12px sans-serif;}}
+ .geomap-time input {{font:12px sans-serif; margin:0 2px;}}
  .geomap-popup td {{vertical-align:top; padding:1px 4px;}}
  .geomap-popup blockquote {{margin:4px 0; padding-left:6px; border-left:3px solid #ccc;
    max-height:120px; overflow:auto;}}
@@ -226,6 +229,37 @@ var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true,
     return m;
   });
   {{ this.get_name() }}.addLayers(markers);
+
+  // time control: show only incidents dated within [from, to] (undated ones always)
+  var dates = rows.map(function (r) { return r[6]; }).filter(function (d) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(d); }).sort();
+  if (dates.length) {
+    var TimeControl = L.Control.extend({
+      options: {position: "bottomleft"},
+      onAdd: function () {
+        var box = L.DomUtil.create("div", "geomap-time leaflet-bar");
+        var label = L.DomUtil.create("b", "", box); label.textContent = "Dates ";
+        var from = L.DomUtil.create("input", "", box); from.type = "date";
+        var to = L.DomUtil.create("input", "", box); to.type = "date";
+        from.value = dates[0]; to.value = dates[dates.length - 1];
+        var shown = L.DomUtil.create("span", "", box);
+        function apply() {
+          var keep = markers.filter(function (m, i) {
+            var d = rows[i][6];
+            return !/^\d/.test(d) || ((!from.value || d >= from.value) && (!to.value || d <= to.value));
+          });
+          {{ this.get_name() }}.clearLayers();
+          {{ this.get_name() }}.addLayers(keep);
+          shown.textContent = " " + keep.length + " of " + markers.length;
+        }
+        from.onchange = apply; to.onchange = apply;
+        shown.textContent = " " + markers.length + " of " + markers.length;
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      }
+    });
+    new TimeControl().addTo({{ this._parent.get_name() }});
+  }
   // after the whole page script has run (the layer is on the map, bounds are set)
   window.addEventListener("load", function () {
     var match = /#incident=([\\w-]+)/.exec(window.location.hash);

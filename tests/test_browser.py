@@ -57,6 +57,7 @@ def test_renders_polygons_and_markers_offline(written_map, tmp_path):
     interactive = re.findall(r"<path[^>]*leaflet-interactive", dom)
     clusters = re.findall(r'class="[^"]*marker-cluster', dom)
     assert len(interactive) >= 34 + 1 or (len(interactive) >= 34 and clusters)
+    assert re.search(r'class="geomap-time[^"]*".*?3 of 3', dom, re.S)   # the date control
 
 
 def test_hostile_text_is_inert_in_an_open_popup(written_map, tmp_path):

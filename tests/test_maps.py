@@ -43,6 +43,7 @@ def test_no_remote_script_or_stylesheet(html):
     assert not re.search(r"<script[^>]+src=", html)
     assert not re.search(r"<link[^>]+href=", html)
     assert "L.markerClusterGroup" in html and "leaflet" in html.lower()
+    assert "geomap-time" in html and "geomap-legend" in html
 
 
 def test_hostile_text_is_escaped(html):
