@@ -232,7 +232,7 @@ var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true,
 
   // time control: show only incidents dated within [from, to] (undated ones always)
   var dates = rows.map(function (r) { return r[6]; }).filter(function (d) {
-    return /^\d{4}-\d{2}-\d{2}$/.test(d); }).sort();
+    return /^\\d{4}-\\d{2}-\\d{2}$/.test(d); }).sort();
   if (dates.length) {
     var TimeControl = L.Control.extend({
       options: {position: "bottomleft"},
@@ -246,7 +246,7 @@ var {{ this.get_name() }} = L.markerClusterGroup({chunkedLoading: true,
         function apply() {
           var keep = markers.filter(function (m, i) {
             var d = rows[i][6];
-            return !/^\d/.test(d) || ((!from.value || d >= from.value) && (!to.value || d <= to.value));
+            return !/^\\d/.test(d) || ((!from.value || d >= from.value) && (!to.value || d <= to.value));
           });
           {{ this.get_name() }}.clearLayers();
           {{ this.get_name() }}.addLayers(keep);
