@@ -25,7 +25,7 @@ _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, None: 3}
 CSV_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type",
                "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
                "location", "latitude", "longitude", "geo_precision", "source", "notes",
-               "fatalities", "injuries", "admin1_code", "place_id", "where_prec",
+               "fatalities", "injuries", "detained", "admin1_code", "place_id", "where_prec",
                "date_precision", "target"]
 
 
@@ -73,8 +73,8 @@ def _csv_row(inc: Incident) -> dict:
         "year": inc.event_date.year if inc.event_date else "",
         "time_precision": _TIME_PRECISION[inc.date_precision],
         "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
-        "actor1": inc.actors[0] if inc.actors else "",
-        "actor2": inc.actors[1] if len(inc.actors) > 1 else "",
+        "actor1": inc.actor1 or (inc.actors[0] if inc.actors else ""),
+        "actor2": inc.actor2 or (inc.actors[1] if len(inc.actors) > 1 else ""),
         "country": inc.country, "admin1": p["admin1"] or "", "admin2": p["admin2"] or "",
         "location": inc.location,
         "latitude": inc.place.lat if inc.place else "",
@@ -84,6 +84,7 @@ def _csv_row(inc: Incident) -> dict:
         "notes": " | ".join(s.quote for s in inc.sources),
         "fatalities": "" if inc.fatalities is None else inc.fatalities,
         "injuries": "" if inc.injured is None else inc.injured,
+        "detained": "" if inc.detained is None else inc.detained,
         "admin1_code": p["admin1_code"] or "", "place_id": p["place_id"] or "",
         "where_prec": inc.where_prec, "date_precision": inc.date_precision or "",
         "target": inc.target or "",

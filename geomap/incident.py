@@ -52,11 +52,14 @@ class Incident:
     reason: str
     country: str = "Afghanistan"
     id: str = ""
+    detained: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
 
     def __post_init__(self) -> None:
         if self.place is None and self.country == "Afghanistan" and self.where_prec < 6:
             raise ValueError("an incident without a place must say where it is not")
-        for value in (self.fatalities, self.injured):
+        for value in (self.fatalities, self.injured, self.detained):
             if value is not None and value < 0:
                 raise ValueError("casualty counts cannot be negative")
         if not self.sources:
@@ -83,7 +86,10 @@ class Incident:
             "sub_event_type": self.sub_event_type,
             "fatalities": self.fatalities,
             "injured": self.injured,
+            "detained": self.detained,
             "actors": list(self.actors),
+            "actor1": self.actor1,
+            "actor2": self.actor2,
             "target": self.target,
             "location": self.location,
             "place_id": p.id if p else None,
@@ -129,4 +135,5 @@ def incident_from_properties(props: dict, place: Place | None) -> Incident:
         sources=tuple(SourceRef(s["file"], s["quote"], s["start"], s["end"],
                                 date.fromisoformat(s["published"]) if s["published"] else None)
                       for s in props["sources"]),
-        reason=props["resolution"], country=props["country"])
+        reason=props["resolution"], country=props["country"],
+        detained=props.get("detained"), actor1=props.get("actor1"), actor2=props.get("actor2"))

@@ -61,7 +61,8 @@ def _types_agree(a: Incident, b: Incident) -> bool:
 def _counts_agree(a: Incident, b: Incident) -> bool:
     """Reports of one event may differ in their figures, but not wildly (1 vs 12 killed
     are two events; "more than 100" vs 120 can be one)."""
-    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
+    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured),
+                 (a.detained, b.detained)):
         if x is not None and y is not None and max(x, y) > 2 * min(x, y) + 2:
             return False
     return True
@@ -100,7 +101,8 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
         event_date=date_from.event_date, date_precision=date_from.date_precision,
         event_type=type_from.event_type, sub_event_type=type_from.sub_event_type,
         fatalities=_max(a.fatalities, b.fatalities), injured=_max(a.injured, b.injured),
-        actors=actors, target=a.target or b.target, sources=tuple(sources))
+        detained=_max(a.detained, b.detained),
+        actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2, actors=actors, target=a.target or b.target, sources=tuple(sources))
 
 
 def merge_incidents(incidents: list[Incident]) -> list[Incident]:

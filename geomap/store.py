@@ -52,13 +52,14 @@ CREATE TABLE IF NOT EXISTS incidents (
     lon REAL,
     fatalities INTEGER,
     injured INTEGER,
+    detained INTEGER,
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents (admin1_code, event_date);
 CREATE INDEX IF NOT EXISTS incidents_same_event
     ON incidents (admin1_code, date_precision, event_date);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents (event_date);
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 """
 
 
@@ -92,6 +93,9 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.executescript(_SCHEMA)
+            columns = {r[1] for r in self._db.execute("PRAGMA table_info(incidents)")}
+            if "detained" not in columns:        # a version-1 store: add the column
+                self._db.execute("ALTER TABLE incidents ADD COLUMN detained INTEGER")
         except (OSError, sqlite3.Error) as err:
             raise StoreError(f"cannot open incident store {self.path}: {err}") from err
 
@@ -186,13 +190,13 @@ class Store:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         self._db.execute(
             f"{verb} INTO incidents (id, event_date, date_precision, event_type, sub_event_type, "
-            "admin1_code, admin2_id, place_id, lat, lon, fatalities, injured, record) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "admin1_code, admin2_id, place_id, lat, lon, fatalities, injured, detained, record) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (incident.id, incident.event_date.isoformat() if incident.event_date else None,
              incident.date_precision, incident.event_type, incident.sub_event_type,
              p.admin1_code if p else None, (p.admin2_id or None) if p else None,
              p.id if p else None, p.lat if p else None, p.lon if p else None,
-             incident.fatalities, incident.injured,
+             incident.fatalities, incident.injured, incident.detained,
              json.dumps(incident.properties(), ensure_ascii=False)))
 
     def _load(self, record: str) -> Incident:
