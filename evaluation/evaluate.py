@@ -260,7 +260,8 @@ def evaluate_isaf(path: Path, show_misses: bool) -> dict:
             dated1 += any(i.event_date is not None and abs((i.event_date - gold_date).days) <= 1
                           for i in pool)
         if show_misses and not (in_prov and ok_killed and ok_detained and ok_date is not False):
-            got = [(i.place.admin1_code, str(i.event_date), i.sub_event_type, i.fatalities,
+            got = [(i.place.admin1_code if i.place else i.location, str(i.event_date),
+                    i.sub_event_type, i.fatalities,
                     i.detained) for i in found]
             print(f"  ISAF {row['id']}: gold {sorted(gold)} {row.get('gold_start_date')} "
                   f"{sorted(kinds)} killed {row['gold_min_killed']} detained "

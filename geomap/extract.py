@@ -44,7 +44,8 @@ _ANAPHOR = re.compile(
     r"raid|hospital|building|mosque|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
-_DATELINE = re.compile(r"^\s*(?:,\s*Afghanistan)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_DATELINE = re.compile(r"^(?:\s+(?i:province))?\s*(?:,\s*Afghanistan)?"
+                       r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([^)]{1,30}\)|[-—–:])")
 _GENERIC_VIOLENCE = frozenset({"killed", "killing", "attack", "attacks", "attacked", "attacking",
                                "shooting", "shot", "murdered"})
@@ -168,11 +169,14 @@ def _shift(item, offset: int):
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """"KABUL (Reuters) -", "Kabul (BNA)", "KUNDUZ, Afghanistan, March 2 (Xinhua) --" at the
-    start of a line: the reporter's city, not the event's."""
+    """"KABUL (Reuters) -", "Kabul (BNA)", "KUNDUZ, Afghanistan, March 2 (Xinhua) --",
+    "PAKTIKA PROVINCE, Afghanistan –" at the start of a line, or in capitals anywhere
+    ("For Immediate Release KABUL, Afghanistan (Jan. 10, 2011) –"): the reporter's
+    place, not the event's."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and \
-        _DATELINE.match(text[end:end + 48]) is not None
+    surface = text[start:end]
+    at_start = not text[line_start:start].strip() or (surface.isupper() and len(surface) > 3)
+    return at_start and _DATELINE.match(text[end:end + 48]) is not None
 
 
 def _placeable(text: str, group: PlaceGroup) -> bool:
