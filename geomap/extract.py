@@ -375,8 +375,14 @@ def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
 
 
 def _best_count(counts: list[Count], kind: str) -> int | None:
-    values = [c.value for c in counts if c.kind == kind]
-    return max(values) if values else None
+    """An incident's figure: reports repeat a figure ("killed numerous insurgents ... killing
+    numerous insurgents"), so the largest one, plus the people said to be additional
+    ("also detained two", "another insurgent was killed")."""
+    values = [c.value for c in counts if c.kind == kind and not c.additive]
+    extra = sum(c.value for c in counts if c.kind == kind and c.additive)
+    if not values and not extra:
+        return 0 if any(c.kind == kind for c in counts) else None
+    return (max(values) if values else 0) + extra
 
 
 def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
@@ -413,5 +419,6 @@ def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
         event_date=event_date, date_precision=precision,
         fatalities=_best_count(draft.counts, "killed"),
         injured=_best_count(draft.counts, "wounded"),
+        detained=_best_count(draft.counts, "detained"),
         actors=tuple(actors), target=draft.targets[0] if draft.targets else None,
         sources=sources, reason=f"{reason}; {draft.date_note}", country=country)

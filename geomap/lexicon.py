@@ -20,6 +20,11 @@ class EventType:
     keyword: str
 
 
+_TERRITORY = (r"(?:district|districts|district\s+(?:centre|center|headquarters)|town|city|"
+              r"village|villages|area|areas|territory|base|bases|check\s*points?|outposts?|"
+              r"posts?|headquarters|capital|province|valley|border\s+crossing|crossing|"
+              r"control)\b")
+
 # (pattern, event_type, sub_event_type), strongest first: a "suicide bombing"
 # is a suicide bomb even when the sentence also says "explosion".
 _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE), et, st)
@@ -28,7 +33,11 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      r"\bself-?detonat\w*|\bblew\s+(?:himself|herself|themselves)\s+up",
      "Explosions/Remote violence", "Suicide bomb"),
     (r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|air\s+attacks?|"
-     r"bombed\s+from\s+the\s+air|air\s+forces?\s+(?:struck|bombed|targeted))",
+     r"bombed\s+from\s+the\s+air|air\s+forces?\s+(?:struck|bombed|targeted)|"
+     r"air\s+weapons\s+teams?|close\s+air\s+support|precision\s+(?:air\s*)?strikes?|"
+     r"aerial\s+(?:bomb\w*|attacks?|strikes?)|(?:aircraft|helicopters?|gunships?|drones?|"
+     r"jets?|planes?)\s+(?:\w+\s+)?(?:engaged|fired|struck|dropped|bombed|targeted|attacked)|"
+     r"(?:unmanned|armed)\s+aerial)",
      "Explosions/Remote violence", "Air/drone strike"),
     (r"\b(?:rockets?|mortars?|shell(?:s|ing|ed)|artillery|missiles?)\b",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -46,8 +55,17 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      r"attacked\s+(?:a\s+|an\s+|the\s+)?(?:security|police|army|military)?\s*"
      r"(?:check\s*points?|posts?|outposts?|bases?|convoys?))",
      "Battles", "Armed clash"),
-    (r"\b(?:captured|seized|overran|overrun|took\s+control|fell\s+to)\b",
+    (r"\b(?:recaptur\w+|retook|retaken|retake|regain\w*\s+control|reclaim\w*|"
+     r"(?:cleared|freed|liberated)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:the\s+)?(?:Taliban|"
+     r"insurgents|militants))",
+     "Battles", "Government regains territory"),
+    (r"\b(?:(?:captured|seized|overran|overrun|took\s+control\s+of|taken\s+over|took\s+over)"
+     rf"\s+(?:\w+\s+){{0,3}}?{_TERRITORY}|{_TERRITORY}\s+(?:\w+\s+){{0,3}}?(?:fell|was\s+"
+     r"overrun|was\s+captured)|fell\s+to\s+the\s+Taliban)",
      "Battles", "Non-state actor overtakes territory"),
+    (r"\b(?:detain\w*|arrest(?:ed|s|ing)|apprehend\w*|captur(?:ed|ing)|"
+     r"(?:taken|took)\s+(?:\w+\s+){0,3}?into\s+custody|in\s+(?:police\s+)?custody|nabbed)\b",
+     "Strategic developments", "Arrests"),
     (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
      r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed)\b",
      "Violence against civilians", "Attack"),
@@ -95,9 +113,11 @@ _TRIGGER = _Keywords(
     words="""explosion explosions blast blasts attack attacked attacking killed killing killings
     kills dead died wounded injured fighting firefight gunfire gunmen gunman shot shooting
     rocket rockets mortar mortars shelling grenade grenades ied ieds mine mines explosive
-    explosives exploded suicide stormed executed beheaded captured seized overran""".split()
+    explosives exploded suicide stormed executed beheaded captured seized overran
+    detained arrested apprehended nabbed custody recaptured retook""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
-       "drone strikes", "death toll"],
+       "drone strikes", "death toll", "air weapons team", "close air support",
+       "precision strike", "engaged the enemy", "engaged the insurgents"],
     stems="bomb clash detonat assassinat ambush kidnapp abduct raid massacre casualt".split())
 
 
