@@ -238,6 +238,10 @@ _VERBS = {
     "arresting": "detained", "captured": "detained", "capturing": "detained",
     "apprehended": "detained", "apprehending": "detained", "nabbed": "detained",
 }
+_NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
+            "detention": "detained", "apprehension": "detained",
+            "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
+            "assassination": "killed"}
 _TWO_WORD_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                    ("gunned", "down"): "killed", ("gunning", "down"): "killed"}
 _AUX = frozenset("was were is are been being be got get has have had".split())
@@ -354,8 +358,15 @@ def _item(words: list[str], raw: list[str], i: int,
         value, used = vague
     elif determiner:
         used = 1
+    elif open_noun and _name_length(raw, i):
+        return 1, i + _name_length(raw, i), "name", False     # "killed Mullah Dadullah"
     else:
+        head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
+        if open_noun and head is not None and head[2] and _name_length(raw, head[0]):
+            return 1, head[0] + _name_length(raw, head[0]), head[1], False
         return None                  # a bare noun ("reporter, 15 fighters") is not a count
+    if value is not None and tuple(words[i + used:i + used + 2]) in _OF_THEM:
+        return value, i + used + 2, "person", False      # "killing several of them"
     head = _head(words, raw, i + used)
     if head is None and open_noun and words[start] in ("a", "an", "one"):
         head = _open_head(words, i + used)
@@ -370,7 +381,30 @@ def _item(words: list[str], raw: list[str], i: int,
         if not singular:
             return None
         value = 1
+    if after + 1 < len(words) and words[after] == "of" and words[after + 1] in _DETERMINERS:
+        tail = _head(words, raw, after + 2) or _open_head(words, after + 2)
+        if tail is not None:
+            after = tail[0]          # "two associates of the weapons dealer"
     return value, after, cls, additive
+
+
+_OF_THEM = {("of", "them"), ("of", "those"), ("of", "these"), ("of", "whom")}
+_TITLES = frozenset("mullah mawlawi maulawi maulvi mawlavi qari haji hajji sheikh commander "
+                    "dr mr mrs ms general gen col colonel lt capt captain maj major sgt "
+                    "sayed syed".split())
+
+
+def _name_length(raw: list[str], i: int) -> int:
+    """Tokens of a person's name at ``raw[i]``: a title and a name ("Mullah Omar"), or two
+    or more capitalised words ("Mohammad Rahim"); 0 when there is none."""
+    j = i
+    while j < len(raw) and raw[j][:1].isupper() and raw[j].isalpha() and j - i < 4:
+        j += 1
+    n = j - i
+    if n >= 2 and (raw[i].lower() in _TITLES or n >= 2 and all(
+            r.lower() not in _STOP and r.lower() not in people() for r in raw[i:j])):
+        return n
+    return 0
 
 
 def _open_head(words: list[str], i: int) -> tuple[int, str, bool, int] | None:
@@ -403,7 +437,11 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
                     if head is not None and head[2] and head[3] == k:
                         nxt = (1, head[0], head[1], False)
                 if nxt is not None and (stop is None or nxt[1] <= stop):
-                    total += nxt[0]
+                    if join == (",",) and "name" in (classes[-1], nxt[2]) and \
+                            total == 1 and nxt[0] == 1:
+                        pass             # "Mullah Omar, a Taliban leader": one person
+                    else:
+                        total += nxt[0]
                     j = nxt[1]
                     classes.append(nxt[2])
                     break
@@ -441,6 +479,14 @@ def people_counts(text: str) -> list[Count]:
         if kind is None and k + 1 < len(words):
             kind = _TWO_WORD_VERBS.get((w, words[k + 1]))
             width = 2
+        if kind is None and w in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of":
+            found = _phrase(words, raw, k + 2,     # "the capture of a Taliban facilitator",
+                            open_noun=w != "capture")
+            if found is not None:                  # "resulted in the death of Mullah Omar"
+                out.append(Count(_NOMINAL[w], found[0], toks[k][1], toks[found[1] - 1][2],
+                                 text[toks[k][1]:toks[found[1] - 1][2]], found[3],
+                                 _victims(found[2])))
+            continue
         if kind is None or (k and words[k - 1] in ("to", "not", "never", "the")):
             continue                  # "to arrest" (an intent), "the injured" (a noun)
         also = any(x == "also" for x in words[max(0, k - 2):k])
@@ -480,5 +526,5 @@ def people_counts(text: str) -> list[Count]:
 
 
 def _victims(classes: list[str]) -> str:
-    named = [c for c in classes if c != "person"]
+    named = [c for c in classes if c not in ("person", "name")]
     return named[0] if named and len(set(named)) == 1 else ("mixed" if named else "person")

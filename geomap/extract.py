@@ -28,7 +28,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
 from .lexicon import (ActorHit, classify_event, find_actors, find_targets, has_trigger,
                       is_not_an_event, is_reaction, subtype_rank)
-from .mentions import matcher_for
+from .mentions import Mention, matcher_for
 from .merge import merge_incidents
 from .places import SPECIFICITY
 from .reader import Document, Sentence, make_document, split_sentences
@@ -67,6 +67,7 @@ class _Draft:
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     last_sentence: int = 0
+    place_note: str = ""
 
 
 def extract_text(text: str, *, published: date | None = None, source: str = "<text>",
@@ -86,8 +87,10 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     sentences = split_sentences(text)
     actor_hits = find_actors(text)
     mentions = matcher_for(gaz).find(text, masks=[(a.start, a.end) for a in actor_hits])
-    mentions = [m for m in mentions if not _is_dateline(text, m.start, m.end)]
+    datelines = [m for m in mentions if _is_dateline(text, m.start, m.end)]
+    mentions = [m for m in mentions if m not in datelines]
     resolved = resolve_mentions(text, mentions, [(s.start, s.end) for s in sentences])
+    lead = _dateline_province(text, datelines, sentences)
     mentions_country = any(m.country for m in mentions)
 
     drafts: list[_Draft] = []
@@ -112,6 +115,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
         if groups:
             last_place = (groups, index)
+            if lead is None or lead[1] == "dateline":
+                lead = (groups[0], "lead")
         if groups and drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP \
                 and not _new_date(dates, drafts[-1].date) and not _ELSEWHERE.search(sentence.text):
             finer = _finer_place(drafts[-1], groups)
@@ -146,6 +151,15 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             # were killed": the place of the sentence just before
             drafts.append(_draft(place_ctx[0][0], sentence, index, sentence.text, dates,
                                  context, counts, sent_actors, document.published))
+        elif lead is not None and any(c.value for c in counts):
+            # "The security force engaged the insurgents, killing several of them": the
+            # event sentence names no place; the article's lead (or its "X PROVINCE,
+            # Afghanistan" dateline) has set it
+            draft = _draft(lead[0], sentence, index, sentence.text, dates, context, counts,
+                           sent_actors, document.published)
+            draft.place_note = ("place from the article's dateline" if lead[1] == "dateline"
+                                else "place named earlier in the article")
+            drafts.append(draft)
         elif counts and mentions_country:
             drafts.append(_draft(None, sentence, index, sentence.text, dates, context,
                                  counts, sent_actors, document.published))
@@ -177,6 +191,24 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     surface = text[start:end]
     at_start = not text[line_start:start].strip() or (surface.isupper() and len(surface) > 3)
     return at_start and _DATELINE.match(text[end:end + 48]) is not None
+
+
+def _dateline_province(text: str, datelines: list[Mention],
+                       sentences: list[Sentence]) -> tuple[PlaceGroup, str] | None:
+    """"PAKTIKA PROVINCE, Afghanistan –", "URUZGAN, Afghanistan (Oct. 3)": a province
+    dateline sets the article's place when no sentence names one (a city dateline,
+    "KABUL, Afghanistan", is where the release was issued, not where it happened)."""
+    for mention in datelines:
+        provinces = [c for c in mention.candidates if c.place.kind == "province"]
+        cities = [c for c in mention.candidates if c.place.kind == "city"]
+        said = text[mention.end:mention.end + 10].lower().lstrip().startswith("province")
+        if provinces and (said or not cities):
+            group = group_places(text, resolve_mentions(
+                text, [replace(mention, candidates=tuple(provinces))],
+                [(s.start, s.end) for s in sentences]))
+            if group:
+                return group[0], "dateline"
+    return None
 
 
 def _placeable(text: str, group: PlaceGroup) -> bool:
@@ -421,4 +453,5 @@ def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
         injured=_best_count(draft.counts, "wounded"),
         detained=_best_count(draft.counts, "detained"),
         actors=tuple(actors), target=draft.targets[0] if draft.targets else None,
-        sources=sources, reason=f"{reason}; {draft.date_note}", country=country)
+        sources=sources, reason="; ".join(filter(None, (reason, draft.place_note, draft.date_note))),
+        country=country)

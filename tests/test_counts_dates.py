@@ -155,3 +155,20 @@ def test_victim_class_from_the_codebook():
         "killed four insurgents", "killed a Taliban commander", "killed two policemen",
         "killed three children")}
     assert list(by_text.values()) == ["combatant", "combatant", "security", "civilian"]
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("Jets struck the hideout, killing several of them", "killed", 3),
+    ("Officials announced the arrest of a bomb maker", "detained", 1),
+    ("The raid led to the death of Mawlawi Karim, a senior Taliban judge", "killed", 1),
+    ("Three relatives of the district governor were detained", "detained", 3),
+    ("Soldiers killed Taliban commander Mullah Sadiq", "killed", 1),
+    ("Police arrested Gul Ahmad in his home", "detained", 1),
+    ("Troops killed the rebel commander, Mullah Dadullah, at dawn", "killed", 1),
+])
+def test_nominal_named_and_partitive_counts(text, kind, value):
+    assert max(c.value for c in find_counts(text) if c.kind == kind) == value
+
+
+def test_captured_place_is_not_a_person():
+    assert not [c for c in find_counts("Taliban captured Sangin District") if c.value]

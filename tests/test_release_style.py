@@ -1,0 +1,56 @@
+"""Press-release and bulletin style, written for these tests (never copied from an
+evaluation set): datelines, bulletin headers, U+2028 line breaks, detentions, forces
+against insurgents, events whose sentence names no place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import extract_text
+
+PUB = date(2012, 3, 15)  # a Thursday
+
+RELEASE = ("2012-03-S-021\u2028For Immediate Release\u2028\u2028KABUL, Afghanistan "
+           "(March 15, 2012)\u2028An Afghan and coalition security force detained two "
+           "suspected insurgents in Arghandab district, Kandahar province, yesterday. The "
+           "force also detained a Taliban weapons facilitator.")
+
+
+def _one(text: str, published: date = PUB):
+    found = [i for i in extract_text(text, published=published) if i.mapped]
+    assert len(found) == 1, [(i.location, i.sub_event_type) for i in found]
+    return found[0]
+
+
+def test_detention_release_is_one_arrest_with_everyone_held():
+    inc = _one(RELEASE)
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Arrests")
+    assert inc.place.admin2 == "Arghandab" and inc.place.admin1 == "Kandahar"
+    assert inc.detained == 3 and not inc.fatalities
+    assert inc.event_date == date(2012, 3, 14)
+
+
+def test_the_kabul_dateline_is_not_the_event_place():
+    codes = {i.place.admin1_code for i in extract_text(RELEASE, published=PUB) if i.mapped}
+    assert codes == {"AF-KAN"}
+
+
+@pytest.mark.parametrize("dateline", [
+    "ZABUL PROVINCE, Afghanistan – ",
+    "ZABUL, Afghanistan (March 15, 2012) – ",
+])
+def test_a_province_dateline_places_an_event_no_sentence_places(dateline):
+    inc = _one(dateline + "Afghan forces engaged a group of insurgents with a precision "
+               "strike today, killing four of them.")
+    assert inc.place.admin1 == "Zabul" and inc.fatalities == 4
+    assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_the_lead_sentence_places_a_later_event():
+    inc = _one("Afghan and coalition forces conducted an operation in Nawa district, "
+               "Helmand province, on Tuesday. During the operation the force came under "
+               "fire and returned fire, killing three insurgents.")
+    assert inc.place.admin1 == "Helmand" and inc.fatalities == 3
+    assert inc.event_date == date(2012, 3, 13)
