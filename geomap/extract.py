@@ -26,8 +26,8 @@ from .counts import Count, find_counts
 from .dates import DateRef, find_dates
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
-from .lexicon import (ActorHit, classify_event, find_actors, find_targets, has_trigger,
-                      is_not_an_event, is_reaction, subtype_rank)
+from .lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
+                      find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank)
 from .mentions import Mention, matcher_for
 from .merge import merge_incidents
 from .places import SPECIFICITY
@@ -83,14 +83,19 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     returned too, with ``place=None``: callers report them, never map them.
     """
     gaz = gazetteer or load_gazetteer()
-    text = document.text
-    sentences = split_sentences(text)
-    actor_hits = find_actors(text)
-    mentions = matcher_for(gaz).find(text, masks=[(a.start, a.end) for a in actor_hits])
-    datelines = [m for m in mentions if _is_dateline(text, m.start, m.end)]
+    original = document.text
+    sentences = split_sentences(original)
+    # what the text says about people and weapons ("a facilitator responsible for IED
+    # attacks", "seized two IEDs") is blanked for everything that reads events
+    background = background_spans(original)
+    text = blank(original, background)
+    actor_hits = find_actors(original)
+    mentions = matcher_for(gaz).find(original, masks=[(a.start, a.end) for a in actor_hits])
+    datelines = [m for m in mentions if _is_dateline(original, m.start, m.end)]
     mentions = [m for m in mentions if m not in datelines]
-    resolved = resolve_mentions(text, mentions, [(s.start, s.end) for s in sentences])
-    lead = _dateline_province(text, datelines, sentences)
+    resolved = resolve_mentions(original, mentions, [(s.start, s.end) for s in sentences])
+    lead = _dateline_province(original, datelines, sentences)
+    sentences = [replace(s, text=text[s.start:s.end]) for s in sentences]
     mentions_country = any(m.country for m in mentions)
 
     drafts: list[_Draft] = []
@@ -102,10 +107,19 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     actors_in = _by_sentence(starts, actor_hits, lambda a: a.start)
     for index, sentence in enumerate(sentences):
         previous = date_ctx[0] if date_ctx else None
-        dates = [_shift(d, sentence.start) for d in
-                 find_dates(sentence.text, document.published, previous=previous)]
+        # dates from the words as written, those of background clauses last ("linked to a
+        # murder in March ... yesterday")
+        dates = sorted((_shift(d, sentence.start) for d in
+                        find_dates(original[sentence.start:sentence.end], document.published,
+                                   previous=previous)),
+                       key=lambda d: (_inside(d.start, background), d.start))
         in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
+        if any(not _inside(g.start, background) for g in groups):
+            # a place named in a background clause ("a leader responsible for attacks
+            # throughout Kunduz province") is the event's place only when the sentence
+            # names no other
+            groups = [g for g in groups if not _inside(g.start, background)]
         sent_actors = actors_in.get(index, [])
         if _CLAIM.search(sentence.text) and not groups:
             claimed.extend(a.actor for a in sent_actors)
@@ -168,6 +182,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
 
 
 # -- building drafts --------------------------------------------------------------
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
+
 
 def _by_sentence(starts: list[int], items, position) -> dict[int, list]:
     """Items grouped by the sentence they start in (one pass; sentences sorted)."""
@@ -443,8 +462,8 @@ def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
     if not actors and claimed and event_date and document.published and \
             abs((document.published - event_date).days) <= 31:
         actors = list(dict.fromkeys(claimed))
-    sources = tuple(SourceRef(document.source, s.text, s.start, s.end, document.published)
-                    for s in draft.sentences)
+    sources = tuple(SourceRef(document.source, document.text[s.start:s.end], s.start, s.end,
+                              document.published) for s in draft.sentences)
     return Incident(
         event_type=draft.event_type, sub_event_type=draft.sub_event_type,
         location=location, place=place, geo_precision=geo_prec, where_prec=where_prec,

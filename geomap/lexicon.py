@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors", "find_targets", "ACTOR_ALIASES",
-           "is_reaction", "has_trigger", "ActorHit"]
+from .codebook import people
+
+__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors",
+           "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger", "ActorHit",
+           "background_spans", "blank"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,8 @@ _TRIGGER = _Keywords(
     kills dead died wounded injured fighting firefight gunfire gunmen gunman shot shooting
     rocket rockets mortar mortars shelling grenade grenades ied ieds mine mines explosive
     explosives exploded suicide stormed executed beheaded captured seized overran
-    detained arrested apprehended nabbed custody recaptured retook""".split()
+    detained detaining arrested arresting apprehended apprehending capturing nabbed custody
+    recaptured retook""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
        "drone strikes", "death toll", "air weapons team", "close air support",
        "precision strike", "engaged the enemy", "engaged the insurgents"],
@@ -282,3 +286,92 @@ def find_targets(text: str) -> list[str]:
         if m:
             hits.append((m.start(), label))
     return [label for _, label in sorted(hits)]
+
+
+# -- background: what a sentence says about someone, not what happened -----------------
+#
+# "a facilitator responsible for IED attacks", "the leader, who directed attacks against
+# Afghan forces", "seized two IEDs", "an IED cell leader", "The facilitator supplied
+# weapons to insurgents": words that would make an explosion, a battle or a count of a
+# sentence that reports none. Their spans are blanked (same length) before event types,
+# triggers and counts are read; the text itself and its offsets are untouched.
+# a described clause ends at punctuation or where the main clause's verb takes over
+# ("a member involved in targeted killings | was killed by NDS forces")
+_CLAUSE_END = r"(?:(?!\s(?:was|were|is|are|has|have|had)\s)[^.;:,\n()])*"
+_ROLE_VERBS = (r"(?:coordinat(?:ed|es|e)|facilitat(?:ed|es|e)|organi[sz](?:ed|es|e)|"
+               r"orchestrat(?:ed|es|e)|direct(?:ed|s)?|plann?(?:ed|s)|conduct(?:ed|s)|"
+               r"suppl(?:ied|ies|y)|provid(?:ed|es|e)|transport(?:ed|s)|smuggl(?:ed|es|e)|"
+               r"procur(?:ed|es|e)|emplac(?:ed|es|e)|buil(?:t|ds)|manufactur(?:ed|es)|"
+               r"distribut(?:ed|es)|financ(?:ed|es)|fund(?:ed|s)|leads|led|oversaw|oversees|"
+               r"command(?:ed|s)|train(?:ed|s)|recruit(?:ed|s)|plott(?:ed)|masterminded|"
+               r"carr(?:ied|ies)\s+out|assist(?:ed|s)|help(?:ed|s)|acquir(?:ed|es)|"
+               r"mov(?:ed|es)|traffick(?:ed|s)|sold|sells|shipp(?:ed)|stor(?:ed|es)|hid|hides|"
+               r"operat(?:ed|es)|ran|runs|used|uses)")
+_PEOPLE = "(?:" + "|".join(sorted(map(re.escape, people()), key=len, reverse=True)) + ")"
+_BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
+    # relative and descriptive clauses about a person
+    rf"\b(?:responsible|blamed|wanted)\s+for\b{_CLAUSE_END}",
+    rf"\b(?:involved|implicated|participat\w*)\s+in\b{_CLAUSE_END}",
+    rf"\b(?:suspected|accused|convicted)\s+of\b{_CLAUSE_END}",
+    rf"\b(?:believed|known|thought|reported|alleged)\s+to\s+(?:be|have)\b{_CLAUSE_END}",
+    rf"\b(?:linked|tied|connected|associated|affiliated)\s+(?:to|with)\b{_CLAUSE_END}",
+    rf"\bin\s+connection\s+with\b{_CLAUSE_END}",
+    rf"\b(?:who|which|whose)\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|are|were|has|have|had)\s+"
+    rf"(?:\w+\s+)?)?{_ROLE_VERBS}{_CLAUSE_END}",
+    rf"\b(?:is|was|were|are)\s+(?:allegedly\s+|reportedly\s+)?behind\b{_CLAUSE_END}",
+    # what a named person does or did: "The facilitator supplied weapons ...",
+    # "He coordinated attacks against ..."
+    rf"(?:^|(?<=[.!?]\s))(?:(?:The|This|That|These|Both)\s+(?:[\w'’-]+\s+){{0,3}}?{_PEOPLE}"
+    rf"|He|She|They)\s+(?:(?:is|was|are|were|has|have|had|also|allegedly|reportedly)\s+)*"
+    rf"{_ROLE_VERBS}\b(?!\s+to\b){_CLAUSE_END}",
+    # weapons found, not used
+    rf"\b(?:seiz(?:ed|ing|es)|found|discovered|discovering|recovered|recovering|"
+    rf"confiscat(?:ed|ing)|destroy(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|"
+    rf"uncover(?:ed|ing)|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,6}}?"
+    rf"(?:weapons?|arms|ammunition|IEDs?|explosives?|devices?|mines?|bombs?|rockets?|"
+    rf"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
+    rf"munitions|ordnance|drugs|narcotics|opium|heroin){_CLAUSE_END}",
+    # weapon words naming a person's trade: "an IED facilitator", "bomb maker", "IED cell"
+    r"\b(?:IED|IEDs|improvised\s+explosive\s+devices?|roadside\s+bombs?|bombs?|explosives?|"
+    r"weapons?|suicide(?:\s+bomb(?:er|ing)?)?|mortar|rocket|grenade|mines?)(?:[\s-]+(?:and|"
+    r"weapons?|explosives?|bomb|attack|making|facilitation|smuggling|trafficking|"
+    r"emplacement)){0,3}(?=[\s-]+(?:facilitators?|makers?|emplacers?|cells?|networks?|"
+    r"experts?|traffickers?|smugglers?|suppliers?|specialists?|leaders?|commanders?|"
+    r"materials?|components?|builders?|coordinators?|financiers?|caches?|factory|"
+    r"facilitation|making|emplacement|precursors?|parts?|producers?)\b)",
+]]
+
+
+def background_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that describe people or weapons rather than report an event.
+
+    >>> text = "Troops detained a Taliban leader responsible for IED attacks in Kandahar."
+    >>> [text[s:e] for s, e in background_spans(text)]
+    ['responsible for IED attacks in Kandahar']
+    """
+    spans = []
+    for pattern in _BACKGROUND:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by spaces (same length, offsets kept)."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for s, e in spans:
+        parts.append(text[at:s])
+        parts.append(" " * (e - s))
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)

@@ -54,3 +54,36 @@ def test_the_lead_sentence_places_a_later_event():
                "fire and returned fire, killing three insurgents.")
     assert inc.place.admin1 == "Helmand" and inc.fatalities == 3
     assert inc.event_date == date(2012, 3, 13)
+
+
+# -- background clauses: what a text says about a person or weapons is not an event -----
+
+@pytest.mark.parametrize("text,sub_event_type,detained", [
+    ("Police in Ghazni province detained a bomb maker responsible for roadside bomb "
+     "attacks on the highway.", "Arrests", 1),
+    ("Commandos arrested an IED cell leader and two associates in Paktia province today.",
+     "Arrests", 3),
+    ("Soldiers detained three suspects in Logar province and seized two IEDs and a "
+     "rocket launcher.", "Arrests", 3),
+    ("Troops captured a Taliban commander in Wardak province on Monday. The commander "
+     "coordinated suicide attacks against the highway police.", "Arrests", 1),
+])
+def test_type_comes_from_the_event_not_the_background(text, sub_event_type, detained):
+    inc = _one(text)
+    assert (inc.sub_event_type, inc.detained, inc.fatalities) == (sub_event_type, detained,
+                                                                 None)
+
+
+def test_a_background_attack_is_no_extra_incident_nor_count():
+    found = [i for i in extract_text(
+        "Security forces detained a militant in Kunar province on Tuesday. The militant, who "
+        "directed an ambush that killed four soldiers in Nuristan, was taken to Asadabad.",
+        published=PUB) if i.mapped]
+    assert [(i.place.admin1, i.sub_event_type, i.fatalities, i.detained) for i in found] \
+        == [("Kunar", "Arrests", None, 1)]
+
+
+def test_weapons_found_are_not_an_explosion():
+    assert not [i for i in extract_text(
+        "Afghan forces discovered and destroyed 30 mines and two IEDs in Kandahar province "
+        "on Sunday.", published=PUB) if i.event_type == "Explosions/Remote violence"]
