@@ -64,7 +64,7 @@ class _Draft:
     date_note: str
     sentences: list[Sentence]
     counts: list[Count] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
+    actors: list[ActorHit] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     last_sentence: int = 0
     place_note: str = ""
@@ -355,7 +355,7 @@ def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
                   event_type=kind.event_type if kind else "Violence against civilians",
                   sub_event_type=kind.sub_event_type if kind else "Attack",
                   date=when, date_note=note, sentences=[sentence], counts=list(counts),
-                  actors=[a.actor for a in actors], targets=targets, last_sentence=index)
+                  actors=list(actors), targets=targets, last_sentence=index)
 
 
 _ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
@@ -405,7 +405,7 @@ def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count]
     if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type):
         draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type
     draft.counts.extend(counts)
-    draft.actors.extend(a.actor for a in actors)
+    draft.actors.extend(actors)
     draft.targets.extend(find_targets(sentence.text))
     draft.last_sentence = index
 
@@ -423,6 +423,41 @@ def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
             last.actors.extend(draft.actors)
             return
     drafts.append(draft)
+
+
+_CIVILIANS = "Civilians (Afghanistan)"
+_COMBAT = frozenset({"combatant", "security", "mixed"})
+
+
+def _by_who_was_hit(draft: _Draft) -> tuple[str, str]:
+    """A generic attack whose dead or wounded were fighters, soldiers or police
+    ("security forces killed four insurgents", "Taliban killed two policemen at a
+    checkpoint") is a battle, ACLED's *Armed clash*; with civilians among them it stays
+    *Violence against civilians*."""
+    hit = {c.victims for c in draft.counts if c.kind in ("killed", "wounded") and c.value}
+    if (draft.event_type, draft.sub_event_type) == ("Violence against civilians", "Attack") \
+            and hit & _COMBAT and "civilian" not in hit:
+        return "Battles", "Armed clash"
+    return draft.event_type, draft.sub_event_type
+
+
+def _actor_roles(text: str, draft: _Draft, claimed: list[str]) -> tuple[str | None, str | None]:
+    """ACLED's actor1 (who acted) and actor2 (who was acted on) from the event sentence:
+    an actor after "by", else the last one before the first count; the first other actor
+    after it; civilians when the counted people were civilians."""
+    first = draft.sentences[0]
+    counts = [c for c in draft.counts if first.start <= c.start < first.end]
+    anchor = min((c.start for c in counts), default=first.end)
+    hits = [a for a in draft.actors if first.start <= a.start < first.end]
+    by = [a for a in hits if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, a.start - 8):a.start])]
+    before = [a for a in hits if a.end <= anchor and a not in by]
+    actor1 = (by[0] if by else before[-1] if before else None)
+    actor1_name = actor1.actor if actor1 else (claimed[0] if claimed else None)
+    actor2 = next((a.actor for a in hits if a is not actor1 and a.actor != actor1_name
+                   and (a.start >= anchor or by)), None)
+    if actor2 is None and any(c.victims == "civilian" for c in draft.counts):
+        actor2 = _CIVILIANS
+    return actor1_name, actor2
 
 
 def _best_count(counts: list[Count], kind: str) -> int | None:
@@ -458,14 +493,18 @@ def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
         event_date, precision = document.published, "week"
     else:
         event_date, precision = None, None
-    actors = list(dict.fromkeys(draft.actors))
+    actors = list(dict.fromkeys(a.actor for a in draft.actors))
+    recent_claim = bool(claimed and event_date and document.published and
+                        abs((document.published - event_date).days) <= 31)
+    actor1, actor2 = _actor_roles(document.text, draft, claimed if recent_claim else [])
+    event_type, sub_event_type = _by_who_was_hit(draft)
     if not actors and claimed and event_date and document.published and \
             abs((document.published - event_date).days) <= 31:
         actors = list(dict.fromkeys(claimed))
     sources = tuple(SourceRef(document.source, document.text[s.start:s.end], s.start, s.end,
                               document.published) for s in draft.sentences)
     return Incident(
-        event_type=draft.event_type, sub_event_type=draft.sub_event_type,
+        event_type=event_type, sub_event_type=sub_event_type, actor1=actor1, actor2=actor2,
         location=location, place=place, geo_precision=geo_prec, where_prec=where_prec,
         event_date=event_date, date_precision=precision,
         fatalities=_best_count(draft.counts, "killed"),

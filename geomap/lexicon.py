@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .codebook import people
+from .codebook import actors, people
 
 __all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors",
            "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger", "ActorHit",
@@ -160,42 +160,9 @@ def classify_event(text: str) -> EventType | None:
     return None
 
 
-# canonical actor name → aliases (matched case-sensitively when all-caps).
-ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
-    "Islamic State Khorasan Province (ISKP)": (
-        "Islamic State Khorasan Province", "Islamic State in Khorasan Province",
-        "Islamic State of Khorasan Province", "Islamic State-Khorasan Province",
-        "Islamic State Khorasan", "Islamic State in Khorasan", "Islamic State-Khorasan",
-        "Islamic State of Iraq and the Levant – Khorasan Province",
-        "Islamic State of Iraq and the Levant-Khorasan", "ISIL-Khorasan", "ISIL-K",
-        "ISIS-Khorasan", "ISIS-Khorosan", "ISIS Khorasan", "ISIS-K", "ISIS K", "IS-K",
-        "IS-KP", "ISKP", "ISK", "Daesh", "Daish", "Da'esh", "IS-affiliate", "IS affiliate",
-        "Islamic State", "ISIS", "ISIL", "IS", "داعش"),
-    "Taliban": ("Taliban", "Taleban", "Talibans", "Islamic Emirate of Afghanistan",
-                "Islamic Emirate", "طالبان", "Taliban militants", "Taliban fighters"),
-    "Haqqani Network": ("Haqqani network", "Haqqani Network", "Haqqanis"),
-    "National Resistance Front (NRF)": ("National Resistance Front", "NRF",
-                                        "Panjshir resistance", "northern resistance",
-                                        "resistance forces"),
-    "Military Forces of Afghanistan": (
-        "Afghan security forces", "Afghan forces", "Afghan National Army", "ANA",
-        "ANDSF", "Afghan army", "Afghan National Defense and Security Forces",
-        "Afghan National Police", "ANP", "Afghan commandos", "Afghan special forces",
-        "Afghan Air Force", "Afghan air forces", "security forces", "government forces"),
-    "Police Forces of Afghanistan": ("police", "policemen", "police officers"),
-    "Military Forces of the United States": (
-        "US military", "U.S. military", "US forces", "U.S. forces", "American troops",
-        "US troops", "U.S. troops", "American forces", "Pentagon"),
-    "NATO": ("NATO", "Resolute Support", "ISAF", "coalition forces", "foreign forces"),
-    "Tehrik-i-Taliban Pakistan (TTP)": ("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan",
-                                         "Pakistani Taliban", "TTP"),
-    "Military Forces of Pakistan": ("Pakistani military", "Pakistani forces",
-                                    "Pakistani army", "Pakistan army"),
-    "Al-Qaeda": ("al-Qaeda", "Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "AQIS"),
-    "Hizb-i Islami": ("Hizb-i-Islami", "Hezb-e-Islami", "Hizb-e-Islami", "Hezb-i-Islami"),
-    "Unidentified Armed Group": ("unidentified gunmen", "unknown gunmen",
-                                 "unidentified armed men", "unknown armed men"),
-}
+#: canonical actor name → aliases, from codebook/actors.csv (all-caps aliases such as
+#: "ANA" or "IS" match only in capitals).
+ACTOR_ALIASES: dict[str, tuple[str, ...]] = actors()
 
 
 @dataclass(frozen=True, slots=True)

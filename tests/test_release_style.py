@@ -87,3 +87,31 @@ def test_weapons_found_are_not_an_explosion():
     assert not [i for i in extract_text(
         "Afghan forces discovered and destroyed 30 mines and two IEDs in Kandahar province "
         "on Sunday.", published=PUB) if i.event_type == "Explosions/Remote violence"]
+
+
+# -- who fought whom: ACLED types and actor1/actor2 -------------------------------------
+
+def test_forces_killing_insurgents_is_an_armed_clash_with_both_actors():
+    inc = _one("Afghan National Security Forces killed five Taliban fighters in Shindand "
+               "district of Herat province on Tuesday.")
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+    assert (inc.actor1, inc.actor2) == ("Military Forces of Afghanistan", "Taliban")
+
+
+def test_insurgents_killed_by_coalition_forces_names_the_agent_first():
+    inc = _one("Two insurgents were killed by coalition forces in Helmand province today.")
+    assert inc.sub_event_type == "Armed clash" and inc.actor1 == "NATO"
+
+
+def test_gunmen_killing_civilians_stays_violence_against_civilians():
+    inc = _one("Taliban gunmen shot dead three civilians in Kunduz province on Monday.")
+    assert (inc.event_type, inc.actor1, inc.actor2) == (
+        "Violence against civilians", "Taliban", "Civilians (Afghanistan)")
+
+
+def test_arrest_actors():
+    inc = _one("The National Directorate of Security arrested two Daesh members in Kabul "
+               "province on Sunday.")
+    assert (inc.sub_event_type, inc.detained) == ("Arrests", 2)
+    assert (inc.actor1, inc.actor2) == ("Military Forces of Afghanistan",
+                                        "Islamic State Khorasan Province (ISKP)")

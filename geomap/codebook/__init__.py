@@ -2,6 +2,8 @@
 
 - ``quantities.csv``: vague quantities and the number each is coded as ("several" = 3,
   "numerous" = 4, "dozens" = 12 …). This is the one place to change them.
+- ``actors.csv``: actor aliases ("ISKP" = "ISIS-K" = "Daesh" …, "ANSF", "coalition
+  forces"), each row ``actor,alias`` with the canonical (ACLED-style) actor name.
 - ``people.csv``: nouns for people (singular, plural) and the class of person they
   name — ``combatant``, ``security``, ``civilian`` or plain ``person`` — which counts
   use to know that "three insurgents" are people and event typing uses to tell a
@@ -19,7 +21,7 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["quantities", "people"]
+__all__ = ["quantities", "people", "actors"]
 
 _HERE = Path(__file__).parent
 
@@ -43,3 +45,12 @@ def people() -> dict[str, tuple[str, bool]]:
         table.setdefault(row["plural"].lower(), (row["class"], False))
         table[row["singular"].lower()] = (row["class"], row["singular"] != row["plural"])
     return table
+
+
+@lru_cache(maxsize=1)
+def actors() -> dict[str, tuple[str, ...]]:
+    """Canonical actor name → its aliases, in table order."""
+    table: dict[str, list[str]] = {}
+    for row in _rows("actors.csv"):
+        table.setdefault(row["actor"], []).append(row["alias"])
+    return {actor: tuple(aliases) for actor, aliases in table.items()}
