@@ -39,7 +39,8 @@ _GENERIC = (" province", " district", " town", " city", " village")
 
 
 def _strip(name: str) -> str:
-    name = name.strip()
+    """"Tagab district (Kapisa)" → "Tagab": the gold's generic word and qualifier go."""
+    name = name.split("(")[0].strip()
     for word in _GENERIC:
         if name.lower().endswith(word):
             return name[: -len(word)]

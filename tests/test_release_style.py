@@ -115,3 +115,25 @@ def test_arrest_actors():
     assert (inc.sub_event_type, inc.detained) == ("Arrests", 2)
     assert (inc.actor1, inc.actor2) == ("Military Forces of Afghanistan",
                                         "Islamic State Khorasan Province (ISKP)")
+
+
+# -- districts spelt differently, matched within the province the text names --------------
+
+@pytest.mark.parametrize("text,district,province", [
+    ("Two soldiers were killed in the Jawnd district of Badghis on Monday.", "Jawand", "Badghis"),
+    ("A Taliban attack on Farah’s Parchman district killed four policemen.", "Pur Chaman",
+     "Farah"),
+    ("Police detained two men in Tsamkani district, Paktiya province, today.", "Chamkani",
+     "Paktia"),
+    ("Sangin/Helmand – Coalition forces killed two insurgents yesterday.", "Sangin", "Helmand"),
+])
+def test_district_variant_beside_its_province(text, district, province):
+    inc = _one(text)
+    assert (inc.place.name, inc.place.kind, inc.place.admin1) == (district, "district", province)
+
+
+def test_a_district_named_with_its_province_never_resolves_elsewhere():
+    # Dawlatabad is a district of Balkh and of Faryab
+    for province in ("Balkh", "Faryab"):
+        inc = _one(f"A bomb killed two men in Dawlatabad district of {province} on Monday.")
+        assert (inc.place.name, inc.place.admin1) == ("Dawlatabad", province)
