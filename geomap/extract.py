@@ -378,15 +378,27 @@ def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
               if g.head.place is not None and g.head.place.admin1_code == current.admin1_code]
     if not placed:
         return None
+    if current.kind == "city" and _names_its_province(current):
+        for group in placed:     # "...in Herat. ... targeted in Shindand district"
+            if group.head.place.kind == "district" and group.head.place.id != current.admin2_id:
+                return group
     best = max(placed, key=lambda g: SPECIFICITY[g.head.place.kind])
     finer = best.head.place
     if SPECIFICITY[finer.kind] <= SPECIFICITY[current.kind]:
         return None
     if current.kind == "district" and finer.admin2_id != current.id:
         return None
-    if current.kind in ("city", "town") and finer.kind != "landmark" and finer.kind != "area":
+    if current.kind in ("city", "town") and finer.kind not in ("landmark", "area"):
         return None
     return best
+
+
+def _names_its_province(place) -> bool:
+    """A city with its province's name (Herat, Kandahar, Kunduz), which a text may use
+    for the province."""
+    from .normalize import fold
+
+    return fold(place.name) == fold(place.admin1) or place.admin2 == place.admin1
 
 
 def _new_date(dates: list[DateRef], current: DateRef | None) -> bool:

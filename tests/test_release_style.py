@@ -137,3 +137,10 @@ def test_a_district_named_with_its_province_never_resolves_elsewhere():
     for province in ("Balkh", "Faryab"):
         inc = _one(f"A bomb killed two men in Dawlatabad district of {province} on Monday.")
         assert (inc.place.name, inc.place.admin1) == ("Dawlatabad", province)
+
+
+def test_a_city_named_like_its_province_gives_way_to_a_district_named_next():
+    inc = _one("Five Taliban fighters were killed by security forces in Kunduz. The fighters, "
+               "among them a commander of Kunduz, were targeted last night in Imam Sahib "
+               "district.")
+    assert (inc.place.name, inc.place.kind) == ("Imam Sahib", "district")
