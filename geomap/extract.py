@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .counts import Count, find_counts
-from .dates import DateRef, find_dates
+from .dates import DateRef, dateline_date, find_dates
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
 from .lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
@@ -95,6 +95,12 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     mentions = [m for m in mentions if m not in datelines]
     resolved = resolve_mentions(original, mentions, [(s.start, s.end) for s in sentences])
     lead = _dateline_province(original, datelines, sentences)
+    # relative dates resolve against the dateline's date when the text has one; that
+    # date is the release's, never an event's
+    dated = dateline_date(original, document.published)
+    reference = dated[0] if dated else document.published
+    if reference != document.published:
+        document = replace(document, published=reference)
     sentences = [replace(s, text=text[s.start:s.end]) for s in sentences]
     mentions_country = any(m.country for m in mentions)
 
@@ -111,7 +117,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         # murder in March ... yesterday")
         dates = sorted((_shift(d, sentence.start) for d in
                         find_dates(original[sentence.start:sentence.end], document.published,
-                                   previous=previous)),
+                                   previous=previous)
+                        if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
                        key=lambda d: (_inside(d.start, background), d.start))
         in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
@@ -133,7 +140,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 lead = (groups[0], "lead")
         if groups and drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP \
                 and not _new_date(dates, drafts[-1].date) and not _ELSEWHERE.search(sentence.text):
-            finer = _finer_place(drafts[-1], groups)
+            finer = _finer_place(text, drafts[-1], groups)
             if finer is not None:
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
                 # province": the same incident, now placed more precisely
@@ -362,7 +369,7 @@ _ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in\s+
                         r"earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
 
 
-def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
+def _finer_place(text: str, draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
     """A group of the sentence that places the running incident more precisely, if any.
 
     The sentence must name no other province, and the new place must be inside the
@@ -382,7 +389,10 @@ def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
         for group in placed:     # "...in Herat. ... targeted in Shindand district"
             if group.head.place.kind == "district" and group.head.place.id != current.admin2_id:
                 return group
-    best = max(placed, key=lambda g: SPECIFICITY[g.head.place.kind])
+    # the place the sentence puts something "in" ("mines on a road in Ali Abad district
+    # that links Kunduz to Kabul"), then the most specific
+    best = max(placed, key=lambda g: (_LOCATIVE_BEFORE.search(text, max(0, g.start - 12), g.start)
+                                      is not None, SPECIFICITY[g.head.place.kind]))
     finer = best.head.place
     if SPECIFICITY[finer.kind] <= SPECIFICITY[current.kind]:
         return None
@@ -391,6 +401,10 @@ def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
     if current.kind in ("city", "town") and finer.kind not in ("landmark", "area"):
         return None
     return best
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|inside|outside|outskirts\s+of)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 
 
 def _names_its_province(place) -> bool:

@@ -144,3 +144,38 @@ def test_a_city_named_like_its_province_gives_way_to_a_district_named_next():
                "among them a commander of Kunduz, were targeted last night in Imam Sahib "
                "district.")
     assert (inc.place.name, inc.place.kind) == ("Imam Sahib", "district")
+
+
+# -- dates: the dateline dates the release, relative phrases resolve against it ----------
+
+def test_relative_dates_resolve_against_the_dateline_not_the_given_date():
+    # the caller's date is a day off; the release's own dateline says March 16
+    text = ("KABUL, Afghanistan (March 16) – Coalition forces detained two suspected "
+            "insurgents in Nawa district, Helmand province, yesterday.")
+    assert _one(text, published=date(2012, 3, 15)).event_date == date(2012, 3, 15)
+
+
+def test_the_dateline_date_is_never_the_event_date():
+    text = ("KABUL, Afghanistan (Oct. 6) - Coalition forces conducted a precision air strike "
+            "in Faryab province Tuesday, killing a Taliban shadow governor.")
+    inc = _one(text, published=date(2010, 10, 6))         # a Wednesday
+    assert inc.event_date == date(2010, 10, 5)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police detained a man in Kunar province Monday.", date(2012, 3, 12)),
+    ("Police detained a man in Kunar province, Saturday.", date(2012, 3, 10)),
+    ("Police detained a man in Kunar province Sunday night.", date(2012, 3, 11)),
+])
+def test_a_bare_weekday_closing_the_clause_is_a_date(text, expected):
+    assert _one(text).event_date == expected
+
+
+def test_an_explicit_date_beside_a_weekday_wins():
+    inc = _one("Gunmen shot dead a teacher in Ghazni province on Friday (March 2).")
+    assert inc.event_date == date(2012, 3, 2)
+
+
+def test_the_day_of_a_statement_is_not_a_bare_weekday_date():
+    inc = _one("Police detained a man in Kunar province, the governor said Wednesday.")
+    assert inc.event_date != date(2012, 3, 14) or inc.date_precision != "day"
