@@ -221,7 +221,8 @@ _SAID = re.compile(r"said|says|stated|told|announced|reported|added|confirmed|cl
 # (Jan. 25, 2013) –", "KABUL, Afghanistan (May 24)", "Morning Operational Update, Feb. 14,
 # 2011", "June 20: Afghan-ISAF Operations", "KUNDUZ, Afghanistan, March 2 (Xinhua)".
 _DATELINE_DATE = re.compile(
-    rf"(?:Afghanistan,?\s*\(?|\bUpdate,?\s+|^|\n)\s*{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?"
+    rf"(?:Afghanistan,?\s*\(?|\bUpdate,?\s+|^|\n)\s*"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?"
     r"(?=\s*(?:\)|:|\(|\n|[-–—]|,\s*(?:19|20)\d\d))", re.IGNORECASE)
 _DATELINE_REACH = 600
 

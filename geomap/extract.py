@@ -120,6 +120,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                                    previous=previous)
                         if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
                        key=lambda d: (_inside(d.start, background), d.start))
+        dates = [d for d in dates if not _statement_date(original, d)]
         in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
         if any(not _inside(g.start, background) for g in groups):
@@ -139,7 +140,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             if lead is None or lead[1] == "dateline":
                 lead = (groups[0], "lead")
         if groups and drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP \
-                and not _new_date(dates, drafts[-1].date) and not _ELSEWHERE.search(sentence.text):
+                and not _new_date(dates, drafts[-1]) and not _ELSEWHERE.search(sentence.text):
             finer = _finer_place(text, drafts[-1], groups)
             if finer is not None:
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
@@ -154,6 +155,12 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                     index - drafts[-1].last_sentence <= _CONTINUATION_GAP:
                 # "The incident happened on Tuesday morning."
                 _continue(drafts[-1], sentence, index, [], sent_actors, dates)
+            elif dates and drafts and index - drafts[-1].last_sentence <= 1 and \
+                    _undated(drafts[-1]) and _same_province(drafts[-1], groups):
+                # "...were killed in Nangarhar province. Forces launched an operation in
+                # the district on Wednesday night.": the next sentence dates an undated event
+                drafts[-1].date = dates[0]
+                drafts[-1].date_note = f"date from '{dates[0].phrase}' in the next sentence"
             continue
         counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
@@ -164,7 +171,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 _attach_or_add(drafts, draft)
         elif drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
-                not _new_date(dates, drafts[-1].date) and \
+                not _new_date(dates, drafts[-1]) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
             _continue(drafts[-1], sentence, index, counts, sent_actors, dates)
         elif counts and place_ctx:
@@ -332,6 +339,17 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirme
                         r"tweeted|claimed)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
+_STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confirmed|"
+                           r"stated|told|claimed)\b", re.IGNORECASE)
+
+
+def _statement_date(text: str, ref: DateRef) -> bool:
+    """"the ministry confirmed on Friday", "sources on Thursday reported": the day a
+    statement was made, not the day of the event."""
+    return _REPORTING.search(text, max(0, ref.start - 60), ref.start) is not None or \
+        _STATED_AFTER.match(text, ref.end) is not None
+
+
 def _dates_near(text: str, dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
     """The sentence's dates, best first: the day of the event, not of the statement
     ("officials said on Wednesday ... killed on Tuesday"), then nearest the place."""
@@ -415,10 +433,24 @@ def _names_its_province(place) -> bool:
     return fold(place.name) == fold(place.admin1) or place.admin2 == place.admin1
 
 
-def _new_date(dates: list[DateRef], current: DateRef | None) -> bool:
-    """True when a sentence dates itself differently from the running incident."""
-    return bool(dates) and current is not None and all(
-        d.value != current.value for d in dates)
+def _undated(draft: _Draft) -> bool:
+    return draft.date is None or draft.date_note.endswith("earlier in the text")
+
+
+def _same_province(draft: _Draft, groups: list[PlaceGroup]) -> bool:
+    """True when every place of ``groups`` lies in the draft's province."""
+    code = draft.group.head.place.admin1_code if draft.group and draft.group.head.place \
+        else None
+    return all(g.head.place is not None and g.head.place.admin1_code == code for g in groups)
+
+
+def _new_date(dates: list[DateRef], draft: _Draft) -> bool:
+    """True when a sentence dates itself differently from the running incident (whose
+    date, when it came from an earlier sentence, the sentence may still correct)."""
+    current = draft.date
+    return bool(dates) and current is not None and \
+        not draft.date_note.endswith("earlier in the text") and all(
+            d.value != current.value for d in dates)
 
 
 def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count],
@@ -428,7 +460,10 @@ def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count]
         # "...killed in Kunar. The strike hit them last night": the incident's own date
         draft.date, draft.date_note = dates[0], f"date from '{dates[0].phrase}'"
     kind = classify_event(sentence.text)
-    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type):
+    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type) and (
+            draft.sub_event_type in _GENERIC_SUBTYPES or kind.event_type == draft.event_type):
+        # "Gunmen attacked ... The attacker detonated his vest": a later sentence says how;
+        # but an arrest stays an arrest whatever weapons the release goes on to mention
         draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type
     draft.counts.extend(counts)
     draft.actors.extend(actors)
@@ -451,6 +486,7 @@ def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
     drafts.append(draft)
 
 
+_GENERIC_SUBTYPES = frozenset({"Attack", "Armed clash"})
 _CIVILIANS = "Civilians (Afghanistan)"
 _COMBAT = frozenset({"combatant", "security", "mixed"})
 

@@ -294,7 +294,7 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     # weapons found, not used
     rf"\b(?:seiz(?:ed|ing|es)|found|discovered|discovering|recovered|recovering|"
     rf"confiscat(?:ed|ing)|destroy(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|"
-    rf"uncover(?:ed|ing)|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:\w+\s+){{0,6}}?"
+    rf"uncover(?:ed|ing)|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:[\w'’-]+,?\s+){{0,8}}?"
     rf"(?:weapons?|arms|ammunition|IEDs?|explosives?|devices?|mines?|bombs?|rockets?|"
     rf"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
     rf"munitions|ordnance|drugs|narcotics|opium|heroin){_CLAUSE_END}",

@@ -179,3 +179,15 @@ def test_an_explicit_date_beside_a_weekday_wins():
 def test_the_day_of_a_statement_is_not_a_bare_weekday_date():
     inc = _one("Police detained a man in Kunar province, the governor said Wednesday.")
     assert inc.event_date != date(2012, 3, 14) or inc.date_precision != "day"
+
+
+def test_a_statement_day_is_not_the_event_day_and_a_later_sentence_dates_it():
+    inc = _one("At least six insurgents were killed in Kandahar province, the ministry "
+               "confirmed on Wednesday. Troops had pounded their positions late on Monday.")
+    assert inc.event_date == date(2012, 3, 12)
+
+
+def test_sources_on_a_day_reported_is_a_statement():
+    inc = _one("Police sources on Wednesday reported the arrest of a bomb maker in Kunduz "
+               "province. The raid took place in Imam Sahib district on Tuesday night.")
+    assert inc.event_date == date(2012, 3, 13)
