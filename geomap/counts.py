@@ -109,6 +109,11 @@ class Count:
     additive: bool = False
     #: who they were (codebook/people.csv): combatant, security, civilian, person, mixed
     victims: str = ""
+    #: the figures summed ("three militants and two militiamen": (3, 2))
+    parts: tuple[int, ...] = ()
+    #: additive only because of "also" ("two militiamen were also killed"), which may
+    #: restate a part of an earlier figure
+    loose: bool = False
 
 
 def parse_number(text: str) -> int | None:
@@ -427,6 +432,7 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
         return None
     total, j, cls, additive = first
     classes = [cls]
+    parts = [total]
     while True:
         for join in sorted(_JOIN, key=len, reverse=True):
             k = j + len(join)
@@ -442,11 +448,12 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
                         pass             # "Mullah Omar, a Taliban leader": one person
                     else:
                         total += nxt[0]
+                        parts.append(nxt[0])
                     j = nxt[1]
                     classes.append(nxt[2])
                     break
         else:
-            return total, j, classes, additive
+            return total, j, classes, additive, tuple(parts)
 
 
 def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 16,
@@ -454,9 +461,17 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
     """The longest people phrase that ends exactly at ``end`` (before "were killed")."""
     for i in range(max(0, end - window), end):
         found = _phrase(words, raw, i, stop=end, open_noun=open_noun)
-        if found is not None and found[1] == end:
+        if found is not None and (found[1] == end or _postmodifier(words, found[1], end)):
             return i, found
     return None
+
+
+def _postmodifier(words: list[str], start: int, end: int) -> bool:
+    """"Several members | of Taliban in Nangarhar | were killed": a short of/in/from
+    phrase between the people and their verb."""
+    return 0 < end - start <= 8 and words[start] in ("of", "in", "from", "at", "near") and \
+        not any(w in _VERBS or w in _AUX or w in (",", ";", "and", "who", "which", "that")
+                for w in words[start:end])
 
 
 def people_counts(text: str) -> list[Count]:
@@ -503,7 +518,7 @@ def people_counts(text: str) -> list[Count]:
                 a -= 1
             found = _phrase_ending_at(words, raw, a, open_noun=open_noun)
             if found is not None:
-                i, (total, _, classes, additive) = found
+                i, (total, _, classes, additive, parts) = found
                 end = k + width
                 for join in (("along", "with"), ("together", "with"), ("with",)):
                     if tuple(words[end:end + len(join)]) == join:
@@ -511,17 +526,19 @@ def people_counts(text: str) -> list[Count]:
                         if more is not None:                          # seven men"
                             total, end = total + more[0], more[1]
                             classes += more[2]
+                            parts += more[4]
                         break
                 out.append(Count(kind, total, toks[i][1], toks[end - 1][2],
                                  text[toks[i][1]:toks[end - 1][2]],
-                                 additive or also, _victims(classes)))
+                                 additive or also, _victims(classes), parts,
+                                 also and not additive))
             continue
         found = _phrase(words, raw, k + width, open_noun=open_noun)
         if found is not None:
-            total, after, classes, additive = found
+            total, after, classes, additive, parts = found
             out.append(Count(kind, total, toks[k][1], toks[after - 1][2],
                              text[toks[k][1]:toks[after - 1][2]], additive or also,
-                             _victims(classes)))
+                             _victims(classes), parts, also and not additive))
     return out
 
 

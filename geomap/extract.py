@@ -526,8 +526,13 @@ def _best_count(counts: list[Count], kind: str) -> int | None:
     """An incident's figure: reports repeat a figure ("killed numerous insurgents ... killing
     numerous insurgents"), so the largest one, plus the people said to be additional
     ("also detained two", "another insurgent was killed")."""
-    values = [c.value for c in counts if c.kind == kind and not c.additive]
-    extra = sum(c.value for c in counts if c.kind == kind and c.additive)
+    main = [c for c in counts if c.kind == kind and not c.additive]
+    values = [c.value for c in main]
+    stated = {(part, c.victims) for c in main for part in c.parts}
+    # "Three militants and two militiamen were killed ... Two militiamen were also
+    # killed": an "also" that repeats part of a figure adds no one
+    extra = sum(c.value for c in counts if c.kind == kind and c.additive
+                and not (c.loose and (c.value, c.victims) in stated))
     if not values and not extra:
         return 0 if any(c.kind == kind for c in counts) else None
     return (max(values) if values else 0) + extra

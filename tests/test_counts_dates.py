@@ -172,3 +172,8 @@ def test_nominal_named_and_partitive_counts(text, kind, value):
 
 def test_captured_place_is_not_a_person():
     assert not [c for c in find_counts("Taliban captured Sangin District") if c.value]
+
+
+def test_several_members_of_a_group_in_a_place():
+    counts = find_counts("Several members of Taliban in Nangarhar were killed in the blast")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 3)]

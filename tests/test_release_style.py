@@ -191,3 +191,16 @@ def test_sources_on_a_day_reported_is_a_statement():
     inc = _one("Police sources on Wednesday reported the arrest of a bomb maker in Kunduz "
                "province. The raid took place in Imam Sahib district on Tuesday night.")
     assert inc.event_date == date(2012, 3, 13)
+
+
+def test_also_restating_part_of_a_figure_adds_no_one():
+    inc = _one("Three militants and two militiamen were killed in a clash in Khanabad "
+               "district of Kunduz province on Monday. Two militiamen were also killed, "
+               "the district chief said.")
+    assert inc.fatalities == 5
+
+
+def test_also_detained_after_an_arrest_adds_the_others():
+    inc = _one("Police arrested a Taliban leader in Nangarhar province on Monday. The police "
+               "also detained two suspected insurgents.")
+    assert inc.detained == 3
