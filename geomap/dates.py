@@ -209,7 +209,9 @@ def _on_before(text: str, start: int, end: int) -> bool:
         return True
     word = re.search(r"(?:[a-z]{3,}|[A-Z][a-z]+)\s+$", text[max(0, start - 30):start])
     return word is not None and not _SAID.fullmatch(word.group(0).strip().lower()) and \
-        re.match(r"\s*(?:[.;,)]|$|(?:night|morning|evening|afternoon)\b)", text[end:]) is not None
+        re.match(r"\s*(?:[.;,)]|$|(?:night|morning|evening|afternoon|while|when|after|before|"
+                 r"during|including|in|at|near|as|and|targeting|killing|detaining)\b)",
+                 text[end:]) is not None
 
 
 # "officials said Saturday": the day of the statement, not a date of the event

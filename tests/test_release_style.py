@@ -204,3 +204,9 @@ def test_also_detained_after_an_arrest_adds_the_others():
     inc = _one("Police arrested a Taliban leader in Nangarhar province on Monday. The police "
                "also detained two suspected insurgents.")
     assert inc.detained == 3
+
+
+def test_a_bare_weekday_before_a_clause_is_a_date():
+    inc = _one("Forces detained ten suspects in Helmand province Monday while in pursuit "
+               "of a Taliban commander.")
+    assert inc.event_date == date(2012, 3, 12)
