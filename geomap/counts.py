@@ -237,7 +237,8 @@ _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+|[A-Za-z][A-Za-z'’]*(?:-[A-Z
 _VERBS = {
     "killed": "killed", "killing": "killed", "kills": "killed", "slew": "killed",
     "executed": "killed", "executing": "killed", "beheaded": "killed", "massacred": "killed",
-    "martyred": "killed", "assassinated": "killed",
+    "martyred": "killed", "assassinated": "killed", "died": "killed", "perished": "killed",
+    "succumbed": "killed",
     "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
     "detained": "detained", "detaining": "detained", "arrested": "detained",
     "arresting": "detained", "captured": "detained", "capturing": "detained",
@@ -250,6 +251,11 @@ _NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
 _TWO_WORD_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                    ("gunned", "down"): "killed", ("gunning", "down"): "killed"}
 _AUX = frozenset("was were is are been being be got get has have had".split())
+_BE = frozenset("was were is are been being be got get".split())
+_INTRANSITIVE = frozenset({"died", "perished", "succumbed"})
+# after a verb with no object ("... commander killed in Kandahar."), the people came first
+_AFTER_BARE = frozenset(". ; in on at near during while after when as by last yesterday today "
+                        "overnight".split())
 _ADVERBS = frozenset("also reportedly allegedly later subsequently then all both "
                      "successfully safely immediately".split())
 _JOIN = {("and",), (",",), (",", "and"), ("along", "with"), ("together", "with"),
@@ -282,7 +288,8 @@ def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
     while j < len(words) and j - i < 5 and (
             words[j] in _UNITS or words[j] in _TENS or words[j] in ("hundred", "thousand")
             or all(p in _UNITS or p in _TENS for p in words[j].split("-"))
-            or (words[j] == "and" and j > i and j + 1 < len(words) and words[j + 1] in _UNITS)):
+            or (words[j] == "and" and j > i and j + 1 < len(words) and
+                (words[j + 1] in _UNITS or words[j + 1] in _TENS))):
         if words[j] in ("a", "an", "no") or (words[j] == "one" and j > i):
             break
         j += 1
@@ -342,7 +349,8 @@ def _item(words: list[str], raw: list[str], i: int,
             i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
         return 1, i + 1, "person", False           # "killing him", "shot her"
     start = i
-    determiner = words[i] in _DETERMINERS and not _vague_at(words, i)   # "a number of"
+    determiner = words[i] in _DETERMINERS and not _vague_at(words, i) and not (  # "a number
+        words[i] == "one" and (_number_at(words, i) or (0, 1))[1] > 1)  # of", "one hundred"
     if determiner and i + 1 < len(words) and words[i] in ("the", "his", "her", "their") and \
             (_number_at(words, i + 1) or _vague_at(words, i + 1)):
         i += 1                                     # "the two men", "his three guards"
@@ -387,9 +395,13 @@ def _item(words: list[str], raw: list[str], i: int,
             return None
         value = 1
     if after + 1 < len(words) and words[after] == "of" and words[after + 1] in _DETERMINERS:
-        tail = _head(words, raw, after + 2) or _open_head(words, after + 2)
-        if tail is not None:
-            after = tail[0]          # "two associates of the weapons dealer"
+        j = after + 2                # "two associates of the weapons dealer", "the deputy
+        while j < len(words) and j - after < 7 and words[j][0].isalpha() and \
+                words[j] not in _STOP and words[j] not in _VERBS and \
+                not _number_at(words, j):               # head of the Taliban's commission"
+            j += 1
+        if j > after + 2:
+            after = j
     return value, after, cls, additive
 
 
@@ -460,6 +472,9 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
                      open_noun: bool = False):
     """The longest people phrase that ends exactly at ``end`` (before "were killed")."""
     for i in range(max(0, end - window), end):
+        if i and (_number_at(words, i - 1) or words[i - 1] in ("hundred", "thousand", "and")
+                  and i > 1 and _number_at(words, i - 2)):
+            continue                 # not from the middle of "one hundred and twenty"
         found = _phrase(words, raw, i, stop=end, open_noun=open_noun)
         if found is not None and (found[1] == end or _postmodifier(words, found[1], end)):
             return i, found
@@ -512,10 +527,18 @@ def people_counts(text: str) -> list[Count]:
         j = k
         while j > 0 and words[j - 1] in _ADVERBS:
             j -= 1
-        if j > 0 and words[j - 1] in _AUX:
-            a = j - 1
+        # ("have killed" is active: the aux next to the verb must be a form of "be");
+        # "Mullah Ahmad, who was wounded ..., died", "A Taliban commander killed." (a
+        # headline: no aux at all) read the people before the verb the same way
+        headline = not (j > 0 and words[j - 1] in _AUX) and (
+            w in _INTRANSITIVE or k + width == len(words) or words[k + width] in _AFTER_BARE) \
+            and _phrase(words, raw, k + width, open_noun=open_noun) is None
+        if (j > 0 and words[j - 1] in _BE) or headline:
+            a = j - 1 if not headline else j
             while a > 0 and words[a - 1] in _AUX | _ADVERBS:
                 a -= 1
+            if headline and a > 0 and words[a - 1] == ",":
+                a = _before_aside(words, a - 1)      # "Mullah Ahmad, who ..., died"
             found = _phrase_ending_at(words, raw, a, open_noun=open_noun)
             if found is not None:
                 i, (total, _, classes, additive, parts) = found
@@ -540,6 +563,15 @@ def people_counts(text: str) -> list[Count]:
                              text[toks[k][1]:toks[after - 1][2]], additive or also,
                              _victims(classes), parts, also and not additive))
     return out
+
+
+def _before_aside(words: list[str], comma: int) -> int:
+    """Index of the comma opening ", who/which ..., " that ends at ``comma`` (or ``comma``)."""
+    for i in range(comma - 1, max(0, comma - 40), -1):
+        if words[i] == "," and i + 1 < len(words) and words[i + 1] in ("who", "which", "a",
+                                                                        "an", "the"):
+            return i
+    return comma
 
 
 def _victims(classes: list[str]) -> str:

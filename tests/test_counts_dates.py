@@ -177,3 +177,16 @@ def test_captured_place_is_not_a_person():
 def test_several_members_of_a_group_in_a_place():
     counts = find_counts("Several members of Taliban in Nangarhar were killed in the blast")
     assert [(c.kind, c.value) for c in counts] == [("killed", 3)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Security forces have killed the deputy head of the rebels' council and two other "
+     "fighters in Baghlan", 3),
+    ("Mullah Karim, who was wounded in an airstrike last week, died of his injuries", 1),
+    ("A senior Taliban commander killed in Kandahar", 1),
+    ("Three soldiers died in the blast", 3),
+    ("One hundred and twenty people died", 120),
+    ("Gunmen killed two in Kabul", 2),
+])
+def test_perfect_active_intransitive_and_headline_counts(text, value):
+    assert max(c.value for c in find_counts(text) if c.kind == "killed") == value
