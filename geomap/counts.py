@@ -369,6 +369,8 @@ def _item(words: list[str], raw: list[str], i: int,
             used += 2                              # "three of his men"
     elif vague is not None:
         value, used = vague
+        if tuple(words[i + used:i + used + 2]) in _OF_HIS:
+            used += 2                              # "several of his associates"
     elif determiner:
         used = 1
     elif open_noun and _name_length(raw, i):
@@ -405,6 +407,7 @@ def _item(words: list[str], raw: list[str], i: int,
     return value, after, cls, additive
 
 
+_OF_HIS = {("of", "his"), ("of", "her"), ("of", "their"), ("of", "its"), ("of", "the")}
 _OF_THEM = {("of", "them"), ("of", "those"), ("of", "these"), ("of", "whom")}
 _TITLES = frozenset("mullah mawlawi maulawi maulvi mawlavi qari haji hajji sheikh commander "
                     "dr mr mrs ms general gen col colonel lt capt captain maj major sgt "

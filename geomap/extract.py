@@ -123,10 +123,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         dates = [d for d in dates if not _statement_date(original, d)]
         in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
-        if any(not _inside(g.start, background) for g in groups):
+        in_background = bool(groups) and all(_inside(g.start, background) for g in groups)
+        if not in_background:
             # a place named in a background clause ("a leader responsible for attacks
             # throughout Kunduz province") is the event's place only when the sentence
-            # names no other
+            # names no other, and never sets the place of the sentences after it
             groups = [g for g in groups if not _inside(g.start, background)]
         sent_actors = actors_in.get(index, [])
         if _CLAIM.search(sentence.text) and not groups:
@@ -135,7 +136,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         if dates:
             date_ctx = (dates[-1], index)
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
-        if groups:
+        if groups and (not in_background or not drafts):
+            # (a background place sets the scene only while no event has been read)
             last_place = (groups, index)
             if lead is None or lead[1] == "dateline":
                 lead = (groups[0], "lead")

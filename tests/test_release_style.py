@@ -210,3 +210,15 @@ def test_a_bare_weekday_before_a_clause_is_a_date():
     inc = _one("Forces detained ten suspects in Helmand province Monday while in pursuit "
                "of a Taliban commander.")
     assert inc.event_date == date(2012, 3, 12)
+
+
+def test_a_background_place_does_not_capture_the_next_count():
+    inc = _one("Forces captured a Taliban facilitator in Balkh district, Balkh province, "
+               "yesterday. The facilitator supplied weapons to fighters in Samangan province. "
+               "The force detained one additional suspected insurgent.")
+    assert (inc.place.name, inc.detained) == ("Balkh", 2)
+
+
+def test_several_of_his_associates():
+    assert _one("Commandos captured a Taliban leader and several of his associates in "
+                "Logar province today.").detained == 4
