@@ -222,3 +222,28 @@ def test_a_background_place_does_not_capture_the_next_count():
 def test_several_of_his_associates():
     assert _one("Commandos captured a Taliban leader and several of his associates in "
                 "Logar province today.").detained == 4
+
+
+def test_bulletin_header_regional_command_and_release_number_are_not_places_or_dates():
+    text = ("Regional Command – East\n2012-03-S-044\nISAF Joint Command Morning Operational "
+            "Update, March 15, 2012\nKABUL, Afghanistan (March 15, 2012) – Coalition forces "
+            "killed two insurgents in Khost province yesterday.")
+    inc = _one(text)
+    assert (inc.place.admin1, inc.fatalities, inc.event_date) == ("Khost", 2, date(2012, 3, 14))
+
+
+def test_a_background_event_keeps_its_own_date():
+    found = [i for i in extract_text(
+        "Police arrested a Taliban commander in Ghazni province on Tuesday. Two years ago, "
+        "in March 2010, he ambushed a convoy in Ghazni province, killing four soldiers.",
+        published=PUB) if i.mapped]
+    dates = sorted((i.event_date, i.date_precision) for i in found)
+    assert (date(2012, 3, 13), "day") in dates
+    assert all(d != PUB for d, _ in dates)
+
+
+def test_a_resident_of_a_place_is_not_an_event_there():
+    found = [i for i in extract_text(
+        "Gunmen shot dead a shopkeeper in Kandahar city on Monday. The victim, a resident "
+        "of Sangin, had moved to the city last year.", published=PUB) if i.mapped]
+    assert [(i.place.admin1, i.fatalities) for i in found] == [("Kandahar", 1)]
