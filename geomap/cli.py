@@ -423,6 +423,40 @@ def export_(
         _say(f"geomap: wrote {output} ({len(found)} incidents, {schema.value} columns)")
 
 
+class ChartFormat(str, Enum):
+    png = "png"
+    svg = "svg"
+
+
+@app.command()
+def chart(
+    output: Path = typer.Option(Path("outputs") / "charts", "--output", "-o",
+                                help="Directory for fatalities_by_month, incidents_by_type "
+                                     "and provinces (.png or .svg)."),
+    fmt: ChartFormat = typer.Option(ChartFormat.png, "--format", "-f"),
+    top: int = typer.Option(5, "--top", min=1, max=34,
+                            help="Provinces in the fatalities-per-month chart."),
+    province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    event_type: Optional[str] = _TYPE, actor: Optional[str] = _ACTOR,
+    min_fatalities: Optional[int] = _MIN_FATAL,
+    db: Optional[Path] = _DB,
+) -> None:
+    """Static charts (matplotlib) of stored incidents, for reports and slides.
+
+    Example: geomap chart -o outputs/charts --format svg --since 2021-01-01
+    """
+    from .charts import write_charts
+    from .store import DEFAULT_DB, Store
+
+    with _errors():
+        with Store(db or DEFAULT_DB, create=False) as store:
+            found = store.incidents(**_filters(store, province, district, since, until,
+                                               event_type, actor, min_fatalities))
+        for path in write_charts(output, found, fmt=fmt.value, top=top):
+            _say(f"geomap: wrote {path}")
+
+
 @app.command(name="map")
 def map_(
     province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
