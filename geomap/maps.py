@@ -295,6 +295,7 @@ def _legend(bins: list[int], choropleth: str) -> str:
  .geomap-popup {{max-height:340px; overflow-y:auto;}}
  .geomap-popup td {{vertical-align:top; padding:1px 4px;}}
  .geomap-popup ol {{margin:4px 0; padding-left:22px;}}
+ .geomap-popup li a {{display:block; padding:1px 0;}}
  .geomap-popup blockquote {{margin:4px 0; padding-left:6px; border-left:3px solid #ccc;
    max-height:120px; overflow:auto;}}
 </style>
@@ -496,7 +497,7 @@ var {{ this.get_name() }} = (function () {
     if (back) {
       var a = el("a", "geomap-back", box, back.label);
       a.href = "#";
-      a.onclick = function (ev) { ev.preventDefault(); back.go(); };
+      a.onclick = function (ev) { L.DomEvent.stop(ev); back.go(); };
       el("br", null, box);
     }
     el("b", null, box, (D.sub[D.s[i]] || D.types[D.t[i]]) + " \u2014 " + dayText(D.d[i]));
@@ -533,7 +534,9 @@ var {{ this.get_name() }} = (function () {
         a.href = "#incident=" + D.id[i];
         a.setAttribute("data-id", D.id[i]);
         a.onclick = function (ev) {
-          ev.preventDefault();
+          // stopped here: once the content is replaced, Leaflet can no longer tell that
+          // the click came from inside the popup and would close it
+          L.DomEvent.stop(ev);
           history.replaceState(null, "", "#incident=" + D.id[i]);
           popup.setContent(incidentBox(i, {label: "\u2190 all " + members.length,
                                            go: function () { popup.setContent(box); }}));

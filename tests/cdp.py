@@ -100,8 +100,9 @@ class Browser:
     def navigate(self, url: str) -> None:
         self.call("Page.navigate", session=True, url=url)
 
-    def wait_for(self, expression: str, timeout: float = 60, interval: float = 0.02):
-        """Poll a JS expression until it is truthy; return its value."""
+    def wait_for(self, expression: str, timeout: float = 10, interval: float = 0.02) -> bool:
+        """Poll a JS expression until it is truthy (in JS terms)."""
+        expression = f"!!({expression})"
         deadline = time.perf_counter() + timeout
         while True:
             try:
@@ -121,11 +122,11 @@ class Browser:
             self.call("Input.dispatchMouseEvent", session=True, type=kind, x=x, y=y, **extra)
 
     def click_element(self, selector: str) -> None:
-        """Click the centre of the first element matching a CSS selector."""
+        """Click the first element matching a CSS selector (the centre of its first box)."""
         box = self.evaluate(
             f"(function () {{ var e = document.querySelector({json.dumps(selector)});"
-            " if (!e) return null; e.scrollIntoView({block: 'center'});"
-            " var r = e.getBoundingClientRect();"
+            " if (!e) return null; e.scrollIntoView({block: 'nearest'});"
+            " var r = e.getClientRects()[0];"
             " return [r.left + r.width / 2, r.top + r.height / 2]; })()")
         if box is None:
             raise CDPError(f"no element {selector}")
