@@ -216,3 +216,16 @@ def test_cli_export_with_query_filters(db, tmp_path):
     assert bad.exit_code == 2 and "unknown export format" in bad.stderr
     hxl = runner.invoke(app, ["export", "-o", str(tmp_path / "x.fgb"), "--hxl", "--db", str(db)])
     assert hxl.exit_code == 2
+
+
+def test_actor_filter_reads_actor1_and_actor2(tmp_path):
+    from geomap.reader import make_document
+
+    inc = _incident("Clashes near Kabul.").with_(actors=(), actor1="Taliban",
+                                                 actor2="National Resistance Front (NRF)")
+    with Store(tmp_path / "a.sqlite") as store:
+        store.ingest([(make_document("x", published=date(2021, 5, 2), source="x"), [inc])])
+    for alias in ("Taleban", "NRF"):
+        frame = geomap.read_incidents(db=tmp_path / "a.sqlite", actor=alias)
+        assert list(frame["event_id_cnty"]) == [inc.id]
+    assert geomap.read_incidents(db=tmp_path / "a.sqlite", actor="Daesh").empty
