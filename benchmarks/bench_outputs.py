@@ -97,16 +97,19 @@ def measure_map(full: Path, provinces_only: Path, repeats: int) -> None:
         return
     print(f"map.html {full.stat().st_size / 1e6:.2f} MB; province layer alone "
           f"{provinces_only.stat().st_size / 1e6:.2f} MB")
+    pages = (("provinces only", provinces_only,
+              "document.readyState === 'complete' && "
+              "document.querySelectorAll('path.leaflet-interactive').length >= 34"),
+             ("full map", full, "document.documentElement.getAttribute('data-geomap')"
+                                " === 'ready'"))
+    runs = {name: [] for name, _, _ in pages}
+    for _ in range(repeats):          # interleaved, so both pages see the same machine load
+        for name, path, ready in pages:
+            runs[name].append(_page_times(path.as_uri(), ready))
     results = {}
-    for name, path, ready in (
-            ("provinces only", provinces_only,
-             "document.readyState === 'complete' && "
-             "document.querySelectorAll('path.leaflet-interactive').length >= 34"),
-            ("full map", full, "document.documentElement.getAttribute('data-geomap')"
-                               " === 'ready'")):
-        runs = [_page_times(path.as_uri(), ready) for _ in range(repeats)]
-        wall = statistics.median(r[0] for r in runs)
-        page = statistics.median(r[1] for r in runs)
+    for name, _, _ in pages:
+        wall = statistics.median(r[0] for r in runs[name])
+        page = statistics.median(r[1] for r in runs[name])
         results[name] = (wall, page)
         print(f"{name}: chromium start + load + first render {wall:.2f} s "
               f"(median of {repeats}; in page {page:.0f} ms from navigation start)")

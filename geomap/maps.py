@@ -397,7 +397,12 @@ var {{ this.get_name() }} = (function () {
       if (ok) { shown++; }
     }
     redraw();
-    if (ui.update) { ui.update(shown, perType); }
+    last = [shown, perType];
+    refresh();
+  }
+  var last = null;
+  function refresh() {
+    if (ui.update) { ui.update(last[0], last[1]); }
     chart();
   }
 
@@ -763,10 +768,12 @@ var {{ this.get_name() }} = (function () {
     api.marks.decoded = performance.now();
     prepare({{ this.meta }}, buffer);
     api.marks.prepared = performance.now();
+    apply();                                  // the first render, then the panel
     var lo = Infinity, hi = -Infinity;
     D.d.forEach(function (d) { if (d !== NO_DAY) { lo = Math.min(lo, d); hi = Math.max(hi, d); } });
     panel(lo <= hi ? [dayText(lo), dayText(hi)] : []);
-    apply();
+    refresh();
+    api.marks.panel = performance.now();
     return inflate("{{ this.detail }}").json();
   }).then(function (detail) {
     for (var k in detail) { D[k] = detail[k]; }
