@@ -481,7 +481,7 @@ var {{ this.get_name() }} = (function () {
       api.ready = true;
       document.documentElement.setAttribute("data-geomap", "ready");
     }
-    api.drawn = {markers: drawn.length, clusters: groups.length};
+    api.drawn = {markers: drawn.length - groups.length, clusters: groups.length};
   }
   function hit(point) {
     for (var j = drawn.length - 1; j >= 0; j--) {
