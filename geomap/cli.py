@@ -385,6 +385,78 @@ def provinces(
             _print_table(rows, columns)
 
 
+class Schema(str, Enum):
+    geomap = "geomap"
+    acled = "acled"
+    ucdp = "ucdp"
+
+
+@app.command(name="export")
+def export_(
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="File to write (atomically); the extension names the "
+                                     "format: .geojson, .csv, .gpkg, .parquet (GeoParquet), "
+                                     ".fgb (FlatGeobuf)."),
+    province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    event_type: Optional[str] = _TYPE, actor: Optional[str] = _ACTOR,
+    min_fatalities: Optional[int] = _MIN_FATAL,
+    schema: Schema = typer.Option(Schema.geomap, "--schema",
+                                  help="Columns: geomap's own, ACLED's or UCDP GED's."),
+    hxl: bool = typer.Option(False, "--hxl", help="CSV: add the HXL hashtag row under the "
+                                                  "header (#date, #adm1+name, ...)."),
+    db: Optional[Path] = _DB,
+) -> None:
+    """Export stored incidents (the filters of 'query') to a file.
+
+    Example: geomap export -o acled.csv --schema acled --province Kabul
+    """
+    from . import export
+    from .store import DEFAULT_DB, Store
+
+    with _errors():
+        export.format_of(output)                  # a bad extension fails before any work
+        with Store(db or DEFAULT_DB, create=False) as store:
+            found = store.incidents(**_filters(store, province, district, since, until,
+                                               event_type, actor, min_fatalities))
+        export.write(output, found, schema=schema.value, hxl=hxl)
+        _say(f"geomap: wrote {output} ({len(found)} incidents, {schema.value} columns)")
+
+
+class ChartFormat(str, Enum):
+    png = "png"
+    svg = "svg"
+
+
+@app.command()
+def chart(
+    output: Path = typer.Option(Path("outputs") / "charts", "--output", "-o",
+                                help="Directory for fatalities_by_month, incidents_by_type "
+                                     "and provinces (.png or .svg)."),
+    fmt: ChartFormat = typer.Option(ChartFormat.png, "--format", "-f"),
+    top: int = typer.Option(5, "--top", min=1, max=34,
+                            help="Provinces in the fatalities-per-month chart."),
+    province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    event_type: Optional[str] = _TYPE, actor: Optional[str] = _ACTOR,
+    min_fatalities: Optional[int] = _MIN_FATAL,
+    db: Optional[Path] = _DB,
+) -> None:
+    """Static charts (matplotlib) of stored incidents, for reports and slides.
+
+    Example: geomap chart -o outputs/charts --format svg --since 2021-01-01
+    """
+    from .charts import write_charts
+    from .store import DEFAULT_DB, Store
+
+    with _errors():
+        with Store(db or DEFAULT_DB, create=False) as store:
+            found = store.incidents(**_filters(store, province, district, since, until,
+                                               event_type, actor, min_fatalities))
+        for path in write_charts(output, found, fmt=fmt.value, top=top):
+            _say(f"geomap: wrote {path}")
+
+
 @app.command(name="map")
 def map_(
     province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
@@ -449,9 +521,8 @@ def run(
                 report = store.ingest(_read_and_extract(
                     files, _date_option(published), _report_into(failed)))
                 found = store.incidents()
-                export.write_geojson(out / "incidents.geojson", found)
-                export.write_csv(out / "incidents.csv", found)
-                export.write_gpkg(out / "incidents.gpkg", found)
+                for name in ("incidents.geojson", "incidents.csv", "incidents.gpkg"):
+                    export.write(out / name, found)
                 _write_map(out / "map.html", found, store, tiles=False)
             shutil.move(str(db), out / "incidents.sqlite")
         _report_unplaced(report.unplaced)

@@ -248,7 +248,8 @@ class Store:
             raise StoreError(f"incident store {self.path}: {err}") from err
         for record, lat, lon in rows:
             props = json.loads(record)
-            if actor and actor not in props["actors"]:
+            if actor and actor not in props["actors"] and actor not in (
+                    props.get("actor1"), props.get("actor2")):
                 continue
             props["lat"], props["lon"] = lat, lon
             yield props

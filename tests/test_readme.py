@@ -42,10 +42,18 @@ def test_readme_commands_run_in_order(workdir):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output)
     for name in ("incidents.sqlite", "incidents.geojson", "incidents.csv", "incidents.gpkg",
-                 "map.html"):
+                 "map.html", "charts/provinces.svg"):
         assert (workdir / "outputs" / name).stat().st_size > 0
+    for name in ("acled.csv", "incidents.parquet"):
+        assert (workdir / name).stat().st_size > 0
 
 
-def test_readme_python_example_runs():
-    (block,) = re.findall(r"```python\n(.*?)```", README, re.S)
-    exec(compile(block, "README.md", "exec"), {})
+def test_readme_python_examples_run(workdir):
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    assert len(blocks) == 2
+    result = CliRunner().invoke(app, ["run", "seeds", "--published", "2021-11-03"])
+    assert result.exit_code == 0, result.output
+    for block in blocks:                      # the second reads the store the run wrote
+        scope: dict = {}
+        exec(compile(block, "README.md", "exec"), scope)
+    assert len(scope["kabul"]) >= 1 and scope["kabul"].crs.to_epsg() == 4326
