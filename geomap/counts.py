@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .codebook import people, quantities
 
-__all__ = ["Count", "find_counts", "parse_number", "people_counts"]
+__all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
 
 _UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
           "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -96,6 +96,11 @@ _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s
                    rf"(?:reported\s+)?(?P<verb>{_KILL}|{_WOUND})", re.IGNORECASE)
 
 
+#: The largest figure read as a count of people: beyond it ("killed 99999999999999999999
+#: people", a 400-digit string) a number is a typo, an id or an attack on the parser.
+MAX_COUNT = 100_000
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """A casualty figure found in text."""
@@ -128,7 +133,8 @@ def parse_number(text: str) -> int | None:
     if text in _VAGUE:
         return _VAGUE[text]
     if text.replace(",", "").isdigit():
-        return int(text.replace(",", ""))
+        digits = text.replace(",", "")
+        return int(digits) if len(digits) <= 7 else None     # "99999999999999999999"
     total, current = 0, 0
     for word in text.split():
         if word == "and":
@@ -164,7 +170,8 @@ def find_counts(text: str) -> list[Count]:
     taken: list[tuple[int, int]] = []
 
     def add(kind: str, value: int | None, m: re.Match) -> None:
-        if value is None or any(s < m.end() and m.start() < e for s, e in taken):
+        if value is None or value > MAX_COUNT or \
+                any(s < m.end() and m.start() < e for s, e in taken):
             return
         taken.append((m.start(), m.end()))
         found.append(Count(kind, value, m.start(), m.end(), m.group(0)))
@@ -175,7 +182,8 @@ def find_counts(text: str) -> list[Count]:
             found.append(Count(kind, 0, m.start(), m.end(), m.group(0)))
         taken.append((m.start(), m.end()))
     for count in people_counts(text):
-        if not any(s < count.end and count.start < e for s, e in taken):
+        if count.value <= MAX_COUNT and \
+                not any(s < count.end and count.start < e for s, e in taken):
             taken.append((count.start, count.end))
             found.append(count)
     for m in _SUM.finditer(text):

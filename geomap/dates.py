@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateRef", "find_dates", "dateline_date"]
+__all__ = ["DateRef", "find_dates", "dateline_date", "shift"]
 
 
 _MONTHS = {name: i for i, names in enumerate(
@@ -75,6 +75,18 @@ class DateRef:
     phrase: str
     value: date
     precision: str
+
+
+def shift(value: date, days: int) -> date:
+    """``value`` moved by ``days``, clamped at the calendar's ends (year 1, year 9999).
+
+    >>> shift(date(1, 1, 1), -7), shift(date(9999, 12, 30), 7)
+    (datetime.date(1, 1, 1), datetime.date(9999, 12, 31))
+    """
+    try:
+        return value + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def _month_value(published: date, month: int, year: int | None, rel: str = "") -> date:
@@ -182,7 +194,10 @@ def find_dates(text: str, published: date | None, *,
                 if not m.groupdict().get("year"):
                     continue
                 base = date(int(m.group("year")), 12, 31)
-            resolved = _resolve(kind, m, base, refs[-1] if refs else previous)
+            try:
+                resolved = _resolve(kind, m, base, refs[-1] if refs else previous)
+            except (OverflowError, ValueError):
+                continue          # "yesterday" in a text dated 0001-01-01: off the calendar
             if resolved is None or resolved[0] is None:
                 continue
             taken.append((m.start(), m.end()))

@@ -84,7 +84,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     """
     gaz = gazetteer or load_gazetteer()
     original = document.text
-    sentences = split_sentences(original)
+    sentences = _capped(split_sentences(original))
     # what the text says about people and weapons ("a facilitator responsible for IED
     # attacks", "seized two IEDs") is blanked for everything that reads events
     background = background_spans(original)
@@ -198,6 +198,31 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
 
 
 # -- building drafts --------------------------------------------------------------
+
+#: Longest stretch of text read as one sentence. News sentences are a few hundred
+#: characters; a text without sentence breaks (a scrape without punctuation, one huge
+#: line) is read in pieces of this size, so that work per sentence stays bounded and
+#: extraction time grows linearly with the text.
+MAX_SENTENCE = 1_000
+
+
+def _capped(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences longer than :data:`MAX_SENTENCE` cut at a space (or anywhere)."""
+    if all(s.end - s.start <= MAX_SENTENCE for s in sentences):
+        return sentences
+    out = []
+    for s in sentences:
+        start = s.start
+        while s.end - start > MAX_SENTENCE:
+            cut = s.text.rfind(" ", start - s.start + MAX_SENTENCE // 2,
+                               start - s.start + MAX_SENTENCE)
+            cut = s.start + cut if cut > 0 else start + MAX_SENTENCE
+            out.append(Sentence(start, cut, s.text[start - s.start:cut - s.start], s.paragraph))
+            start = cut + 1 if cut < s.end and s.text[cut - s.start] == " " else cut
+        if start < s.end:
+            out.append(Sentence(start, s.end, s.text[start - s.start:], s.paragraph))
+    return out
+
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     k = bisect_right(spans, (position, float("inf"))) - 1

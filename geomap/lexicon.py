@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .codebook import actors, people
 
@@ -147,6 +148,7 @@ def is_reaction(text: str) -> bool:
     return _REACTION.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def classify_event(text: str) -> EventType | None:
     """The ACLED event type and sub-type the text describes, strongest rule first.
 
@@ -247,12 +249,17 @@ _TARGETS: list[tuple[re.Pattern, str]] = [(re.compile(rx, re.IGNORECASE), label)
 
 def find_targets(text: str) -> list[str]:
     """Target labels in text order of first appearance ("hospital", "mosque"...)."""
+    return list(_targets(text))
+
+
+@lru_cache(maxsize=4096)
+def _targets(text: str) -> tuple[str, ...]:
     hits = []
     for pattern, label in _TARGETS:
         m = pattern.search(text)
         if m:
             hits.append((m.start(), label))
-    return [label for _, label in sorted(hits)]
+    return tuple(label for _, label in sorted(hits))
 
 
 # -- background: what a sentence says about someone, not what happened -----------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -208,13 +209,13 @@ class PlaceMatcher:
 
     def _fuzzy(self, text: str, found: list[Mention],
                masks: list[tuple[int, int]]) -> list[Mention]:
-        taken = [(m.start, m.end) for m in found] + masks
+        taken = sorted([(m.start, m.end) for m in found] + list(masks))
         out = []
         for m in _FUZZY_CANDIDATE.finditer(text):
             group = "name" if m.group("name") else "name2"
             start, end = m.span(group)
             surface = m.group(group)
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps(taken, start, end):
                 continue
             after = _word_after(text, end).lower()
             cue = GENERIC_KIND.get("province" if after == "provinces" else after.rstrip("s"))
@@ -229,7 +230,7 @@ class PlaceMatcher:
             if ranked:
                 out.append(Mention(start, end, surface, candidates=tuple(ranked), fuzzy=True,
                                    cue=cue))
-                taken.append((start, end))
+                insort(taken, (start, end))
         return out
 
 
@@ -240,6 +241,13 @@ _DISTRICT_OF = re.compile(rf"(?P<name>{_NAME})\s+[Dd]istricts?\s*(?:,\s*|\s+of\s
 _SLASH = re.compile(rf"(?P<name>{_NAME})\s*/\s*$")
 _PROVINCES_DISTRICT = re.compile(rf"(?:\s+[Pp]rovince)?(?:'s|’s)\s+(?P<name>{_NAME})\s+"
                                  r"[Dd]istrict\b")
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap a span of the sorted ``spans``? Spans are names (tens of
+    characters), so only the few that start just before ``end`` can."""
+    k = bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, k - 8):k])
 
 
 def _lower_same_length(text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import InputError
 
 __all__ = ["Document", "Sentence", "read_article", "make_document", "split_sentences",
-           "parse_date", "normalize_breaks", "MAX_BYTES"]
+           "parse_date", "normalize_breaks", "scrub", "MAX_BYTES"]
 
 #: Largest article accepted (news articles are kilobytes; a 1 GB file is a mistake).
 MAX_BYTES = 20 * 1024 * 1024
@@ -82,9 +82,23 @@ def normalize_breaks(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text.replace("\r\n", " \n"))
 
 
+# Code points no encoder accepts (lone surrogates, from a bad decode or a JSON "\ud800")
+# and NUL: replaced, same length, so nothing past the reader ever sees them.
+_UNENCODABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def scrub(text: str) -> str:
+    r"""Text every later stage can encode: lone surrogates become U+FFFD, NUL a space.
+
+    >>> scrub("Kabul\ud800 \x00attack")
+    'Kabul\ufffd  attack'
+    """
+    return _UNENCODABLE.sub(lambda m: " " if m.group(0) == "\x00" else "\ufffd", text)
+
+
 def make_document(text: str, *, published: date | None = None, source: str = "<text>") -> Document:
     """A Document from text; a ``date YYYY-MM-DD`` header overrides ``published``."""
-    text = normalize_breaks(text)
+    text = normalize_breaks(scrub(text))
     if not text.strip():
         raise InputError(f"{source}: empty article")
     header = _HEADER.match(text)

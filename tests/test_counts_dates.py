@@ -190,3 +190,22 @@ def test_several_members_of_a_group_in_a_place():
 ])
 def test_perfect_active_intransitive_and_headline_counts(text, value):
     assert max(c.value for c in find_counts(text) if c.kind == "killed") == value
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 99999999999999999999 people in Kabul",
+    "killed " + "9" * 400 + " people",
+    "at least 250,000 people were killed",
+])
+def test_implausible_numbers_are_not_counts(text):
+    assert not [c for c in find_counts(text) if c.kind == "killed"]
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_dates_at_the_ends_of_the_calendar(published):
+    from geomap.extract import extract_text
+
+    text = ("Gunmen killed two men in Kabul yesterday, last year, last month, on Monday "
+            "and three weeks ago; tomorrow the day before yesterday.")
+    for inc in extract_text(text, published=published):
+        assert date.min <= inc.event_date <= date.max
