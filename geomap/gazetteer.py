@@ -299,7 +299,10 @@ class Gazetteer:
         key = phonetic(split_generic(name)[0])
         if len(key) < 3 or admin1_code not in self._district_keys:
             return None
-        scored = sorted(((fuzz.ratio(key, other), pid, other)
+        # "Khost district, Baghlan province": the first word of "Khost wa Firing" counts
+        # as a close spelling of it
+        scored = sorted(((90.0 if len(key) >= 4 and other.startswith(key) else
+                          fuzz.ratio(key, other), pid, other)
                          for other, pid in self._district_keys[admin1_code]
                          if other[:1] == key[:1]), reverse=True)
         if not scored or scored[0][0] < min_similarity:

@@ -247,3 +247,13 @@ def test_a_resident_of_a_place_is_not_an_event_there():
         "Gunmen shot dead a shopkeeper in Kandahar city on Monday. The victim, a resident "
         "of Sangin, had moved to the city last year.", published=PUB) if i.mapped]
     assert [(i.place.admin1, i.fatalities) for i in found] == [("Kandahar", 1)]
+
+
+@pytest.mark.parametrize("text,district,province", [
+    ("A bomb killed two men in Jaghatu district of Wardak on Monday.", "Jaghatu", "Wardak"),
+    ("Clashes killed four fighters in Khost district, Baghlan province, on Monday.",
+     "Khost Wa Firing", "Baghlan"),
+])
+def test_same_name_districts_follow_the_named_province(text, district, province):
+    inc = _one(text)
+    assert (inc.place.name, inc.place.kind, inc.place.admin1) == (district, "district", province)
