@@ -497,13 +497,16 @@ def _write_map(output: Path, incidents, store, tiles: bool) -> None:
 
 @app.command()
 def run(
-    paths: List[Path] = typer.Argument(..., help="Article files or directories."),
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="Article files or directories (none: the two sample articles shipped "
+                   "with geomap, with their publication dates)."),
     published: Optional[str] = _PUBLISHED,
     out: Path = typer.Option(Path("outputs"), "--out", help="Output directory."),
 ) -> None:
     """The main job: rebuild OUT/ from articles — store, GeoJSON, CSV, GeoPackage, map.
 
-    Example: geomap run seeds --published 2021-11-03
+    With no PATHS it reads the sample articles inside the package and writes what
+    'geomap run seeds --published 2021-11-03' writes from a checkout.
     """
     import shutil
     import tempfile
@@ -513,13 +516,21 @@ def run(
 
     with _errors():
         out.mkdir(parents=True, exist_ok=True)
-        files = _article_files(paths)
         failed = []
+        if paths:
+            files = _article_files(paths)
+            articles = _read_and_extract(files, _date_option(published), _report_into(failed))
+        else:                                  # the samples, their dates known
+            from .extract import extract
+            from .samples import read_samples
+
+            documents = list(read_samples(_date_option(published)))
+            files = [Path(d.source) for d in documents]
+            articles = ((d, extract(d)) for d in documents)
         with tempfile.TemporaryDirectory(dir=out) as tmp:
             db = Path(tmp) / "incidents.sqlite"
             with Store(db) as store:
-                report = store.ingest(_read_and_extract(
-                    files, _date_option(published), _report_into(failed)))
+                report = store.ingest(articles)
                 found = store.incidents()
                 for name in ("incidents.geojson", "incidents.csv", "incidents.gpkg"):
                     export.write(out / name, found)

@@ -1,0 +1,69 @@
+"""A newcomer's first minutes (issue 11): ``geomap run`` with no paths."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from geomap.cli import app
+from geomap.reader import read_article
+from geomap.samples import PUBLISHED, read_samples, sample_dir
+
+from .conftest import SEEDS
+
+COMMITTED = ("incidents.geojson", "incidents.csv", "map.html")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# -- geomap run with no paths ---------------------------------------------------------------
+
+def test_run_without_paths_writes_what_run_seeds_writes(runner, workdir):
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 0, result.output
+    assert "2 article(s), 8 mapped incident(s)" in result.stderr
+    explicit = runner.invoke(app, ["run", "seeds", "--published", "2021-11-03",
+                                   "--out", "explicit"])
+    assert explicit.exit_code == 0, explicit.output
+    for name in COMMITTED:
+        assert (workdir / "outputs" / name).read_bytes() \
+            == (workdir / "explicit" / name).read_bytes(), name
+    stored = [runner.invoke(app, ["query", "--format", "json", "--db", f"{out}/incidents.sqlite"])
+              for out in ("outputs", "explicit")]
+    assert stored[0].exit_code == 0 and stored[0].stdout == stored[1].stdout
+    assert '"seeds/000_f548904bbe22a22a.txt"' in stored[0].stdout
+
+
+def test_run_without_paths_needs_no_seeds_directory(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)                   # an empty directory: the package has them
+    result = runner.invoke(app, ["run", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "map.html").stat().st_size > 0
+
+
+def test_sample_table_names_every_seed_with_its_date():
+    assert sorted(PUBLISHED) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert sorted(PUBLISHED) == sorted(p.name for p in sample_dir().glob("*.txt"))
+    for name, published in PUBLISHED.items():
+        # a date line, where there is one, says what the table says
+        assert read_article(SEEDS / name).published in (None, published)
+    assert read_article(SEEDS / "000_f548904bbe22a22a.txt").published is None
+
+
+def test_published_replaces_the_date_of_the_sample_without_a_date_line():
+    documents = list(read_samples(date(2021, 11, 10)))
+    assert [d.published for d in documents] == [date(2021, 11, 10), date(2021, 11, 4)]
+    assert [d.source for d in documents] == [f"seeds/{name}" for name in PUBLISHED]
