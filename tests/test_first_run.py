@@ -1,20 +1,26 @@
-"""A newcomer's first minutes (issue 11): ``geomap run`` with no paths."""
+"""A newcomer's first minutes (issue 11): ``geomap run`` with no paths, ``--version``,
+examples at the end of every ``--help``."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
+import tomllib
 from datetime import date
+from importlib.metadata import version
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from geomap.cli import app
 from geomap.reader import read_article
 from geomap.samples import PUBLISHED, read_samples, sample_dir
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 COMMITTED = ("incidents.geojson", "incidents.csv", "map.html")
+COMMANDS = sorted(typer.main.get_command(app).commands)
 
 
 @pytest.fixture
@@ -67,3 +73,41 @@ def test_published_replaces_the_date_of_the_sample_without_a_date_line():
     documents = list(read_samples(date(2021, 11, 10)))
     assert [d.published for d in documents] == [date(2021, 11, 10), date(2021, 11, 4)]
     assert [d.source for d in documents] == [f"seeds/{name}" for name in PUBLISHED]
+
+
+# -- --version and --help --------------------------------------------------------------------
+
+def test_version_comes_from_the_package_metadata(runner):
+    import geomap
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout == f"geomap {version('geomap')}\n"
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert version("geomap") == declared == geomap.__version__, \
+        "pyproject, geomap.__version__ and the installed metadata disagree (reinstall?)"
+
+
+def _examples(runner, command: str) -> list[str]:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "100"})  # no wrapping
+    assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    assert "Examples:" in lines, f"{command} --help has no examples"
+    return lines[lines.index("Examples:") + 1:]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_ends_with_one_or_two_examples(runner, command):
+    examples = _examples(runner, command)
+    assert 1 <= len(examples) <= 2, examples
+    for example in examples:
+        assert example == f"geomap {command}" or example.startswith(f"geomap {command} ")
+
+
+def test_help_examples_run(runner, workdir):
+    examples = {c: [shlex.split(e)[1:] for e in _examples(runner, c)] for c in COMMANDS}
+    ordered = examples.pop("run") + [args for c in COMMANDS if c in examples
+                                     for args in examples[c]]
+    for args in ordered:                          # run first: the others read its store
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
