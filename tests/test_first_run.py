@@ -1,10 +1,13 @@
 """A newcomer's first minutes (issue 11): ``geomap run`` with no paths, ``--version``,
-examples at the end of every ``--help``."""
+examples at the end of every ``--help``, and the README's picture of the map."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import shlex
 import shutil
+import struct
 import tomllib
 from datetime import date
 from importlib.metadata import version
@@ -17,10 +20,18 @@ from geomap.cli import app
 from geomap.reader import read_article
 from geomap.samples import PUBLISHED, read_samples, sample_dir
 
+from .cdp import find_chromium
 from .conftest import ROOT, SEEDS
 
 COMMITTED = ("incidents.geojson", "incidents.csv", "map.html")
 COMMANDS = sorted(typer.main.get_command(app).commands)
+
+
+def _load_screenshot():
+    spec = importlib.util.spec_from_file_location("screenshot", ROOT / "docs" / "screenshot.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture
@@ -111,3 +122,45 @@ def test_help_examples_run(runner, workdir):
     for args in ordered:                          # run first: the others read its store
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output)
+
+
+# -- the README's picture of the map --------------------------------------------------------
+
+def test_readme_screenshot_shows_the_committed_map():
+    screenshot = _load_screenshot()
+    assert "](docs/map.png)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = screenshot.png_text((ROOT / "docs" / "map.png").read_bytes())
+    assert shown.get(screenshot.HASH_KEY) == screenshot.map_digest().encode(), \
+        "docs/map.png is not a picture of outputs/map.html: run .venv/bin/python docs/screenshot.py"
+
+
+@pytest.mark.browser
+def test_screenshot_script_pictures_a_drawn_map(tmp_path):
+    exe = find_chromium()
+    if exe is None:
+        message = "Debian chromium not installed (apt-get install chromium) — screenshot skipped"
+        if os.environ.get("GEOMAP_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    screenshot = _load_screenshot()
+    png = tmp_path / "map.png"
+    drawn = screenshot.screenshot(ROOT / "outputs" / "map.html", png, exe)
+    assert drawn["markers"] + drawn["clusters"] >= 3
+    data = png.read_bytes()
+    assert struct.unpack(">II", data[16:24]) == (screenshot.WIDTH, screenshot.HEIGHT)
+    assert screenshot.png_text(data)[screenshot.HASH_KEY] == screenshot.map_digest().encode()
+    assert len(data) > 20_000                     # a blank page compresses to a few KB
+
+
+def test_screenshot_script_rewrites_only_the_readme_table_block(tmp_path):
+    screenshot = _load_screenshot()
+    readme = tmp_path / "README.md"
+    readme.write_text("no markers here\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        screenshot.update_readme("table\n", readme)
+    readme.write_text("a\n<!-- incident-table -->\n```text\nold\n```\n"
+                      "<!-- /incident-table -->\nb\n", encoding="utf-8")
+    assert screenshot.update_readme("new\n", readme)
+    assert readme.read_text(encoding="utf-8").splitlines()[3] == "new"
+    assert not screenshot.update_readme("new\n", readme)
+
