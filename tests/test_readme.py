@@ -40,6 +40,9 @@ def test_readme_commands_paste_as_written():
     bare = [line for block in blocks for line in block.splitlines()
             if re.match(r"(geomap|python|pip|pytest)\b", line.strip())]
     assert not bare, f"say .venv/bin/ in: {bare}"
+    optional = [line for block in blocks for line in block.splitlines()
+                if re.search(r"\s\[-", line.split("  #")[0])]
+    assert not optional, f"usage brackets do not paste; name options in a comment: {optional}"
 
 
 def test_readme_commands_run_in_order(workdir):
