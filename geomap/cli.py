@@ -50,6 +50,28 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+def _examples(*commands: str) -> str:
+    """A command's help epilog: its examples, a paragraph each (help text joins lines)."""
+    return "Examples:\n\n" + "\n\n".join(commands)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"geomap {version('geomap')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print geomap's version and exit."),
+) -> None:
+    # Options of geomap itself; the app's help text is Typer(help=...) above.
+    pass
+
+
 class Kind(str, Enum):
     province = "province"
     district = "district"
@@ -68,7 +90,9 @@ def _print_table(rows: list[dict], columns: list[str]) -> None:
     Console(width=200).print(table)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    'geomap geocode Panjshri "Mazar-e Sharif" "ولایت هرات" --json',
+    "geomap geocode Kandahar --kind city --candidates 3"))
 def geocode(
     names: List[str] = typer.Argument(..., help="Place names in any spelling or script."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line per name."),
@@ -81,8 +105,6 @@ def geocode(
 
     Prints id, kind, province (admin1, ISO 3166-2 code), district (admin2), lat/lon, score
     and the reason for the ranking. Exits 1 when a name has no match.
-
-    Example: geomap geocode Panjshri "Mazar-e Sharif" "ولایت هرات" --json
     """
     from .gazetteer import load_gazetteer
     from .locate import locate
@@ -234,7 +256,9 @@ def _n(value) -> str:
     return "?" if value is None else str(value)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "geomap extract seeds/001_8b239d0a68e52fc3.txt --format table",
+    "geomap extract seeds/000_f548904bbe22a22a.txt --published 2021-11-03"))
 def extract(
     files: List[Path] = typer.Argument(..., help="Article text files (UTF-8)."),
     published: Optional[str] = _PUBLISHED,
@@ -266,7 +290,8 @@ def extract(
             raise typer.Exit(EXIT_INPUT)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap ingest seeds --published 2021-11-03",
+                             "geomap ingest seeds/001_8b239d0a68e52fc3.txt --db other.sqlite"))
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Article files or directories of *.txt files."),
     published: Optional[str] = _PUBLISHED,
@@ -326,7 +351,8 @@ def _filters(store, province, district, since, until, event_type, actor, min_fat
                 min_fatalities=min_fatalities)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap query --province Panjshri --since 2021-08-01 --format json",
+                             "geomap query --actor Daesh --min-fatalities 10 --format csv"))
 def query(
     province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
@@ -335,10 +361,7 @@ def query(
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
     db: Optional[Path] = _DB,
 ) -> None:
-    """Query stored incidents by province, district, date, type, actor, fatalities.
-
-    Example: geomap query --province Panjshri --since 2021-08-01 --format json
-    """
+    """Query stored incidents by province, district, date, type, actor, fatalities."""
     from .store import DEFAULT_DB, Store
 
     with _errors():
@@ -356,7 +379,7 @@ def query(
             sys.stdout.write(text)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap provinces", "geomap provinces --format csv"))
 def provinces(
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
     db: Optional[Path] = _DB,
@@ -391,7 +414,9 @@ class Schema(str, Enum):
     ucdp = "ucdp"
 
 
-@app.command(name="export")
+@app.command(name="export",
+             epilog=_examples("geomap export -o acled.csv --schema acled --province Kabul",
+                              "geomap export -o incidents.parquet --since 2021-01-01"))
 def export_(
     output: Path = typer.Option(..., "--output", "-o",
                                 help="File to write (atomically); the extension names the "
@@ -407,10 +432,7 @@ def export_(
                                                   "header (#date, #adm1+name, ...)."),
     db: Optional[Path] = _DB,
 ) -> None:
-    """Export stored incidents (the filters of 'query') to a file.
-
-    Example: geomap export -o acled.csv --schema acled --province Kabul
-    """
+    """Export stored incidents (the filters of 'query') to a file."""
     from . import export
     from .store import DEFAULT_DB, Store
 
@@ -428,7 +450,7 @@ class ChartFormat(str, Enum):
     svg = "svg"
 
 
-@app.command()
+@app.command(epilog=_examples("geomap chart -o outputs/charts --format svg --since 2021-01-01"))
 def chart(
     output: Path = typer.Option(Path("outputs") / "charts", "--output", "-o",
                                 help="Directory for fatalities_by_month, incidents_by_type "
@@ -442,10 +464,7 @@ def chart(
     min_fatalities: Optional[int] = _MIN_FATAL,
     db: Optional[Path] = _DB,
 ) -> None:
-    """Static charts (matplotlib) of stored incidents, for reports and slides.
-
-    Example: geomap chart -o outputs/charts --format svg --since 2021-01-01
-    """
+    """Static charts (matplotlib) of stored incidents, for reports and slides."""
     from .charts import write_charts
     from .store import DEFAULT_DB, Store
 
@@ -457,7 +476,9 @@ def chart(
             _say(f"geomap: wrote {path}")
 
 
-@app.command(name="map")
+@app.command(name="map",
+             epilog=_examples("geomap map -o outputs/map.html",
+                              "geomap map --province Kabul --since 2021-10-01 -o kabul.html"))
 def map_(
     province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
@@ -495,15 +516,19 @@ def _write_map(output: Path, incidents, store, tiles: bool) -> None:
               store.province_totals(), tiles="OpenStreetMap" if tiles else None)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap run",
+                             "geomap run seeds --published 2021-11-03 --out outputs"))
 def run(
-    paths: List[Path] = typer.Argument(..., help="Article files or directories."),
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="Article files or directories (none: the two sample articles shipped "
+                   "with geomap, with their publication dates)."),
     published: Optional[str] = _PUBLISHED,
     out: Path = typer.Option(Path("outputs"), "--out", help="Output directory."),
 ) -> None:
     """The main job: rebuild OUT/ from articles — store, GeoJSON, CSV, GeoPackage, map.
 
-    Example: geomap run seeds --published 2021-11-03
+    With no PATHS it reads the sample articles inside the package and writes what
+    'geomap run seeds --published 2021-11-03' writes from a checkout.
     """
     import shutil
     import tempfile
@@ -513,13 +538,21 @@ def run(
 
     with _errors():
         out.mkdir(parents=True, exist_ok=True)
-        files = _article_files(paths)
         failed = []
+        if paths:
+            files = _article_files(paths)
+            articles = _read_and_extract(files, _date_option(published), _report_into(failed))
+        else:                                  # the samples, their dates known
+            from .extract import extract
+            from .samples import read_samples
+
+            documents = list(read_samples(_date_option(published)))
+            files = [Path(d.source) for d in documents]
+            articles = ((d, extract(d)) for d in documents)
         with tempfile.TemporaryDirectory(dir=out) as tmp:
             db = Path(tmp) / "incidents.sqlite"
             with Store(db) as store:
-                report = store.ingest(_read_and_extract(
-                    files, _date_option(published), _report_into(failed)))
+                report = store.ingest(articles)
                 found = store.incidents()
                 for name in ("incidents.geojson", "incidents.csv", "incidents.gpkg"):
                     export.write(out / name, found)

@@ -34,8 +34,20 @@ def workdir(tmp_path, monkeypatch):
     return tmp_path
 
 
+def test_readme_commands_paste_as_written():
+    """After the two set-up commands, nothing needs an activated venv."""
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    bare = [line for block in blocks for line in block.splitlines()
+            if re.match(r"(geomap|python|pip|pytest)\b", line.strip())]
+    assert not bare, f"say .venv/bin/ in: {bare}"
+    optional = [line for block in blocks for line in block.splitlines()
+                if re.search(r"\s\[-", line.split("  #")[0])]
+    assert not optional, f"usage brackets do not paste; name options in a comment: {optional}"
+
+
 def test_readme_commands_run_in_order(workdir):
     commands = _commands()
+    assert commands[0] == ["run"]                 # the main job, as the first screen shows it
     assert ["run", "seeds", "--published", "2021-11-03"] in commands
     runner = CliRunner()
     for args in commands:
@@ -57,3 +69,13 @@ def test_readme_python_examples_run(workdir):
         scope: dict = {}
         exec(compile(block, "README.md", "exec"), scope)
     assert len(scope["kabul"]) >= 1 and scope["kabul"].crs.to_epsg() == 4326
+
+
+def test_readme_incident_table_is_what_the_store_gives(workdir):
+    (shown,) = re.findall(r"<!-- incident-table -->\n```text\n(.*?)```", README, re.S)
+    runner = CliRunner()
+    assert runner.invoke(app, ["run"]).exit_code == 0
+    result = runner.invoke(app, ["query", "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert shown == result.stdout, \
+        "README incident table is stale: run .venv/bin/python docs/screenshot.py"
