@@ -149,8 +149,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for para_no, para_end in enumerate(_paragraph_ends(text)):
         start = para_start
         for m in _SENT_END.finditer(text, para_start, para_end):
-            head = text[start:m.start() + 1]
-            if _ABBREV.search(head):
+            # only the last characters can hold an abbreviation ("Gen.", "U.S."): searching
+            # the whole growing head would make a text of abbreviations quadratic
+            if _ABBREV.search(text, max(start, m.start() - 12), m.start() + 1):
                 continue
             _append(sentences, text, start, m.start() + 1 + len(m.group(0).rstrip()) - 1,
                     para_no)

@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     errors: collections.Counter = collections.Counter()
     typed = slow = 0
-    worst = 0.0
+    worst, worst_text = 0.0, ""
     started = time.process_time()
     for _ in range(args.n):
         text, published = one_text(rng), rng.choice(DATES)
@@ -70,11 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             frame = traceback.extract_tb(err.__traceback__)[-1]
             errors[f"{type(err).__name__} in {frame.name} ({frame.filename.rsplit('/', 1)[-1]})"] += 1
         took = time.process_time() - t0
-        worst = max(worst, took)
+        if took > worst:
+            worst, worst_text = took, text
         slow += took > 2.0
     total = time.process_time() - started
     print(f"{args.n:,} inputs in {total:.0f} s CPU: {sum(errors.values())} untyped exceptions, "
           f"{typed} typed (GeomapError), {slow} over 2 s CPU (slowest {worst:.2f} s)")
+    print(f"  slowest input ({len(worst_text):,} characters): {worst_text[:70]!r}")
     for where, count in errors.most_common():
         print(f"  {count:6d}  {where}")
     return 1 if errors or slow else 0
