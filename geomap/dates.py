@@ -102,7 +102,7 @@ def _day_value(published: date, month: int, day: int, year: int | None) -> date 
         if year is not None:
             return date(year, month, day)
         value = date(published.year, month, day)
-        if value > published + timedelta(days=2):
+        if value > shift(published, 2):
             value = date(published.year - 1, month, day)
         return value
     except ValueError:

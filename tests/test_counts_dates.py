@@ -209,3 +209,15 @@ def test_dates_at_the_ends_of_the_calendar(published):
             "and three weeks ago; tomorrow the day before yesterday.")
     for inc in extract_text(text, published=published):
         assert date.min <= inc.event_date <= date.max
+
+
+@pytest.mark.parametrize("text,published", [
+    ("KABUL, Afghanistan (Dec. 31) - Police detained two men in Kabul province.",
+     date(9999, 12, 31)),
+    ("KABUL, Afghanistan (Jan. 1) - Police detained two men in Kabul province yesterday.",
+     date(1, 1, 1)),
+])
+def test_datelines_at_the_ends_of_the_calendar(text, published):
+    from geomap.extract import extract_text
+
+    assert extract_text(text, published=published)
