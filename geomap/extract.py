@@ -247,9 +247,12 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     "PAKTIKA PROVINCE, Afghanistan –" at the start of a line, or in capitals anywhere
     ("For Immediate Release KABUL, Afghanistan (Jan. 10, 2011) –"): the reporter's
     place, not the event's."""
-    line_start = text.rfind("\n", 0, start) + 1
     surface = text[start:end]
-    at_start = not text[line_start:start].strip() or (surface.isupper() and len(surface) > 3)
+    if surface.isupper() and len(surface) > 3:
+        at_start = True
+    else:                        # (a bounded look back: a text may be one huge line)
+        line_start = text.rfind("\n", max(0, start - 80), start) + 1
+        at_start = (line_start > 0 or start <= 80) and not text[line_start:start].strip()
     return at_start and _DATELINE.match(text[end:end + 48]) is not None
 
 

@@ -113,11 +113,11 @@ class PlaceMatcher:
         News text capitalises place names, so lower-case matches are dropped unless
         ``any_case`` (for short location phrases such as "paktia province").
         """
-        masks = list(masks)
+        masks = sorted(masks)
         lowered = _lower_same_length(text)
         mentions: list[Mention] = []
         for index, start, end in self._automaton.find_matches_as_indexes(lowered):
-            if not _bounded(text, start, end) or any(s < end and start < e for s, e in masks):
+            if not _bounded(text, start, end) or _overlaps(masks, start, end):
                 continue
             kind, payload = self._targets[index]
             surface = text[start:end]
