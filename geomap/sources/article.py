@@ -1,0 +1,48 @@
+"""The article record every source yields, and the text cleaning at the reader boundary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..reader import Document, make_document
+
+__all__ = ["Article", "clean_text"]
+
+# Lone surrogates (from JSON "\ud800" escapes or surrogateescape decoding) cannot be
+# encoded to UTF-8; NUL is never text. Everything past the reader sees neither.
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text safe for every later stage: lone surrogates → U+FFFD, NUL bytes dropped.
+
+    >>> clean_text("Kabul\\x00 \\ud800blast")
+    'Kabul \\ufffdblast'
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return _UNENCODABLE.sub("\ufffd", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article from any source.
+
+    ``source`` says where it was read (a file, or ``file:LINE`` for a record in a
+    JSONL/CSV file); ``id``, ``url``, ``title`` and ``outlet`` are what the source said
+    of the article, when it said it.
+    """
+
+    text: str
+    published: date | None
+    source: str
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+    def document(self) -> Document:
+        """The :class:`~geomap.reader.Document` the extraction pipeline reads."""
+        return make_document(self.text, published=self.published, source=self.source)
