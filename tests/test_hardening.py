@@ -139,3 +139,22 @@ def test_store_that_is_not_a_database_is_exit_3(runner, tmp_path):
     bogus.write_bytes(b"this is not a database" * 100)
     result = runner.invoke(app, ["query", "--db", str(bogus)])
     assert result.exit_code == 3 and result.stderr.count("\n") == 1
+
+
+def test_atomic_write_fsyncs_file_then_directory(tmp_path, monkeypatch):
+    import os
+
+    from geomap import fileio
+
+    synced = []
+    real = os.fsync
+
+    def spy(fd):
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real(fd)
+
+    monkeypatch.setattr(fileio.os, "fsync", spy)
+    target = tmp_path / "out.geojson"
+    fileio.atomic_write_text(target, "{}")
+    assert target.read_text() == "{}"
+    assert synced[0].startswith(str(tmp_path / ".out.geojson.")) and synced[1] == str(tmp_path)
