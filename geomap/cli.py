@@ -503,9 +503,16 @@ def query(
             filters = _filters(store, province, district, since, until, event_type, actor,
                                min_fatalities)
             if fmt is QueryFormat.json:      # straight from the stored records: fast
-                from .export import json_array
-
-                sys.stdout.write(json_array(store.records(**filters)) + "\n")
+                lines = store.record_lines(**filters)
+                first = next(lines, None)
+                if first is None:
+                    sys.stdout.write("[]\n")
+                    return
+                write = sys.stdout.write
+                write("[\n" + first)
+                for line in lines:
+                    write(",\n" + line)
+                write("\n]\n")
                 return
             found = store.incidents(**filters)
         text = _render(found, fmt.value)

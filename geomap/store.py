@@ -25,7 +25,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .errors import StoreError
 from .gazetteer import Gazetteer, load_gazetteer
@@ -71,12 +71,14 @@ CREATE TABLE IF NOT EXISTS incidents (
 CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents (admin1_code, event_date);
 DROP INDEX IF EXISTS incidents_same_event;
 CREATE INDEX IF NOT EXISTS incidents_merge
-    ON incidents (admin1_code, admin2_id, date_precision, event_date);
+    ON incidents (admin1_code, admin2_id, date_precision, event_date, event_type,
+                  sub_event_type, id, place_id, fatalities, injured, detained);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents (event_date);
 PRAGMA user_version = 3;
 """
 
-# The columns same_event needs, to test a stored incident without decoding its record.
+# The columns same_event needs, to test a stored incident without decoding its record;
+# incidents_merge covers them, so finding candidates never reads the table itself.
 _PROBE_COLUMNS = ("id, place_id, event_date, date_precision, event_type, sub_event_type, "
                   "fatalities, injured, detained")
 _PROBE_SOURCE = (SourceRef("<stored>", "", 0, 0),)
@@ -116,6 +118,9 @@ class Store:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout)
+            # a large store is read by index lookups all over the file: cache more of it
+            # than SQLite's 2 MB default (64 MB at most), so lookups stay memory lookups
+            self._db.execute("PRAGMA cache_size = -65536")
             if self.readonly:
                 self._db.execute("PRAGMA query_only = ON")
                 self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -266,7 +271,8 @@ class Store:
         parts, args = [], []
         for precisions, low, high in windows:
             for district in districts:
-                parts.append(f"SELECT {_PROBE_COLUMNS} FROM incidents WHERE admin1_code = ?"
+                parts.append(f"SELECT {_PROBE_COLUMNS} FROM incidents INDEXED BY incidents_merge"
+                             " WHERE admin1_code = ?"
                              f"{district} AND date_precision IN ({precisions})"
                              " AND event_date BETWEEN ? AND ?"
                              " AND (event_type = ? OR sub_event_type = 'Attack' OR ? = 'Attack')")
@@ -306,11 +312,32 @@ class Store:
         without rebuilding records: the fast path for JSON output."""
         return list(self._select(**filters))
 
-    def _select(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
-                since: date | None = None, until: date | None = None,
-                event_type: str | None = None, actor: str | None = None,
-                min_fatalities: int | None = None, mapped_only: bool = True):
+    def record_lines(self, **filters) -> Iterator[str]:
+        """The JSON text of :meth:`records`, one object per incident, spliced from the
+        stored records without decoding them (unless an actor filter needs to look):
+        the fast path for large JSON answers."""
+        if filters.get("actor"):
+            yield from (json.dumps(props, ensure_ascii=False)
+                        for props in self._select(**filters))
+            return
+        filters.pop("actor", None)
+        for record, lat, lon in self._rows(**filters):   # floats: repr() is json's text
+            yield f'{record[:-1]}, "lat": {_number(lat)}, "lon": {_number(lon)}}}'
+
+    def _select(self, *, actor: str | None = None, **filters):
         """Stored property dicts matching every filter given, by date then id."""
+        for record, lat, lon in self._rows(**filters):
+            props = json.loads(record)
+            if actor and actor not in props["actors"]:
+                continue
+            props["lat"], props["lon"] = lat, lon
+            yield props
+
+    def _rows(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
+              since: date | None = None, until: date | None = None,
+              event_type: str | None = None, min_fatalities: int | None = None,
+              mapped_only: bool = True) -> list[tuple]:
+        """(record, lat, lon) rows matching the column filters, by date then id."""
         where, args = [], []
         if mapped_only:
             where.append("place_id IS NOT NULL")
@@ -339,12 +366,7 @@ class Store:
             rows = self._db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
             raise self._error(err) from err
-        for record, lat, lon in rows:
-            props = json.loads(record)
-            if actor and actor not in props["actors"]:
-                continue
-            props["lat"], props["lon"] = lat, lon
-            yield props
+        return rows
 
     def province_totals(self) -> dict[str, dict[str, int]]:
         """Incidents, fatalities and injured per province code (all 34, zeros included)."""
@@ -364,3 +386,7 @@ class Store:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         incidents = self._db.execute("SELECT count(*) FROM incidents").fetchone()[0]
         return articles, incidents
+
+
+def _number(value: float | None) -> str:
+    return "null" if value is None else repr(value)

@@ -4,6 +4,7 @@ code, never a traceback; readers never write; a second writer waits, then says w
 from __future__ import annotations
 
 import hashlib
+import json
 import itertools
 import sqlite3
 
@@ -158,3 +159,11 @@ def test_atomic_write_fsyncs_file_then_directory(tmp_path, monkeypatch):
     fileio.atomic_write_text(target, "{}")
     assert target.read_text() == "{}"
     assert synced[0].startswith(str(tmp_path / ".out.geojson.")) and synced[1] == str(tmp_path)
+
+
+def test_record_lines_are_the_records_as_json(db):
+    with Store(db, create=False) as store:
+        for filters in ({}, {"admin1_code": "AF-KAB"}, {"min_fatalities": 20},
+                        {"actor": "Taliban"}):
+            expected = [json.dumps(r, ensure_ascii=False) for r in store.records(**filters)]
+            assert list(store.record_lines(**filters)) == expected and expected
