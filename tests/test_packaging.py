@@ -24,7 +24,8 @@ def test_wheel_ships_gazetteer_data(tmp_path):
 
 def test_import_and_help_do_not_load_heavy_modules():
     code = ("import sys, geomap, geomap.cli; "
-            "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'geopy') "
+            "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'geopy', "
+            "'trafilatura', 'dask', 'distributed') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
