@@ -103,7 +103,7 @@ def _stored(db: Path) -> list[tuple]:
 
 
 def _sorted_events(rows):
-    return sorted(r[1:] for r in rows)
+    return sorted(tuple(str(v) for v in r[1:]) for r in rows)
 
 
 # -- 1. ingest throughput -------------------------------------------------------------

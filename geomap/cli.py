@@ -322,7 +322,8 @@ def _ingest_into(store, reading: "_Reading", jobs: int, scheduler: Optional[str]
             yield article
 
     report = store.ingest(_extracted(fresh(), jobs, scheduler, reading.failed, progress),
-                          batch_size=batch_size)
+                          batch_size=batch_size,
+                          on_unplaced=lambda incident: _report_unplaced([incident]))
     progress.done()
     return report, stored
 
@@ -439,7 +440,6 @@ def ingest(
         with Store(db or DEFAULT_DB) as store:
             report, stored = _ingest_into(store, reading, jobs, scheduler, quiet, batch_size)
             articles, incidents = store.counts()
-        _report_unplaced(report.unplaced)
         _say(f"geomap: {report.articles_added} article(s) added, "
              f"{report.articles_skipped + stored} already stored; {report.incidents_added} new "
              f"incident(s), {report.incidents_merged} merged into known ones; store "
@@ -617,8 +617,7 @@ def run(
         with tempfile.TemporaryDirectory(dir=out) as tmp:
             db = Path(tmp) / "incidents.sqlite"
             with Store(db) as store:
-                report, _stored = _ingest_into(store, reading, jobs, scheduler, quiet,
-                                               BATCH_SIZE)
+                _ingest_into(store, reading, jobs, scheduler, quiet, BATCH_SIZE)
                 found = store.incidents()
                 export.write_geojson(out / "incidents.geojson", found)
                 export.write_csv(out / "incidents.csv", found)
@@ -628,7 +627,6 @@ def run(
             for suffix in ("-wal", "-shm"):      # closed: the WAL is checkpointed into db
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
             shutil.move(str(db), out / "incidents.sqlite")
-        _report_unplaced(report.unplaced)
         _say(f"geomap: {articles} article(s), {len(found)} mapped incident(s) "
              f"→ {out}/incidents.sqlite, incidents.geojson, incidents.csv, incidents.gpkg, "
              f"map.html")

@@ -181,11 +181,14 @@ class Store:
 
     def ingest(self, items: Iterable[tuple[Document, list[Incident]]],
                progress: Callable[[], None] | None = None, *,
-               batch_size: int = BATCH_SIZE) -> IngestReport:
+               batch_size: int = BATCH_SIZE,
+               on_unplaced: Callable[[Incident], None] | None = None) -> IngestReport:
         """Add articles and their incidents, committing every ``batch_size`` articles.
 
         An exception (or a kill) loses only the batch in flight; what was committed
-        stays, and ingesting the same articles again adds just the rest.
+        stays, and ingesting the same articles again adds just the rest. Incidents with
+        no place in Afghanistan go to ``on_unplaced`` as they come when it is given (so a
+        long ingest does not hold them all), else into the report.
         """
         if self.readonly:
             raise StoreError(f"incident store {self.path} was opened for reading only")
@@ -208,7 +211,7 @@ class Store:
                          len(incidents)))
                     for incident in incidents:
                         if not incident.mapped:
-                            unplaced.append(incident)
+                            (on_unplaced or unplaced.append)(incident)
                         if self._add(incident):
                             merged += 1
                         else:

@@ -36,8 +36,9 @@ def read_html(stream: BinaryIO, name: str, published: date | None = None) -> Art
         page = _extractor().bare_extraction(
             data, with_metadata=True, include_comments=False, include_tables=False,
             favor_precision=True, deduplicate=False)
-    except (ValueError, TypeError, RecursionError) as err:   # unparseable markup
-        raise InputError(f"{name}: cannot read this HTML page ({err})") from err
+    except Exception as err:         # lxml/trafilatura on hostile markup: one line, not a crash
+        raise InputError(f"{name}: cannot read this HTML page "
+                         f"({type(err).__name__}: {err})") from err
     text = clean_text(page.text or "") if page is not None else ""
     if not text.strip():
         raise InputError(f"{name}: no article text found in this HTML page")
