@@ -167,3 +167,12 @@ def test_record_lines_are_the_records_as_json(db):
                         {"actor": "Taliban"}):
             expected = [json.dumps(r, ensure_ascii=False) for r in store.records(**filters)]
             assert list(store.record_lines(**filters)) == expected and expected
+
+
+def test_ingest_reports_unplaced_incidents_as_it_stores_them(runner, tmp_path):
+    path = tmp_path / "pk.txt"
+    path.write_text("A blast in Peshawar killed 8 people on Monday.", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(path), "--published", "2021-11-04", "--db",
+                                 str(tmp_path / "s.sqlite"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "not mapped" in result.stderr and "Peshawar is outside Afghanistan" in result.stderr
