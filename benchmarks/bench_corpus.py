@@ -77,23 +77,40 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run_measured(args: list[str], stdin=None, extra_pids=()) -> tuple[float, int, str]:
-    """(seconds, peak RSS of the process tree plus ``extra_pids`` trees, stderr)."""
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a live process, from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def run_measured(args: list[str], stdin=None, extra_pids=()) -> tuple[float, int, float, str]:
+    """(seconds, peak RSS of the process tree plus ``extra_pids`` trees, CPU seconds of
+    the process, its waited-for workers and ``extra_pids``, stderr)."""
     start = time.perf_counter()
+    extra_cpu = sum(_cpu_seconds(p) for p in extra_pids)
     proc = subprocess.Popen(args, stdin=stdin, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
     err_chunks: list[str] = []
     reader = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()))
     reader.start()
-    while proc.poll() is None:
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
         peak = max(peak, _tree_rss(proc.pid) + sum(_tree_rss(p) for p in extra_pids))
         time.sleep(0.2)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     reader.join()
     elapsed = time.perf_counter() - start
+    cpu = usage.ru_utime + usage.ru_stime + sum(_cpu_seconds(p) for p in extra_pids) - extra_cpu
     if proc.returncode != 0:
         raise SystemExit(f"{args} failed ({proc.returncode}): {''.join(err_chunks)[-2000:]}")
-    return elapsed, peak, "".join(err_chunks)
+    return elapsed, peak, cpu, "".join(err_chunks)
 
 
 def _stored(db: Path) -> list[tuple]:
@@ -135,14 +152,18 @@ def bench_ingest(work: Path, mb: float, gaz) -> None:
         db = work / f"{label}.sqlite"
         args = GEOMAP + ["ingest", "-" if stdin else str(corpus), "--db", str(db),
                          "--quiet"] + extra
-        seconds, peak, _ = run_measured(args, stdin=stdin, extra_pids=pids)
+        load = os.getloadavg()[0]
+        seconds, peak, cpu, _ = run_measured(args, stdin=stdin, extra_pids=pids)
         results[label] = _stored(db)
-        print(f"  {label:<26} {seconds:7.1f} s  {n / seconds:8,.0f} articles/s  "
-              f"{size / 2**20 / seconds:5.2f} MB/s  peak RSS {peak / 2**20:6,.0f} MB  "
+        print(f"  {label:<29} {seconds:6.1f} s {n / seconds:6,.0f} articles/s "
+              f"{size / 2**20 / seconds:5.2f} MB/s  peak RSS {peak / 2**20:4,.0f} MB  "
+              f"CPU {cpu:6.1f} s ({n / cpu:4,.0f} articles/CPU-s)  load before {load:.1f}  "
               f"({len(results[label]):,} incidents)")
         return seconds
 
-    print("ingest (separate process; RSS = the whole process tree incl. workers):")
+    print("ingest (separate process; RSS = the whole process tree incl. workers; CPU = "
+          "all its processes; 'load before' = 1-min load average: other work on the machine "
+          "slows the wall-clock figures):")
     one1 = one("--jobs 1", [])
     one2 = one("--jobs 2", ["--jobs", "2"])
     print(f"  speed-up --jobs 2 / --jobs 1: {one1 / one2:.2f}x")
