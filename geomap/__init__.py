@@ -15,7 +15,7 @@ from .places import Candidate, Place
 
 __all__ = [
     "Candidate", "Gazetteer", "GazetteerError", "GeomapError", "InputError",
-    "OutputError", "Place", "StoreError", "load_gazetteer", "AfghanGazetteer",
+    "OutputError", "Place", "StoreError", "load_gazetteer", "AfghanGazetteer", "read_incidents",
 ]
 __version__ = "0.1.0"
 
@@ -25,4 +25,8 @@ def __getattr__(name: str):
     if name == "AfghanGazetteer":
         from .geocoder import AfghanGazetteer
         return AfghanGazetteer
+    # the store, pandas and geopandas load only when incidents are read.
+    if name == "read_incidents":
+        from .export import read_incidents
+        return read_incidents
     raise AttributeError(f"module 'geomap' has no attribute {name!r}")

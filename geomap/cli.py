@@ -50,6 +50,28 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+def _examples(*commands: str) -> str:
+    """A command's help epilog: its examples, a paragraph each (help text joins lines)."""
+    return "Examples:\n\n" + "\n\n".join(commands)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"geomap {version('geomap')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print geomap's version and exit."),
+) -> None:
+    # Options of geomap itself; the app's help text is Typer(help=...) above.
+    pass
+
+
 class Kind(str, Enum):
     province = "province"
     district = "district"
@@ -68,7 +90,9 @@ def _print_table(rows: list[dict], columns: list[str]) -> None:
     Console(width=200).print(table)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    'geomap geocode Panjshri "Mazar-e Sharif" "ولایت هرات" --json',
+    "geomap geocode Kandahar --kind city --candidates 3"))
 def geocode(
     names: List[str] = typer.Argument(..., help="Place names in any spelling or script."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line per name."),
@@ -81,8 +105,6 @@ def geocode(
 
     Prints id, kind, province (admin1, ISO 3166-2 code), district (admin2), lat/lon, score
     and the reason for the ranking. Exits 1 when a name has no match.
-
-    Example: geomap geocode Panjshri "Mazar-e Sharif" "ولایت هرات" --json
     """
     from .gazetteer import load_gazetteer
     from .locate import locate
@@ -254,20 +276,30 @@ class _Reading:
     """The articles of the inputs named on the command line, read as told, with their
     bad files/records reported (one line each) and counted."""
 
-    def __init__(self, paths: List[Path], published, fmt_in, text_field, date_field) -> None:
-        from .sources import ReadStats, expand_paths, read_sources
+    def __init__(self, paths: Optional[List[Path]], published, fmt_in, text_field, date_field,
+                 *, samples: bool = False) -> None:
+        from .sources import Article, ReadStats, expand_paths, read_sources
 
         for option, value in (("--text-field", text_field), ("--date-field", date_field)):
             if value is not None and not value.strip():
                 raise InputError(f"{option}: empty value")
         self.failed: list[InputError] = []
-        self.files = expand_paths(paths)
-        self.stats = ReadStats(self.files)
         self.published = _date_option(published)
-        self._articles = read_sources(
-            self.files, fmt=fmt_in.value if fmt_in else None, published=self.published,
-            text_field=text_field, date_field=date_field, on_error=_report_into(self.failed),
-            stats=self.stats)
+        if samples:                          # the shipped samples, their dates known
+            from .samples import read_samples
+
+            documents = list(read_samples(self.published))
+            self.files = [d.source for d in documents]
+            self.stats = ReadStats([])
+            self.stats.articles_total = len(documents)
+            self._articles = iter([Article(d.text, d.published, d.source) for d in documents])
+        else:
+            self.files = expand_paths(paths or [])
+            self.stats = ReadStats(self.files)
+            self._articles = read_sources(
+                self.files, fmt=fmt_in.value if fmt_in else None, published=self.published,
+                text_field=text_field, date_field=date_field,
+                on_error=_report_into(self.failed), stats=self.stats)
         self.first = next(self._articles, None)      # None: nothing readable at all
 
     def __iter__(self):
@@ -372,7 +404,9 @@ def _n(value) -> str:
     return "?" if value is None else str(value)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "geomap extract seeds/001_8b239d0a68e52fc3.txt --format table",
+    "geomap extract seeds/000_f548904bbe22a22a.txt --published 2021-11-03"))
 def extract(
     files: List[Path] = typer.Argument(..., help="Article files (.txt .jsonl .csv .html, "
                                                  "optionally .gz), directories, or - (stdin)."),
@@ -409,7 +443,8 @@ def extract(
             raise typer.Exit(EXIT_INPUT)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap ingest seeds --published 2021-11-03",
+                             "geomap ingest seeds/001_8b239d0a68e52fc3.txt --db other.sqlite"))
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Article files (.txt .jsonl .csv .html, "
                                                  "optionally .gz), directories, or - (stdin)."),
@@ -483,7 +518,8 @@ def _filters(store, province, district, since, until, event_type, actor, min_fat
                 min_fatalities=min_fatalities)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap query --province Panjshri --since 2021-08-01 --format json",
+                             "geomap query --actor Daesh --min-fatalities 10 --format csv"))
 def query(
     province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
@@ -492,10 +528,7 @@ def query(
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
     db: Optional[Path] = _DB,
 ) -> None:
-    """Query stored incidents by province, district, date, type, actor, fatalities.
-
-    Example: geomap query --province Panjshri --since 2021-08-01 --format json
-    """
+    """Query stored incidents by province, district, date, type, actor, fatalities."""
     from .store import DEFAULT_DB, Store
 
     with _errors():
@@ -520,7 +553,7 @@ def query(
             sys.stdout.write(text)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap provinces", "geomap provinces --format csv"))
 def provinces(
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
     db: Optional[Path] = _DB,
@@ -549,7 +582,77 @@ def provinces(
             _print_table(rows, columns)
 
 
-@app.command(name="map")
+class Schema(str, Enum):
+    geomap = "geomap"
+    acled = "acled"
+    ucdp = "ucdp"
+
+
+@app.command(name="export",
+             epilog=_examples("geomap export -o acled.csv --schema acled --province Kabul",
+                              "geomap export -o incidents.parquet --since 2021-01-01"))
+def export_(
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="File to write (atomically); the extension names the "
+                                     "format: .geojson, .csv, .gpkg, .parquet (GeoParquet), "
+                                     ".fgb (FlatGeobuf)."),
+    province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    event_type: Optional[str] = _TYPE, actor: Optional[str] = _ACTOR,
+    min_fatalities: Optional[int] = _MIN_FATAL,
+    schema: Schema = typer.Option(Schema.geomap, "--schema",
+                                  help="Columns: geomap's own, ACLED's or UCDP GED's."),
+    hxl: bool = typer.Option(False, "--hxl", help="CSV: add the HXL hashtag row under the "
+                                                  "header (#date, #adm1+name, ...)."),
+    db: Optional[Path] = _DB,
+) -> None:
+    """Export stored incidents (the filters of 'query') to a file."""
+    from . import export
+    from .store import DEFAULT_DB, Store
+
+    with _errors():
+        export.format_of(output)                  # a bad extension fails before any work
+        with Store(db or DEFAULT_DB, create=False) as store:
+            found = store.incidents(**_filters(store, province, district, since, until,
+                                               event_type, actor, min_fatalities))
+        export.write(output, found, schema=schema.value, hxl=hxl)
+        _say(f"geomap: wrote {output} ({len(found)} incidents, {schema.value} columns)")
+
+
+class ChartFormat(str, Enum):
+    png = "png"
+    svg = "svg"
+
+
+@app.command(epilog=_examples("geomap chart -o outputs/charts --format svg --since 2021-01-01"))
+def chart(
+    output: Path = typer.Option(Path("outputs") / "charts", "--output", "-o",
+                                help="Directory for fatalities_by_month, incidents_by_type "
+                                     "and provinces (.png or .svg)."),
+    fmt: ChartFormat = typer.Option(ChartFormat.png, "--format", "-f"),
+    top: int = typer.Option(5, "--top", min=1, max=34,
+                            help="Provinces in the fatalities-per-month chart."),
+    province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    event_type: Optional[str] = _TYPE, actor: Optional[str] = _ACTOR,
+    min_fatalities: Optional[int] = _MIN_FATAL,
+    db: Optional[Path] = _DB,
+) -> None:
+    """Static charts (matplotlib) of stored incidents, for reports and slides."""
+    from .charts import write_charts
+    from .store import DEFAULT_DB, Store
+
+    with _errors():
+        with Store(db or DEFAULT_DB, create=False) as store:
+            found = store.incidents(**_filters(store, province, district, since, until,
+                                               event_type, actor, min_fatalities))
+        for path in write_charts(output, found, fmt=fmt.value, top=top):
+            _say(f"geomap: wrote {path}")
+
+
+@app.command(name="map",
+             epilog=_examples("geomap map -o outputs/map.html",
+                              "geomap map --province Kabul --since 2021-10-01 -o kabul.html"))
 def map_(
     province: Optional[str] = _PROVINCE, district: Optional[str] = _DISTRICT,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
@@ -587,9 +690,12 @@ def _write_map(output: Path, incidents, store, tiles: bool) -> None:
               store.province_totals(), tiles="OpenStreetMap" if tiles else None)
 
 
-@app.command()
+@app.command(epilog=_examples("geomap run",
+                             "geomap run seeds --published 2021-11-03 --out outputs"))
 def run(
-    paths: List[Path] = typer.Argument(..., help="Article files or directories."),
+    paths: Optional[List[Path]] = typer.Argument(
+        None, help="Article files or directories (none: the two sample articles shipped "
+                   "with geomap, with their publication dates)."),
     published: Optional[str] = _PUBLISHED,
     out: Path = typer.Option(Path("outputs"), "--out", help="Output directory."),
     fmt_in: Optional[InputFormat] = _FORMAT_IN,
@@ -599,7 +705,8 @@ def run(
 ) -> None:
     """The main job: rebuild OUT/ from articles — store, GeoJSON, CSV, GeoPackage, map.
 
-    Example: geomap run seeds --published 2021-11-03
+    With no PATHS it reads the sample articles inside the package and writes what
+    'geomap run seeds --published 2021-11-03' writes from a checkout.
     """
     import shutil
     import tempfile
@@ -609,7 +716,8 @@ def run(
 
     with _errors():
         _bounded("--jobs", jobs, 0, MAX_JOBS)
-        reading = _Reading(paths, published, fmt_in, text_field, date_field)
+        reading = _Reading(paths, published, fmt_in, text_field, date_field,
+                           samples=not paths)
         if reading.first is None:
             _say("geomap: error: no article could be read; nothing written")
             raise typer.Exit(EXIT_INPUT)
@@ -619,9 +727,8 @@ def run(
             with Store(db) as store:
                 _ingest_into(store, reading, jobs, scheduler, quiet, BATCH_SIZE)
                 found = store.incidents()
-                export.write_geojson(out / "incidents.geojson", found)
-                export.write_csv(out / "incidents.csv", found)
-                export.write_gpkg(out / "incidents.gpkg", found)
+                for name in ("incidents.geojson", "incidents.csv", "incidents.gpkg"):
+                    export.write(out / name, found)
                 _write_map(out / "map.html", found, store, tiles=False)
                 articles, _ = store.counts()
             for suffix in ("-wal", "-shm"):      # closed: the WAL is checkpointed into db

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Count", "find_counts", "parse_number"]
+from .codebook import people, quantities
+
+__all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
 
 _UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
           "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -94,15 +96,29 @@ _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s
                    rf"(?:reported\s+)?(?P<verb>{_KILL}|{_WOUND})", re.IGNORECASE)
 
 
+#: The largest figure read as a count of people: beyond it ("killed 99999999999999999999
+#: people", a 400-digit string) a number is a typo, an id or an attack on the parser.
+MAX_COUNT = 100_000
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """A casualty figure found in text."""
 
-    kind: str          # "killed" | "wounded"
+    kind: str          # "killed" | "wounded" | "detained"
     value: int
     start: int
     end: int
     phrase: str
+    #: "another insurgent was killed", "also detained two": people beyond those counted
+    additive: bool = False
+    #: who they were (codebook/people.csv): combatant, security, civilian, person, mixed
+    victims: str = ""
+    #: the figures summed ("three militants and two militiamen": (3, 2))
+    parts: tuple[int, ...] = ()
+    #: additive only because of "also" ("two militiamen were also killed"), which may
+    #: restate a part of an earlier figure
+    loose: bool = False
 
 
 def parse_number(text: str) -> int | None:
@@ -117,7 +133,8 @@ def parse_number(text: str) -> int | None:
     if text in _VAGUE:
         return _VAGUE[text]
     if text.replace(",", "").isdigit():
-        return int(text.replace(",", ""))
+        digits = text.replace(",", "")
+        return int(digits) if len(digits) <= 7 else None     # "99999999999999999999"
     total, current = 0, 0
     for word in text.split():
         if word == "and":
@@ -141,7 +158,8 @@ def _kind(verb: str) -> str:
 
 
 _ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr|bodies|slain|massacr|execut|behead|"
-                           r"shot|gunned|perish|lives|fatalit|toll", re.IGNORECASE)
+                           r"shot|gunned|perish|lives|fatalit|toll|detain|arrest|captur|apprehen|"
+                           r"nabbed|assassin", re.IGNORECASE)
 
 
 def find_counts(text: str) -> list[Count]:
@@ -152,7 +170,8 @@ def find_counts(text: str) -> list[Count]:
     taken: list[tuple[int, int]] = []
 
     def add(kind: str, value: int | None, m: re.Match) -> None:
-        if value is None or any(s < m.end() and m.start() < e for s, e in taken):
+        if value is None or value > MAX_COUNT or \
+                any(s < m.end() and m.start() < e for s, e in taken):
             return
         taken.append((m.start(), m.end()))
         found.append(Count(kind, value, m.start(), m.end(), m.group(0)))
@@ -162,6 +181,11 @@ def find_counts(text: str) -> list[Count]:
         for kind in ([_kind(verb)] if verb else ["killed", "wounded"]):
             found.append(Count(kind, 0, m.start(), m.end(), m.group(0)))
         taken.append((m.start(), m.end()))
+    for count in people_counts(text):
+        if count.value <= MAX_COUNT and \
+                not any(s < count.end and count.start < e for s, e in taken):
+            taken.append((count.start, count.end))
+            found.append(count)
     for m in _SUM.finditer(text):
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is not None and b is not None:
@@ -207,3 +231,360 @@ def _singular_ok(phrase: str) -> bool:
     """"a police officer was killed" is one; "a blast killed" is not a count."""
     return re.search(r"\b(?:was|has\s+been|had\s+been|got)\s+\w+$", phrase, re.IGNORECASE) \
         is not None
+
+
+# -- people counted through noun phrases -------------------------------------------------
+#
+# A casualty or detention verb with its people: "detained three suspected insurgents" (3),
+# "captured a Taliban leader and several associates" (1 + 3), "killing him together with
+# his driver and guard" (3), "the commander and three of his men were killed" (4), "a father
+# and his son were shot dead" (2). The noun must name people (codebook/people.csv); vague
+# quantities come from codebook/quantities.csv.
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z']+)*|\S")
+_VERBS = {
+    "killed": "killed", "killing": "killed", "kills": "killed", "slew": "killed",
+    "executed": "killed", "executing": "killed", "beheaded": "killed", "massacred": "killed",
+    "martyred": "killed", "assassinated": "killed", "died": "killed", "perished": "killed",
+    "succumbed": "killed",
+    "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
+    "detained": "detained", "detaining": "detained", "arrested": "detained",
+    "arresting": "detained", "captured": "detained", "capturing": "detained",
+    "apprehended": "detained", "apprehending": "detained", "nabbed": "detained",
+}
+_NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
+            "detention": "detained", "apprehension": "detained",
+            "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
+            "assassination": "killed"}
+_TWO_WORD_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
+                   ("gunned", "down"): "killed", ("gunning", "down"): "killed"}
+_AUX = frozenset("was were is are been being be got get has have had".split())
+_BE = frozenset("was were is are been being be got get".split())
+_INTRANSITIVE = frozenset({"died", "perished", "succumbed"})
+# after a verb with no object ("... commander killed in Kandahar."), the people came first
+_AFTER_BARE = frozenset(". ; in on at near during while after when as by last yesterday today "
+                        "overnight".split())
+_ADVERBS = frozenset("also reportedly allegedly later subsequently then all both "
+                     "successfully safely immediately".split())
+_JOIN = {("and",), (",",), (",", "and"), ("along", "with"), ("together", "with"),
+         ("as", "well", "as"), ("plus",), ("with",)}
+_STOP = frozenset("in at on during near from by for into after before while when who whom "
+                  "including among like such "
+                  "which that whose as to and or but nor than was were is are been being "
+                  "has have had will would could this these those there here it its "
+                  "they them we he she not no".split())
+_DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1, "his": 1, "her": 1,
+                "their": 1, "its": 1, "this": 1, "that": 1}
+_QUALIFIERS = (("at", "least"), ("more", "than"), ("no", "fewer", "than"), ("as", "many", "as"),
+               ("up", "to"), ("an", "estimated"), ("over",), ("nearly",), ("almost",),
+               ("about",), ("around",), ("approximately",), ("roughly",))
+_ADDITIVE = frozenset("additional another other more further".split())
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, tokens used) of a number at ``words[i]``: digits or number words."""
+    w = words[i]
+    if w[0].isdigit():
+        if len(w.replace(",", "")) > 6:
+            return None
+        return int(w.replace(",", "")), 1
+    j = i
+    while j < len(words) and j - i < 5 and (
+            words[j] in _UNITS or words[j] in _TENS or words[j] in ("hundred", "thousand")
+            or all(p in _UNITS or p in _TENS for p in words[j].split("-"))
+            or (words[j] == "and" and j > i and j + 1 < len(words) and
+                (words[j + 1] in _UNITS or words[j + 1] in _TENS))):
+        if words[j] in ("a", "an", "no") or (words[j] == "one" and j > i):
+            break
+        j += 1
+    if j == i:
+        return None
+    value = parse_number(" ".join(words[i:j]))
+    return (value, j - i) if value is not None else None
+
+
+def _vague_at(words: list[str], i: int) -> tuple[int, int] | None:
+    table = quantities()
+    for n in (4, 3, 2, 1):
+        phrase = " ".join(words[i:i + n])
+        if phrase in table:
+            return table[phrase], n
+    return None
+
+
+def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int] | None:
+    """The person noun heading the modifiers from ``words[i]`` — the last person noun of
+    the run ("a Taliban commander"): (index after it, class, singular, its index)."""
+    table = people()
+    best = None
+    j = i
+    while j < len(words) and j - i < 7:
+        w = words[j]
+        pair = f"{w} {words[j + 1]}" if j + 1 < len(words) else ""
+        if pair in table:
+            best = (j + 2, *table[pair], j + 1)
+            j += 2
+            continue
+        if w in table:
+            best = (j + 1, *table[w], j)
+        elif w == "of" and j > i and j + 1 < len(raw) and raw[j + 1][:1].isupper():
+            pass                                   # "Islamic Movement of Uzbekistan leader"
+        elif w in _STOP or w in _VERBS or w in _DETERMINERS or not (w[0].isalpha() or w in "()") \
+                or _number_at(words, j) or _vague_at(words, j):
+            break
+        j += 1
+    return best
+
+
+def _item(words: list[str], raw: list[str], i: int,
+          open_noun: bool = False) -> tuple[int | None, int, str, bool] | None:
+    """One counted item at ``words[i]``: (value, index after, class, additive), or None.
+
+    "the insurgents" (definite plural, no number) are people already counted: None.
+    With ``open_noun`` (after "shot dead", "killed", "arrested": verbs whose object is a
+    person) "a carpet seller" counts one even though "seller" is not in the codebook."""
+    for qual in _QUALIFIERS:
+        if tuple(words[i:i + len(qual)]) == qual:
+            i += len(qual)
+            break
+    if i >= len(words):
+        return None
+    if words[i] == "him" or (words[i] == "her" and (
+            i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
+        return 1, i + 1, "person", False           # "killing him", "shot her"
+    start = i
+    determiner = words[i] in _DETERMINERS and not _vague_at(words, i) and not (  # "a number
+        words[i] == "one" and (_number_at(words, i) or (0, 1))[1] > 1)  # of", "one hundred"
+    if determiner and i + 1 < len(words) and words[i] in ("the", "his", "her", "their") and \
+            (_number_at(words, i + 1) or _vague_at(words, i + 1)):
+        i += 1                                     # "the two men", "his three guards"
+        determiner = False
+    value, used = None, 0
+    number = None if determiner else _number_at(words, i)
+    vague = None if determiner or number else _vague_at(words, i)
+    if number is not None:
+        value, used = number
+        rest = _number_at(words, i + used + 1) if i + used + 1 < len(words) and \
+            words[i + used] in ("to", "or", "-", "–") else None
+        if rest:
+            used += 1 + rest[1]                    # "25 to 30": the low end
+        if i + used + 1 < len(words) and words[i + used] == "of" and \
+                words[i + used + 1] in ("his", "her", "their", "the", "its"):
+            used += 2                              # "three of his men"
+    elif vague is not None:
+        value, used = vague
+        if tuple(words[i + used:i + used + 2]) in _OF_HIS:
+            used += 2                              # "several of his associates"
+    elif determiner:
+        used = 1
+    elif open_noun and _name_length(raw, i):
+        return 1, i + _name_length(raw, i), "name", False     # "killed Mullah Dadullah"
+    else:
+        head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
+        if open_noun and head is not None and head[2] and _name_length(raw, head[0]):
+            return 1, head[0] + _name_length(raw, head[0]), head[1], False
+        return None                  # a bare noun ("reporter, 15 fighters") is not a count
+    if value is not None and tuple(words[i + used:i + used + 2]) in _OF_THEM:
+        return value, i + used + 2, "person", False      # "killing several of them"
+    head = _head(words, raw, i + used)
+    if head is None and open_noun and words[start] in ("a", "an", "one"):
+        head = _open_head(words, i + used)
+    if head is None:
+        return None
+    after, cls, singular, at = head
+    if cls == "person":        # "a Taliban commander", "a police officer": the modifier says
+        named = [people()[w][0] for w in words[i:at] if w in people() and people()[w][0] != "person"]
+        cls = named[0] if named else cls
+    additive = words[start] == "another" or any(w in _ADDITIVE for w in words[i:at])
+    if value is None:
+        if not singular:
+            return None
+        value = 1
+    if after + 1 < len(words) and words[after] == "of" and words[after + 1] in _DETERMINERS:
+        j = after + 2                # "two associates of the weapons dealer", "the deputy
+        while j < len(words) and j - after < 7 and words[j][0].isalpha() and \
+                words[j] not in _STOP and words[j] not in _VERBS and \
+                not _number_at(words, j):               # head of the Taliban's commission"
+            j += 1
+        if j > after + 2:
+            after = j
+    return value, after, cls, additive
+
+
+_OF_HIS = {("of", "his"), ("of", "her"), ("of", "their"), ("of", "its"), ("of", "the")}
+_OF_THEM = {("of", "them"), ("of", "those"), ("of", "these"), ("of", "whom")}
+_TITLES = frozenset("mullah mawlawi maulawi maulvi mawlavi qari haji hajji sheikh commander "
+                    "dr mr mrs ms general gen col colonel lt capt captain maj major sgt "
+                    "sayed syed".split())
+
+
+def _name_length(raw: list[str], i: int) -> int:
+    """Tokens of a person's name at ``raw[i]``: a title and a name ("Mullah Omar"), or two
+    or more capitalised words ("Mohammad Rahim"); 0 when there is none."""
+    j = i
+    while j < len(raw) and raw[j][:1].isupper() and raw[j].isalpha() and j - i < 4:
+        j += 1
+    n = j - i
+    if n >= 2 and (raw[i].lower() in _TITLES or n >= 2 and all(
+            r.lower() not in _STOP and r.lower() not in people() for r in raw[i:j])):
+        return n
+    return 0
+
+
+def _open_head(words: list[str], i: int) -> tuple[int, str, bool, int] | None:
+    """"a carpet seller": up to three lower-case words before a stop, the last singular."""
+    j = i
+    while j < len(words) and j - i < 3 and words[j].isalpha() and words[j] not in _STOP \
+            and words[j] not in _VERBS and words[j] not in _DETERMINERS:
+        j += 1
+    if j == i or (j < len(words) and words[j].isalpha() and words[j] not in _STOP) or \
+            words[j - 1].endswith("s") or len(words[j - 1]) < 3:
+        return None
+    return j, "person", True, j - 1
+
+
+def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
+            open_noun: bool = False):
+    """Items joined by "and", commas, "along with"...: (total, index after, classes, additive)."""
+    first = _item(words, raw, i, open_noun)
+    if first is None:
+        return None
+    total, j, cls, additive = first
+    classes = [cls]
+    parts = [total]
+    while True:
+        for join in sorted(_JOIN, key=len, reverse=True):
+            k = j + len(join)
+            if tuple(words[j:k]) == join:
+                nxt = _item(words, raw, k, open_noun)
+                if nxt is None and join[-1] in ("and", ",") and k < len(words):
+                    head = _head(words, raw, k)   # "his driver and guard"
+                    if head is not None and head[2] and head[3] == k:
+                        nxt = (1, head[0], head[1], False)
+                if nxt is not None and (stop is None or nxt[1] <= stop):
+                    if join == (",",) and "name" in (classes[-1], nxt[2]) and \
+                            total == 1 and nxt[0] == 1:
+                        pass             # "Mullah Omar, a Taliban leader": one person
+                    else:
+                        total += nxt[0]
+                        parts.append(nxt[0])
+                    j = nxt[1]
+                    classes.append(nxt[2])
+                    break
+        else:
+            return total, j, classes, additive, tuple(parts)
+
+
+def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 16,
+                     open_noun: bool = False):
+    """The longest people phrase that ends exactly at ``end`` (before "were killed")."""
+    for i in range(max(0, end - window), end):
+        if i and (_number_at(words, i - 1) or words[i - 1] in ("hundred", "thousand", "and")
+                  and i > 1 and _number_at(words, i - 2)):
+            continue                 # not from the middle of "one hundred and twenty"
+        found = _phrase(words, raw, i, stop=end, open_noun=open_noun)
+        if found is not None and (found[1] == end or _postmodifier(words, found[1], end)):
+            return i, found
+    return None
+
+
+def _postmodifier(words: list[str], start: int, end: int) -> bool:
+    """"Several members | of Taliban in Nangarhar | were killed": a short of/in/from
+    phrase between the people and their verb."""
+    return 0 < end - start <= 8 and words[start] in ("of", "in", "from", "at", "near") and \
+        not any(w in _VERBS or w in _AUX or w in (",", ";", "and", "who", "which", "that")
+                for w in words[start:end])
+
+
+def people_counts(text: str) -> list[Count]:
+    """Killed, wounded and detained people counted through noun phrases.
+
+    >>> [(c.kind, c.value) for c in people_counts(
+    ...     "Forces captured a Taliban leader and several associates.")]
+    [('detained', 4)]
+    >>> [(c.kind, c.value) for c in people_counts(
+    ...     "The commander and three of his men were killed.")]
+    [('killed', 4)]
+    """
+    toks = _tokens(text)
+    raw = [t for t, _, _ in toks]
+    words = [t.lower() for t in raw]
+    out: list[Count] = []
+    for k, w in enumerate(words):
+        kind = _VERBS.get(w)
+        width = 1
+        if kind is None and k + 1 < len(words):
+            kind = _TWO_WORD_VERBS.get((w, words[k + 1]))
+            width = 2
+        if kind is None and w in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of":
+            found = _phrase(words, raw, k + 2,     # "the capture of a Taliban facilitator",
+                            open_noun=w != "capture")
+            if found is not None:                  # "resulted in the death of Mullah Omar"
+                out.append(Count(_NOMINAL[w], found[0], toks[k][1], toks[found[1] - 1][2],
+                                 text[toks[k][1]:toks[found[1] - 1][2]], found[3],
+                                 _victims(found[2])))
+            continue
+        if kind is None or (k and words[k - 1] in ("to", "not", "never", "the")):
+            continue                  # "to arrest" (an intent), "the injured" (a noun)
+        also = any(x == "also" for x in words[max(0, k - 2):k])
+        # whose object is a person even when the codebook does not know the noun: not
+        # "captured" (a district) nor "wounded"/"injured" ("wished the injured a recovery")
+        open_noun = kind != "wounded" and w not in ("captured", "capturing")
+        # passive: "three insurgents were (also) killed", "one insurgent being killed"
+        j = k
+        while j > 0 and words[j - 1] in _ADVERBS:
+            j -= 1
+        # ("have killed" is active: the aux next to the verb must be a form of "be");
+        # "Mullah Ahmad, who was wounded ..., died", "A Taliban commander killed." (a
+        # headline: no aux at all) read the people before the verb the same way
+        headline = not (j > 0 and words[j - 1] in _AUX) and (
+            w in _INTRANSITIVE or k + width == len(words) or words[k + width] in _AFTER_BARE) \
+            and _phrase(words, raw, k + width, open_noun=open_noun) is None
+        if (j > 0 and words[j - 1] in _BE) or headline:
+            a = j - 1 if not headline else j
+            while a > 0 and words[a - 1] in _AUX | _ADVERBS:
+                a -= 1
+            if headline and a > 0 and words[a - 1] == ",":
+                a = _before_aside(words, a - 1)      # "Mullah Ahmad, who ..., died"
+            found = _phrase_ending_at(words, raw, a, open_noun=open_noun)
+            if found is not None:
+                i, (total, _, classes, additive, parts) = found
+                end = k + width
+                for join in (("along", "with"), ("together", "with"), ("with",)):
+                    if tuple(words[end:end + len(join)]) == join:
+                        more = _phrase(words, raw, end + len(join))   # "... along with his
+                        if more is not None:                          # seven men"
+                            total, end = total + more[0], more[1]
+                            classes += more[2]
+                            parts += more[4]
+                        break
+                out.append(Count(kind, total, toks[i][1], toks[end - 1][2],
+                                 text[toks[i][1]:toks[end - 1][2]],
+                                 additive or also, _victims(classes), parts,
+                                 also and not additive))
+            continue
+        found = _phrase(words, raw, k + width, open_noun=open_noun)
+        if found is not None:
+            total, after, classes, additive, parts = found
+            out.append(Count(kind, total, toks[k][1], toks[after - 1][2],
+                             text[toks[k][1]:toks[after - 1][2]], additive or also,
+                             _victims(classes), parts, also and not additive))
+    return out
+
+
+def _before_aside(words: list[str], comma: int) -> int:
+    """Index of the comma opening ", who/which ..., " that ends at ``comma`` (or ``comma``)."""
+    for i in range(comma - 1, max(0, comma - 40), -1):
+        if words[i] == "," and i + 1 < len(words) and words[i + 1] in ("who", "which", "a",
+                                                                        "an", "the"):
+            return i
+    return comma
+
+
+def _victims(classes: list[str]) -> str:
+    named = [c for c in classes if c not in ("person", "name")]
+    return named[0] if named and len(set(named)) == 1 else ("mixed" if named else "person")

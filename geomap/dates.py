@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateRef", "find_dates"]
+__all__ = ["DateRef", "find_dates", "dateline_date", "shift"]
 
 
 _MONTHS = {name: i for i, names in enumerate(
@@ -75,6 +75,18 @@ class DateRef:
     phrase: str
     value: date
     precision: str
+
+
+def shift(value: date, days: int) -> date:
+    """``value`` moved by ``days``, clamped at the calendar's ends (year 1, year 9999).
+
+    >>> shift(date(1, 1, 1), -7), shift(date(9999, 12, 30), 7)
+    (datetime.date(1, 1, 1), datetime.date(9999, 12, 31))
+    """
+    try:
+        return value + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def _month_value(published: date, month: int, year: int | None, rel: str = "") -> date:
@@ -169,7 +181,8 @@ def find_dates(text: str, published: date | None, *,
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind == "weekday" and not m.group("prefix") and not _on_before(text, m.start()):
+            if kind == "weekday" and not m.group("prefix") and \
+                    not _on_before(text, m.start("weekday"), m.end()):
                 continue
             if kind in ("day_month", "month_day", "month") and m.group("month").lower() == "may" \
                     and not m.group("month")[0].isupper():
@@ -181,17 +194,82 @@ def find_dates(text: str, published: date | None, *,
                 if not m.groupdict().get("year"):
                     continue
                 base = date(int(m.group("year")), 12, 31)
-            resolved = _resolve(kind, m, base, refs[-1] if refs else previous)
+            try:
+                resolved = _resolve(kind, m, base, refs[-1] if refs else previous)
+            except (OverflowError, ValueError):
+                continue          # "yesterday" in a text dated 0001-01-01: off the calendar
             if resolved is None or resolved[0] is None:
                 continue
             taken.append((m.start(), m.end()))
             refs.append(DateRef(m.start(), m.end(), m.group(0).strip(), *resolved))
     refs.sort(key=lambda r: r.start)
-    return refs
+    # "on Friday (May 7)", "Friday, May 7": the explicit date says which Friday
+    return [r for k, r in enumerate(refs) if not (
+        _WEEKDAY_WORD.search(r.phrase) and r.precision == "day" and any(
+            o.precision == "day" and o is not r and not _WEEKDAY_WORD.search(o.phrase)
+            and (0 <= o.start - r.end <= 4 or 0 <= r.start - o.end <= 4)
+            for o in refs[max(0, k - 1):k + 2]))]
 
 
-def _on_before(text: str, start: int) -> bool:
-    """A bare weekday counts only as a date when it stands as one ("... on Tuesday")."""
+_WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+def _on_before(text: str, start: int, end: int) -> bool:
+    """A bare weekday counts only as a date when it stands as one: "... on Tuesday",
+    ", Tuesday", "in Wardak province Monday." (a release's style: the weekday closing
+    the clause)."""
     before = text[max(0, start - 6):start].lower()
-    return before.rstrip().endswith((" on", " by", "since", " of", ",")) or start == 0 \
-        or before.rstrip() in ("on", "by", "of")
+    if before.rstrip().endswith((" on", " by", "since", " of", ",")) or start == 0 \
+            or before.rstrip() in ("on", "by", "of"):
+        return True
+    word = re.search(r"(?:[a-z]{3,}|[A-Z][a-z]+)\s+$", text[max(0, start - 30):start])
+    return word is not None and not _SAID.fullmatch(word.group(0).strip().lower()) and \
+        re.match(r"\s*(?:[.;,)]|$|(?:night|morning|evening|afternoon|while|when|after|before|"
+                 r"during|including|in|at|near|as|and|targeting|killing|detaining)\b)",
+                 text[end:]) is not None
+
+
+# "officials said Saturday": the day of the statement, not a date of the event
+_SAID = re.compile(r"said|says|stated|told|announced|reported|added|confirmed|claimed|"
+                   r"tweeted|noted|explained|declared|insisted|acknowledged")
+
+
+# The date a release or wire item is dated by, in its first lines: "KABUL, Afghanistan
+# (Jan. 25, 2013) –", "KABUL, Afghanistan (May 24)", "Morning Operational Update, Feb. 14,
+# 2011", "June 20: Afghan-ISAF Operations", "KUNDUZ, Afghanistan, March 2 (Xinhua)".
+_DATELINE_DATE = re.compile(
+    rf"(?:Afghanistan,?\s*\(?|\bUpdate,?\s+|^|\n)\s*"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?"
+    r"(?=\s*(?:\)|:|\(|\n|[-–—]|,\s*(?:19|20)\d\d))", re.IGNORECASE)
+_DATELINE_REACH = 600
+
+
+def dateline_date(text: str, published: date | None) -> tuple[date, tuple[int, int]] | None:
+    """The dateline's date and its span, when the first lines have one.
+
+    Relative phrases ("yesterday", "Tuesday") then resolve against it, and it is never
+    an event date itself. A dateline without a year takes the publication year (or the
+    year before, for a January release of December news).
+
+    >>> value, span = dateline_date("KABUL, Afghanistan (May 24) - Forces detained two.",
+    ...                             date(2012, 6, 1))
+    >>> value.isoformat()
+    '2012-05-24'
+    """
+    m = _DATELINE_DATE.search(text, 0, _DATELINE_REACH)
+    if m is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else None
+    if year is None:
+        if published is None:
+            return None
+        value = _day_value(published, _MONTHS[m.group("month").lower()], int(m.group("day")),
+                           None)
+    else:
+        try:
+            value = date(year, _MONTHS[m.group("month").lower()], int(m.group("day")))
+        except ValueError:
+            value = None
+    if value is None:
+        return None
+    return value, (m.start("month"), m.end())

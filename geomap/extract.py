@@ -23,12 +23,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .counts import Count, find_counts
-from .dates import DateRef, find_dates
+from .dates import DateRef, dateline_date, find_dates
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
-from .lexicon import (ActorHit, classify_event, find_actors, find_targets, has_trigger,
-                      is_not_an_event, is_reaction, subtype_rank)
-from .mentions import matcher_for
+from .lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
+                      find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank)
+from .mentions import Mention, matcher_for
 from .merge import merge_incidents
 from .places import SPECIFICITY
 from .reader import Document, Sentence, make_document, split_sentences
@@ -44,7 +44,8 @@ _ANAPHOR = re.compile(
     r"raid|hospital|building|mosque|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
-_DATELINE = re.compile(r"^\s*(?:,\s*Afghanistan)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_DATELINE = re.compile(r"^(?:\s+(?i:province))?\s*(?:,\s*Afghanistan)?"
+                       r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([^)]{1,30}\)|[-—–:])")
 _GENERIC_VIOLENCE = frozenset({"killed", "killing", "attack", "attacks", "attacked", "attacking",
                                "shooting", "shot", "murdered"})
@@ -63,9 +64,10 @@ class _Draft:
     date_note: str
     sentences: list[Sentence]
     counts: list[Count] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
+    actors: list[ActorHit] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     last_sentence: int = 0
+    place_note: str = ""
 
 
 def extract_text(text: str, *, published: date | None = None, source: str = "<text>",
@@ -81,12 +83,25 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     returned too, with ``place=None``: callers report them, never map them.
     """
     gaz = gazetteer or load_gazetteer()
-    text = document.text
-    sentences = split_sentences(text)
-    actor_hits = find_actors(text)
-    mentions = matcher_for(gaz).find(text, masks=[(a.start, a.end) for a in actor_hits])
-    mentions = [m for m in mentions if not _is_dateline(text, m.start, m.end)]
-    resolved = resolve_mentions(text, mentions, [(s.start, s.end) for s in sentences])
+    original = document.text
+    sentences = _capped(split_sentences(original))
+    # what the text says about people and weapons ("a facilitator responsible for IED
+    # attacks", "seized two IEDs") is blanked for everything that reads events
+    background = background_spans(original)
+    text = blank(original, background)
+    actor_hits = find_actors(original)
+    mentions = matcher_for(gaz).find(original, masks=[(a.start, a.end) for a in actor_hits])
+    datelines = [m for m in mentions if _is_dateline(original, m.start, m.end)]
+    mentions = [m for m in mentions if m not in datelines]
+    resolved = resolve_mentions(original, mentions, [(s.start, s.end) for s in sentences])
+    lead = _dateline_province(original, datelines, sentences)
+    # relative dates resolve against the dateline's date when the text has one; that
+    # date is the release's, never an event's
+    dated = dateline_date(original, document.published)
+    reference = dated[0] if dated else document.published
+    if reference != document.published:
+        document = replace(document, published=reference)
+    sentences = [replace(s, text=text[s.start:s.end]) for s in sentences]
     mentions_country = any(m.country for m in mentions)
 
     drafts: list[_Draft] = []
@@ -98,10 +113,22 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     actors_in = _by_sentence(starts, actor_hits, lambda a: a.start)
     for index, sentence in enumerate(sentences):
         previous = date_ctx[0] if date_ctx else None
-        dates = [_shift(d, sentence.start) for d in
-                 find_dates(sentence.text, document.published, previous=previous)]
+        # dates from the words as written, those of background clauses last ("linked to a
+        # murder in March ... yesterday")
+        dates = sorted((_shift(d, sentence.start) for d in
+                        find_dates(original[sentence.start:sentence.end], document.published,
+                                   previous=previous)
+                        if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
+                       key=lambda d: (_inside(d.start, background), d.start))
+        dates = [d for d in dates if not _statement_date(original, d)]
         in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
+        in_background = bool(groups) and all(_inside(g.start, background) for g in groups)
+        if not in_background:
+            # a place named in a background clause ("a leader responsible for attacks
+            # throughout Kunduz province") is the event's place only when the sentence
+            # names no other, and never sets the place of the sentences after it
+            groups = [g for g in groups if not _inside(g.start, background)]
         sent_actors = actors_in.get(index, [])
         if _CLAIM.search(sentence.text) and not groups:
             claimed.extend(a.actor for a in sent_actors)
@@ -109,11 +136,14 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         if dates:
             date_ctx = (dates[-1], index)
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
-        if groups:
+        if groups and (not in_background or not drafts):
+            # (a background place sets the scene only while no event has been read)
             last_place = (groups, index)
+            if lead is None or lead[1] == "dateline":
+                lead = (groups[0], "lead")
         if groups and drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP \
-                and not _new_date(dates, drafts[-1].date) and not _ELSEWHERE.search(sentence.text):
-            finer = _finer_place(drafts[-1], groups)
+                and not _new_date(dates, drafts[-1]) and not _ELSEWHERE.search(sentence.text):
+            finer = _finer_place(text, drafts[-1], groups)
             if finer is not None:
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
                 # province": the same incident, now placed more precisely
@@ -127,6 +157,12 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                     index - drafts[-1].last_sentence <= _CONTINUATION_GAP:
                 # "The incident happened on Tuesday morning."
                 _continue(drafts[-1], sentence, index, [], sent_actors, dates)
+            elif dates and drafts and index - drafts[-1].last_sentence <= 1 and \
+                    _undated(drafts[-1]) and _same_province(drafts[-1], groups):
+                # "...were killed in Nangarhar province. Forces launched an operation in
+                # the district on Wednesday night.": the next sentence dates an undated event
+                drafts[-1].date = dates[0]
+                drafts[-1].date_note = f"date from '{dates[0].phrase}' in the next sentence"
             continue
         counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
@@ -137,7 +173,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 _attach_or_add(drafts, draft)
         elif drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
-                not _new_date(dates, drafts[-1].date) and \
+                not _new_date(dates, drafts[-1]) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
             _continue(drafts[-1], sentence, index, counts, sent_actors, dates)
         elif counts and place_ctx:
@@ -145,6 +181,15 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             # were killed": the place of the sentence just before
             drafts.append(_draft(place_ctx[0][0], sentence, index, sentence.text, dates,
                                  context, counts, sent_actors, document.published))
+        elif lead is not None and any(c.value for c in counts):
+            # "The security force engaged the insurgents, killing several of them": the
+            # event sentence names no place; the article's lead (or its "X PROVINCE,
+            # Afghanistan" dateline) has set it
+            draft = _draft(lead[0], sentence, index, sentence.text, dates, context, counts,
+                           sent_actors, document.published)
+            draft.place_note = ("place from the article's dateline" if lead[1] == "dateline"
+                                else "place named earlier in the article")
+            drafts.append(draft)
         elif counts and mentions_country:
             drafts.append(_draft(None, sentence, index, sentence.text, dates, context,
                                  counts, sent_actors, document.published))
@@ -153,6 +198,36 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
 
 
 # -- building drafts --------------------------------------------------------------
+
+#: Longest stretch of text read as one sentence. News sentences are a few hundred
+#: characters; a text without sentence breaks (a scrape without punctuation, one huge
+#: line) is read in pieces of this size, so that work per sentence stays bounded and
+#: extraction time grows linearly with the text.
+MAX_SENTENCE = 1_000
+
+
+def _capped(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences longer than :data:`MAX_SENTENCE` cut at a space (or anywhere)."""
+    if all(s.end - s.start <= MAX_SENTENCE for s in sentences):
+        return sentences
+    out = []
+    for s in sentences:
+        start = s.start
+        while s.end - start > MAX_SENTENCE:
+            cut = s.text.rfind(" ", start - s.start + MAX_SENTENCE // 2,
+                               start - s.start + MAX_SENTENCE)
+            cut = s.start + cut if cut > 0 else start + MAX_SENTENCE
+            out.append(Sentence(start, cut, s.text[start - s.start:cut - s.start], s.paragraph))
+            start = cut + 1 if cut < s.end and s.text[cut - s.start] == " " else cut
+        if start < s.end:
+            out.append(Sentence(start, s.end, s.text[start - s.start:], s.paragraph))
+    return out
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
+
 
 def _by_sentence(starts: list[int], items, position) -> dict[int, list]:
     """Items grouped by the sentence they start in (one pass; sentences sorted)."""
@@ -168,11 +243,32 @@ def _shift(item, offset: int):
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """"KABUL (Reuters) -", "Kabul (BNA)", "KUNDUZ, Afghanistan, March 2 (Xinhua) --" at the
-    start of a line: the reporter's city, not the event's."""
+    """"KABUL (Reuters) -", "Kabul (BNA)", "KUNDUZ, Afghanistan, March 2 (Xinhua) --",
+    "PAKTIKA PROVINCE, Afghanistan –" at the start of a line, or in capitals anywhere
+    ("For Immediate Release KABUL, Afghanistan (Jan. 10, 2011) –"): the reporter's
+    place, not the event's."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and \
-        _DATELINE.match(text[end:end + 48]) is not None
+    surface = text[start:end]
+    at_start = not text[line_start:start].strip() or (surface.isupper() and len(surface) > 3)
+    return at_start and _DATELINE.match(text[end:end + 48]) is not None
+
+
+def _dateline_province(text: str, datelines: list[Mention],
+                       sentences: list[Sentence]) -> tuple[PlaceGroup, str] | None:
+    """"PAKTIKA PROVINCE, Afghanistan –", "URUZGAN, Afghanistan (Oct. 3)": a province
+    dateline sets the article's place when no sentence names one (a city dateline,
+    "KABUL, Afghanistan", is where the release was issued, not where it happened)."""
+    for mention in datelines:
+        provinces = [c for c in mention.candidates if c.place.kind == "province"]
+        cities = [c for c in mention.candidates if c.place.kind == "city"]
+        said = text[mention.end:mention.end + 10].lower().lstrip().startswith("province")
+        if provinces and (said or not cities):
+            group = group_places(text, resolve_mentions(
+                text, [replace(mention, candidates=tuple(provinces))],
+                [(s.start, s.end) for s in sentences]))
+            if group:
+                return group[0], "dateline"
+    return None
 
 
 def _placeable(text: str, group: PlaceGroup) -> bool:
@@ -270,6 +366,17 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirme
                         r"tweeted|claimed)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
+_STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confirmed|"
+                           r"stated|told|claimed)\b", re.IGNORECASE)
+
+
+def _statement_date(text: str, ref: DateRef) -> bool:
+    """"the ministry confirmed on Friday", "sources on Thursday reported": the day a
+    statement was made, not the day of the event."""
+    return _REPORTING.search(text, max(0, ref.start - 60), ref.start) is not None or \
+        _STATED_AFTER.match(text, ref.end) is not None
+
+
 def _dates_near(text: str, dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
     """The sentence's dates, best first: the day of the event, not of the statement
     ("officials said on Wednesday ... killed on Tuesday"), then nearest the place."""
@@ -300,14 +407,14 @@ def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
                   event_type=kind.event_type if kind else "Violence against civilians",
                   sub_event_type=kind.sub_event_type if kind else "Attack",
                   date=when, date_note=note, sentences=[sentence], counts=list(counts),
-                  actors=[a.actor for a in actors], targets=targets, last_sentence=index)
+                  actors=list(actors), targets=targets, last_sentence=index)
 
 
 _ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
                         r"earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
 
 
-def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
+def _finer_place(text: str, draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
     """A group of the sentence that places the running incident more precisely, if any.
 
     The sentence must name no other province, and the new place must be inside the
@@ -323,21 +430,54 @@ def _finer_place(draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
               if g.head.place is not None and g.head.place.admin1_code == current.admin1_code]
     if not placed:
         return None
-    best = max(placed, key=lambda g: SPECIFICITY[g.head.place.kind])
+    if current.kind == "city" and _names_its_province(current):
+        for group in placed:     # "...in Herat. ... targeted in Shindand district"
+            if group.head.place.kind == "district" and group.head.place.id != current.admin2_id:
+                return group
+    # the place the sentence puts something "in" ("mines on a road in Ali Abad district
+    # that links Kunduz to Kabul"), then the most specific
+    best = max(placed, key=lambda g: (_LOCATIVE_BEFORE.search(text, max(0, g.start - 12), g.start)
+                                      is not None, SPECIFICITY[g.head.place.kind]))
     finer = best.head.place
     if SPECIFICITY[finer.kind] <= SPECIFICITY[current.kind]:
         return None
     if current.kind == "district" and finer.admin2_id != current.id:
         return None
-    if current.kind in ("city", "town") and finer.kind != "landmark" and finer.kind != "area":
+    if current.kind in ("city", "town") and finer.kind not in ("landmark", "area"):
         return None
     return best
 
 
-def _new_date(dates: list[DateRef], current: DateRef | None) -> bool:
-    """True when a sentence dates itself differently from the running incident."""
-    return bool(dates) and current is not None and all(
-        d.value != current.value for d in dates)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|inside|outside|outskirts\s+of)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def _names_its_province(place) -> bool:
+    """A city with its province's name (Herat, Kandahar, Kunduz), which a text may use
+    for the province."""
+    from .normalize import fold
+
+    return fold(place.name) == fold(place.admin1) or place.admin2 == place.admin1
+
+
+def _undated(draft: _Draft) -> bool:
+    return draft.date is None or draft.date_note.endswith("earlier in the text")
+
+
+def _same_province(draft: _Draft, groups: list[PlaceGroup]) -> bool:
+    """True when every place of ``groups`` lies in the draft's province."""
+    code = draft.group.head.place.admin1_code if draft.group and draft.group.head.place \
+        else None
+    return all(g.head.place is not None and g.head.place.admin1_code == code for g in groups)
+
+
+def _new_date(dates: list[DateRef], draft: _Draft) -> bool:
+    """True when a sentence dates itself differently from the running incident (whose
+    date, when it came from an earlier sentence, the sentence may still correct)."""
+    current = draft.date
+    return bool(dates) and current is not None and \
+        not draft.date_note.endswith("earlier in the text") and all(
+            d.value != current.value for d in dates)
 
 
 def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count],
@@ -347,10 +487,13 @@ def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count]
         # "...killed in Kunar. The strike hit them last night": the incident's own date
         draft.date, draft.date_note = dates[0], f"date from '{dates[0].phrase}'"
     kind = classify_event(sentence.text)
-    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type):
+    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type) and (
+            draft.sub_event_type in _GENERIC_SUBTYPES or kind.event_type == draft.event_type):
+        # "Gunmen attacked ... The attacker detonated his vest": a later sentence says how;
+        # but an arrest stays an arrest whatever weapons the release goes on to mention
         draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type
     draft.counts.extend(counts)
-    draft.actors.extend(a.actor for a in actors)
+    draft.actors.extend(actors)
     draft.targets.extend(find_targets(sentence.text))
     draft.last_sentence = index
 
@@ -370,9 +513,56 @@ def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
     drafts.append(draft)
 
 
+_GENERIC_SUBTYPES = frozenset({"Attack", "Armed clash"})
+_CIVILIANS = "Civilians (Afghanistan)"
+_COMBAT = frozenset({"combatant", "security", "mixed"})
+
+
+def _by_who_was_hit(draft: _Draft) -> tuple[str, str]:
+    """A generic attack whose dead or wounded were fighters, soldiers or police
+    ("security forces killed four insurgents", "Taliban killed two policemen at a
+    checkpoint") is a battle, ACLED's *Armed clash*; with civilians among them it stays
+    *Violence against civilians*."""
+    hit = {c.victims for c in draft.counts if c.kind in ("killed", "wounded") and c.value}
+    if (draft.event_type, draft.sub_event_type) == ("Violence against civilians", "Attack") \
+            and hit & _COMBAT and "civilian" not in hit:
+        return "Battles", "Armed clash"
+    return draft.event_type, draft.sub_event_type
+
+
+def _actor_roles(text: str, draft: _Draft, claimed: list[str]) -> tuple[str | None, str | None]:
+    """ACLED's actor1 (who acted) and actor2 (who was acted on) from the event sentence:
+    an actor after "by", else the last one before the first count; the first other actor
+    after it; civilians when the counted people were civilians."""
+    first = draft.sentences[0]
+    counts = [c for c in draft.counts if first.start <= c.start < first.end]
+    anchor = min((c.start for c in counts), default=first.end)
+    hits = [a for a in draft.actors if first.start <= a.start < first.end]
+    by = [a for a in hits if re.search(r"\bby\s+(?:the\s+)?$", text[max(0, a.start - 8):a.start])]
+    before = [a for a in hits if a.end <= anchor and a not in by]
+    actor1 = (by[0] if by else before[-1] if before else None)
+    actor1_name = actor1.actor if actor1 else (claimed[0] if claimed else None)
+    actor2 = next((a.actor for a in hits if a is not actor1 and a.actor != actor1_name
+                   and (a.start >= anchor or by)), None)
+    if actor2 is None and any(c.victims == "civilian" for c in draft.counts):
+        actor2 = _CIVILIANS
+    return actor1_name, actor2
+
+
 def _best_count(counts: list[Count], kind: str) -> int | None:
-    values = [c.value for c in counts if c.kind == kind]
-    return max(values) if values else None
+    """An incident's figure: reports repeat a figure ("killed numerous insurgents ... killing
+    numerous insurgents"), so the largest one, plus the people said to be additional
+    ("also detained two", "another insurgent was killed")."""
+    main = [c for c in counts if c.kind == kind and not c.additive]
+    values = [c.value for c in main]
+    stated = {(part, c.victims) for c in main for part in c.parts}
+    # "Three militants and two militiamen were killed ... Two militiamen were also
+    # killed": an "also" that repeats part of a figure adds no one
+    extra = sum(c.value for c in counts if c.kind == kind and c.additive
+                and not (c.loose and (c.value, c.victims) in stated))
+    if not values and not extra:
+        return 0 if any(c.kind == kind for c in counts) else None
+    return (max(values) if values else 0) + extra
 
 
 def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
@@ -397,17 +587,23 @@ def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
         event_date, precision = document.published, "week"
     else:
         event_date, precision = None, None
-    actors = list(dict.fromkeys(draft.actors))
+    actors = list(dict.fromkeys(a.actor for a in draft.actors))
+    recent_claim = bool(claimed and event_date and document.published and
+                        abs((document.published - event_date).days) <= 31)
+    actor1, actor2 = _actor_roles(document.text, draft, claimed if recent_claim else [])
+    event_type, sub_event_type = _by_who_was_hit(draft)
     if not actors and claimed and event_date and document.published and \
             abs((document.published - event_date).days) <= 31:
         actors = list(dict.fromkeys(claimed))
-    sources = tuple(SourceRef(document.source, s.text, s.start, s.end, document.published)
-                    for s in draft.sentences)
+    sources = tuple(SourceRef(document.source, document.text[s.start:s.end], s.start, s.end,
+                              document.published) for s in draft.sentences)
     return Incident(
-        event_type=draft.event_type, sub_event_type=draft.sub_event_type,
+        event_type=event_type, sub_event_type=sub_event_type, actor1=actor1, actor2=actor2,
         location=location, place=place, geo_precision=geo_prec, where_prec=where_prec,
         event_date=event_date, date_precision=precision,
         fatalities=_best_count(draft.counts, "killed"),
         injured=_best_count(draft.counts, "wounded"),
+        detained=_best_count(draft.counts, "detained"),
         actors=tuple(actors), target=draft.targets[0] if draft.targets else None,
-        sources=sources, reason=f"{reason}; {draft.date_note}", country=country)
+        sources=sources, reason="; ".join(filter(None, (reason, draft.place_note, draft.date_note))),
+        country=country)

@@ -272,6 +272,48 @@ class Gazetteer:
         return sorted(k for k in self._by_phonetic
                       if k.isascii() and len(k) >= _FUZZY_MIN_LEN - 1)
 
+    @cached_property
+    def _district_keys(self) -> dict[str, list[tuple[str, str]]]:
+        """Province code → (phonetic key, district id) of every name of its districts."""
+        index: dict[str, list[tuple[str, str]]] = {}
+        for place_id, names in self._names.items():
+            place = self.places[place_id]
+            if place.kind == "district":
+                for name in names:
+                    index.setdefault(place.admin1_code, []).append((phonetic(name), place_id))
+        return index
+
+    def district_in(self, name: str, admin1_code: str, *,
+                    min_similarity: float = 70.0) -> Candidate | None:
+        """The district of one province a spelling variant most likely denotes.
+
+        For "Jawnd district of Badghis", "Parchman district, Farah province": the text
+        names the province, so the name is compared with that province's districts only
+        (a couple of dozen names), which allows a looser match than a country-wide search.
+
+        >>> load_gazetteer().district_in("Garm Ser", "AF-HEL").place.name
+        'Garmser'
+        """
+        from rapidfuzz import fuzz
+
+        key = phonetic(split_generic(name)[0])
+        if len(key) < 3 or admin1_code not in self._district_keys:
+            return None
+        # "Khost district, Baghlan province": the first word of "Khost wa Firing" counts
+        # as a close spelling of it
+        scored = sorted(((90.0 if len(key) >= 4 and other.startswith(key) else
+                          fuzz.ratio(key, other), pid, other)
+                         for other, pid in self._district_keys[admin1_code]
+                         if other[:1] == key[:1]), reverse=True)
+        if not scored or scored[0][0] < min_similarity:
+            return None
+        similarity, place_id, _ = scored[0]
+        if len(scored) > 1 and scored[1][1] != place_id and scored[1][0] >= similarity - 3:
+            return None                      # two districts about as close: do not guess
+        return Candidate(place=self.places[place_id], score=round(0.6 + similarity / 400, 4),
+                         matched=name, reason=f"district of {self.places[place_id].admin1} "
+                         f"spelt differently ({similarity:.0f}% similar), province named beside it")
+
     def clear_cache(self) -> None:
         """Forget memoised lookups (for benchmarks and after editing names)."""
         self._lookups.clear()

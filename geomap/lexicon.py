@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors", "find_targets", "ACTOR_ALIASES",
-           "is_reaction", "has_trigger", "ActorHit"]
+from .codebook import actors, people
+
+__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors",
+           "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger", "ActorHit",
+           "background_spans", "blank"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,11 @@ class EventType:
     keyword: str
 
 
+_TERRITORY = (r"(?:district|districts|district\s+(?:centre|center|headquarters)|town|city|"
+              r"village|villages|area|areas|territory|base|bases|check\s*points?|outposts?|"
+              r"posts?|headquarters|capital|province|valley|border\s+crossing|crossing|"
+              r"control)\b")
+
 # (pattern, event_type, sub_event_type), strongest first: a "suicide bombing"
 # is a suicide bomb even when the sentence also says "explosion".
 _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE), et, st)
@@ -28,7 +37,11 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      r"\bself-?detonat\w*|\bblew\s+(?:himself|herself|themselves)\s+up",
      "Explosions/Remote violence", "Suicide bomb"),
     (r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|air\s+attacks?|"
-     r"bombed\s+from\s+the\s+air|air\s+forces?\s+(?:struck|bombed|targeted))",
+     r"bombed\s+from\s+the\s+air|air\s+forces?\s+(?:struck|bombed|targeted)|"
+     r"air\s+weapons\s+teams?|close\s+air\s+support|precision\s+(?:air\s*)?strikes?|"
+     r"aerial\s+(?:bomb\w*|attacks?|strikes?)|(?:aircraft|helicopters?|gunships?|drones?|"
+     r"jets?|planes?)\s+(?:\w+\s+)?(?:engaged|fired|struck|dropped|bombed|targeted|attacked)|"
+     r"(?:unmanned|armed)\s+aerial)",
      "Explosions/Remote violence", "Air/drone strike"),
     (r"\b(?:rockets?|mortars?|shell(?:s|ing|ed)|artillery|missiles?)\b",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -46,8 +59,17 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      r"attacked\s+(?:a\s+|an\s+|the\s+)?(?:security|police|army|military)?\s*"
      r"(?:check\s*points?|posts?|outposts?|bases?|convoys?))",
      "Battles", "Armed clash"),
-    (r"\b(?:captured|seized|overran|overrun|took\s+control|fell\s+to)\b",
+    (r"\b(?:recaptur\w+|retook|retaken|retake|regain\w*\s+control|reclaim\w*|"
+     r"(?:cleared|freed|liberated)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:the\s+)?(?:Taliban|"
+     r"insurgents|militants))",
+     "Battles", "Government regains territory"),
+    (r"\b(?:(?:captured|seized|overran|overrun|took\s+control\s+of|taken\s+over|took\s+over)"
+     rf"\s+(?:\w+\s+){{0,3}}?{_TERRITORY}|{_TERRITORY}\s+(?:\w+\s+){{0,3}}?(?:fell|was\s+"
+     r"overrun|was\s+captured)|fell\s+to\s+the\s+Taliban)",
      "Battles", "Non-state actor overtakes territory"),
+    (r"\b(?:detain\w*|arrest(?:ed|s|ing)|apprehend\w*|captur(?:ed|ing)|"
+     r"(?:taken|took)\s+(?:\w+\s+){0,3}?into\s+custody|in\s+(?:police\s+)?custody|nabbed)\b",
+     "Strategic developments", "Arrests"),
     (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
      r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed)\b",
      "Violence against civilians", "Attack"),
@@ -95,9 +117,12 @@ _TRIGGER = _Keywords(
     words="""explosion explosions blast blasts attack attacked attacking killed killing killings
     kills dead died wounded injured fighting firefight gunfire gunmen gunman shot shooting
     rocket rockets mortar mortars shelling grenade grenades ied ieds mine mines explosive
-    explosives exploded suicide stormed executed beheaded captured seized overran""".split()
+    explosives exploded suicide stormed executed beheaded captured seized overran
+    detained detaining arrested arresting apprehended apprehending capturing nabbed custody
+    recaptured retook""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
-       "drone strikes", "death toll"],
+       "drone strikes", "death toll", "air weapons team", "close air support",
+       "precision strike", "engaged the enemy", "engaged the insurgents"],
     stems="bomb clash detonat assassinat ambush kidnapp abduct raid massacre casualt".split())
 
 
@@ -123,6 +148,7 @@ def is_reaction(text: str) -> bool:
     return _REACTION.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def classify_event(text: str) -> EventType | None:
     """The ACLED event type and sub-type the text describes, strongest rule first.
 
@@ -136,42 +162,9 @@ def classify_event(text: str) -> EventType | None:
     return None
 
 
-# canonical actor name → aliases (matched case-sensitively when all-caps).
-ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
-    "Islamic State Khorasan Province (ISKP)": (
-        "Islamic State Khorasan Province", "Islamic State in Khorasan Province",
-        "Islamic State of Khorasan Province", "Islamic State-Khorasan Province",
-        "Islamic State Khorasan", "Islamic State in Khorasan", "Islamic State-Khorasan",
-        "Islamic State of Iraq and the Levant – Khorasan Province",
-        "Islamic State of Iraq and the Levant-Khorasan", "ISIL-Khorasan", "ISIL-K",
-        "ISIS-Khorasan", "ISIS-Khorosan", "ISIS Khorasan", "ISIS-K", "ISIS K", "IS-K",
-        "IS-KP", "ISKP", "ISK", "Daesh", "Daish", "Da'esh", "IS-affiliate", "IS affiliate",
-        "Islamic State", "ISIS", "ISIL", "IS", "داعش"),
-    "Taliban": ("Taliban", "Taleban", "Talibans", "Islamic Emirate of Afghanistan",
-                "Islamic Emirate", "طالبان", "Taliban militants", "Taliban fighters"),
-    "Haqqani Network": ("Haqqani network", "Haqqani Network", "Haqqanis"),
-    "National Resistance Front (NRF)": ("National Resistance Front", "NRF",
-                                        "Panjshir resistance", "northern resistance",
-                                        "resistance forces"),
-    "Military Forces of Afghanistan": (
-        "Afghan security forces", "Afghan forces", "Afghan National Army", "ANA",
-        "ANDSF", "Afghan army", "Afghan National Defense and Security Forces",
-        "Afghan National Police", "ANP", "Afghan commandos", "Afghan special forces",
-        "Afghan Air Force", "Afghan air forces", "security forces", "government forces"),
-    "Police Forces of Afghanistan": ("police", "policemen", "police officers"),
-    "Military Forces of the United States": (
-        "US military", "U.S. military", "US forces", "U.S. forces", "American troops",
-        "US troops", "U.S. troops", "American forces", "Pentagon"),
-    "NATO": ("NATO", "Resolute Support", "ISAF", "coalition forces", "foreign forces"),
-    "Tehrik-i-Taliban Pakistan (TTP)": ("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan",
-                                         "Pakistani Taliban", "TTP"),
-    "Military Forces of Pakistan": ("Pakistani military", "Pakistani forces",
-                                    "Pakistani army", "Pakistan army"),
-    "Al-Qaeda": ("al-Qaeda", "Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "AQIS"),
-    "Hizb-i Islami": ("Hizb-i-Islami", "Hezb-e-Islami", "Hizb-e-Islami", "Hezb-i-Islami"),
-    "Unidentified Armed Group": ("unidentified gunmen", "unknown gunmen",
-                                 "unidentified armed men", "unknown armed men"),
-}
+#: canonical actor name → aliases, from codebook/actors.csv (all-caps aliases such as
+#: "ANA" or "IS" match only in capitals).
+ACTOR_ALIASES: dict[str, tuple[str, ...]] = actors()
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,9 +249,103 @@ _TARGETS: list[tuple[re.Pattern, str]] = [(re.compile(rx, re.IGNORECASE), label)
 
 def find_targets(text: str) -> list[str]:
     """Target labels in text order of first appearance ("hospital", "mosque"...)."""
+    return list(_targets(text))
+
+
+@lru_cache(maxsize=4096)
+def _targets(text: str) -> tuple[str, ...]:
     hits = []
     for pattern, label in _TARGETS:
         m = pattern.search(text)
         if m:
             hits.append((m.start(), label))
-    return [label for _, label in sorted(hits)]
+    return tuple(label for _, label in sorted(hits))
+
+
+# -- background: what a sentence says about someone, not what happened -----------------
+#
+# "a facilitator responsible for IED attacks", "the leader, who directed attacks against
+# Afghan forces", "seized two IEDs", "an IED cell leader", "The facilitator supplied
+# weapons to insurgents": words that would make an explosion, a battle or a count of a
+# sentence that reports none. Their spans are blanked (same length) before event types,
+# triggers and counts are read; the text itself and its offsets are untouched.
+# a described clause ends at punctuation or where the main clause's verb takes over
+# ("a member involved in targeted killings | was killed by NDS forces")
+_CLAUSE_END = r"(?:(?!\s(?:was|were|is|are|has|have|had)\s)[^.;:,\n()])*"
+_ROLE_VERBS = (r"(?:coordinat(?:ed|es|e)|facilitat(?:ed|es|e)|organi[sz](?:ed|es|e)|"
+               r"orchestrat(?:ed|es|e)|direct(?:ed|s)?|plann?(?:ed|s)|conduct(?:ed|s)|"
+               r"suppl(?:ied|ies|y)|provid(?:ed|es|e)|transport(?:ed|s)|smuggl(?:ed|es|e)|"
+               r"procur(?:ed|es|e)|emplac(?:ed|es|e)|buil(?:t|ds)|manufactur(?:ed|es)|"
+               r"distribut(?:ed|es)|financ(?:ed|es)|fund(?:ed|s)|leads|led|oversaw|oversees|"
+               r"command(?:ed|s)|train(?:ed|s)|recruit(?:ed|s)|plott(?:ed)|masterminded|"
+               r"carr(?:ied|ies)\s+out|assist(?:ed|s)|help(?:ed|s)|acquir(?:ed|es)|"
+               r"mov(?:ed|es)|traffick(?:ed|s)|sold|sells|shipp(?:ed)|stor(?:ed|es)|hid|hides|"
+               r"operat(?:ed|es)|ran|runs|used|uses)")
+_PEOPLE = "(?:" + "|".join(sorted(map(re.escape, people()), key=len, reverse=True)) + ")"
+_BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
+    # relative and descriptive clauses about a person
+    rf"\b(?:responsible|blamed|wanted)\s+for\b{_CLAUSE_END}",
+    rf"\b(?:involved|implicated|participat\w*)\s+in\b{_CLAUSE_END}",
+    rf"\b(?:suspected|accused|convicted)\s+of\b{_CLAUSE_END}",
+    rf"\b(?:believed|known|thought|reported|alleged)\s+to\s+(?:be|have)\b{_CLAUSE_END}",
+    rf"\b(?:linked|tied|connected|associated|affiliated)\s+(?:to|with)\b{_CLAUSE_END}",
+    rf"\bin\s+connection\s+with\b{_CLAUSE_END}",
+    rf"\b(?:who|which|whose)\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|are|were|has|have|had)\s+"
+    rf"(?:\w+\s+)?)?{_ROLE_VERBS}{_CLAUSE_END}",
+    rf"\b(?:is|was|were|are)\s+(?:allegedly\s+|reportedly\s+)?behind\b{_CLAUSE_END}",
+    # what a named person does or did: "The facilitator supplied weapons ...",
+    # "He coordinated attacks against ..."
+    rf"(?:^|(?<=[.!?]\s))(?:(?:The|This|That|These|Both)\s+(?:[\w'’-]+\s+){{0,3}}?{_PEOPLE}"
+    rf"|He|She|They)\s+(?:(?:is|was|are|were|has|have|had|also|allegedly|reportedly)\s+)*"
+    rf"{_ROLE_VERBS}\b(?!\s+to\b){_CLAUSE_END}",
+    # weapons found, not used
+    rf"\b(?:seiz(?:ed|ing|es)|found|discovered|discovering|recovered|recovering|"
+    rf"confiscat(?:ed|ing)|destroy(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|"
+    rf"uncover(?:ed|ing)|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:[\w'’-]+,?\s+){{0,8}}?"
+    rf"(?:weapons?|arms|ammunition|IEDs?|explosives?|devices?|mines?|bombs?|rockets?|"
+    rf"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
+    rf"munitions|ordnance|drugs|narcotics|opium|heroin){_CLAUSE_END}",
+    # weapon words naming a person's trade: "an IED facilitator", "bomb maker", "IED cell"
+    r"\b(?:IED|IEDs|improvised\s+explosive\s+devices?|roadside\s+bombs?|bombs?|explosives?|"
+    r"weapons?|suicide(?:\s+bomb(?:er|ing)?)?|mortar|rocket|grenade|mines?)(?:[\s-]+(?:and|"
+    r"weapons?|explosives?|bomb|attack|making|facilitation|smuggling|trafficking|"
+    r"emplacement)){0,3}(?=[\s-]+(?:facilitators?|makers?|emplacers?|cells?|networks?|"
+    r"experts?|traffickers?|smugglers?|suppliers?|specialists?|leaders?|commanders?|"
+    r"materials?|components?|builders?|coordinators?|financiers?|caches?|factory|"
+    r"facilitation|making|emplacement|precursors?|parts?|producers?)\b)",
+]]
+
+
+def background_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that describe people or weapons rather than report an event.
+
+    >>> text = "Troops detained a Taliban leader responsible for IED attacks in Kandahar."
+    >>> [text[s:e] for s, e in background_spans(text)]
+    ['responsible for IED attacks in Kandahar']
+    """
+    spans = []
+    for pattern in _BACKGROUND:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by spaces (same length, offsets kept)."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for s, e in spans:
+        parts.append(text[at:s])
+        parts.append(" " * (e - s))
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)

@@ -7,8 +7,10 @@ the most specific place of the first location it describes is returned.
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Gazetteer
-from .places import Candidate
+from .places import Candidate, contains
 
 __all__ = ["locate"]
 
@@ -24,15 +26,41 @@ def locate(gazetteer: Gazetteer, phrase: str, *, kind: str | None = None,
 
     mentions = [m for m in matcher_for(gazetteer).find(phrase, any_case=True) if m.is_afghan]
     if not mentions:
-        return []
+        return _by_parts(gazetteer, phrase, kind, allow_common)
     resolved = resolve_mentions(phrase, mentions, [(0, len(phrase))])
     groups = [g for g in group_places(phrase, resolved) if g.head.place is not None]
     if not groups:
-        return []
+        return _by_parts(gazetteer, phrase, kind, allow_common)
     head = groups[0].head
+    named = [g.head for g in groups[1:] if g.head.mention.cue in ("district", "province")]
+    if named and not contains(named[0].place, head.place):
+        # "Duab and the Zangani area of Hesarak District": the unit the phrase names
+        # with its kind holds the event, not a same-name village elsewhere
+        head = named[0]
     others = [g.head.place.name for g in groups[1:]]
     reason = f"'{head.mention.surface}' read from the phrase; {head.reason}"
     if others:
         reason += f"; also named: {', '.join(others)}"
     best = next(c for c in head.mention.candidates if c.place == head.place)
     return [Candidate(head.place, round(best.score * 0.9, 4), head.mention.surface, reason)]
+
+
+_PARTS = re.compile(r"\s*(?:[(),;.]|\bof\b|\band\b|\bnear\b|\boutside\b|\bsuburbs?\b)\s*",
+                    re.IGNORECASE)
+_KIND_WORD = re.compile(r"\b(?:province|district|city|town)\b", re.IGNORECASE)
+
+
+def _by_parts(gazetteer: Gazetteer, phrase: str, kind: str | None,
+              allow_common: bool) -> list[Candidate]:
+    """"Nawzad District (Wak area of)", "suburb of Ferozkoh.": a phrase whose names the
+    text matcher does not know verbatim, looked up part by part (a part with a kind
+    word first)."""
+    parts = [p for p in _PARTS.split(phrase) if p and len(p) > 2]
+    parts.sort(key=lambda p: _KIND_WORD.search(p) is None)
+    for part in parts:
+        ranked = gazetteer.lookup(part, kind=kind, limit=1, allow_common=allow_common)
+        if ranked:
+            best = ranked[0]
+            return [Candidate(best.place, round(best.score * 0.9, 4), part,
+                              f"'{part}' read from the phrase; {best.reason}")]
+    return []

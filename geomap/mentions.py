@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -125,7 +126,7 @@ class PlaceMatcher:
                 mentions.append(mention)
         mentions.extend(self._fuzzy(text, mentions, masks))
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return self._districts_of_named_provinces(text, mentions, masks)
 
     def _make(self, kind: str, payload, surface: str, text: str, start: int,
               end: int, any_case: bool = False) -> Mention | None:
@@ -159,6 +160,46 @@ class PlaceMatcher:
             return None
         return Mention(start, end, surface, candidates=candidates, cue=cue, generic=lowercase)
 
+    def _districts_of_named_provinces(self, text: str, mentions: list[Mention],
+                                      masks: list[tuple[int, int]]) -> list[Mention]:
+        """"Jawnd district of Badghis", "Farah's Parchman district", "Sangin/Helmand": a
+        district spelt as the gazetteer does not, next to its province, is matched among
+        that province's districts only (:meth:`Gazetteer.district_in`)."""
+        out = list(mentions)
+        for mention in mentions:
+            provinces = [c.place for c in mention.candidates if c.place.kind == "province"]
+            if not provinces or mention.generic:
+                continue
+            code = provinces[0].admin1_code
+            window = max(0, mention.start - 80)
+            m = _DISTRICT_OF.search(text, window, mention.start) or \
+                _SLASH.search(text, window, mention.start)
+            if m is not None:
+                start, end = m.span("name")
+            else:
+                m = _PROVINCES_DISTRICT.match(text, mention.end)
+                if m is None:
+                    continue
+                start, end = m.span("name")
+            # keep the name's last words only ("In Jawnd", "Taliban attack on Parchman")
+            while start < end and " " in text[start:end] and \
+                    self.gazetteer.district_in(text[start:end], code) is None:
+                start = text.index(" ", start, end) + 1
+            if any(s < end and start < e for s, e in masks):
+                continue
+            same = [x for x in out if x.start < end and start < x.end and x is not mention]
+            if any(c.place.kind == "district" and c.place.admin1_code == code
+                   for x in same for c in x.candidates):
+                continue                         # already a district of that province
+            found = self.gazetteer.district_in(text[start:end], code)
+            if found is None:
+                continue
+            out = [x for x in out if x not in same]
+            out.append(Mention(start, end, text[start:end], candidates=(found,), fuzzy=True,
+                               cue="district"))
+        out.sort(key=lambda m: m.start)
+        return out
+
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
         hit = self._cache.get(name)
         if hit is None:
@@ -168,13 +209,13 @@ class PlaceMatcher:
 
     def _fuzzy(self, text: str, found: list[Mention],
                masks: list[tuple[int, int]]) -> list[Mention]:
-        taken = [(m.start, m.end) for m in found] + masks
+        taken = sorted([(m.start, m.end) for m in found] + list(masks))
         out = []
         for m in _FUZZY_CANDIDATE.finditer(text):
             group = "name" if m.group("name") else "name2"
             start, end = m.span(group)
             surface = m.group(group)
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps(taken, start, end):
                 continue
             after = _word_after(text, end).lower()
             cue = GENERIC_KIND.get("province" if after == "provinces" else after.rstrip("s"))
@@ -189,8 +230,24 @@ class PlaceMatcher:
             if ranked:
                 out.append(Mention(start, end, surface, candidates=tuple(ranked), fuzzy=True,
                                    cue=cue))
-                taken.append((start, end))
+                insort(taken, (start, end))
         return out
+
+
+_NAME = r"[A-Z][\w'’]*(?:[\s-](?:[A-Z][\w'’]*|e|i|ye|wa))*"
+_DISTRICT_OF = re.compile(rf"(?P<name>{_NAME})\s+[Dd]istricts?\s*(?:,\s*|\s+of\s+|\s+in\s+)"
+                          r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+                          r"restive)\s+)?$")
+_SLASH = re.compile(rf"(?P<name>{_NAME})\s*/\s*$")
+_PROVINCES_DISTRICT = re.compile(rf"(?:\s+[Pp]rovince)?(?:'s|’s)\s+(?P<name>{_NAME})\s+"
+                                 r"[Dd]istrict\b")
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap a span of the sorted ``spans``? Spans are names (tens of
+    characters), so only the few that start just before ``end`` can."""
+    k = bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, k - 8):k])
 
 
 def _lower_same_length(text: str) -> str:

@@ -11,8 +11,10 @@ report's figure is already a conservative lower bound).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import calendar
+from datetime import date
 
+from .dates import shift
 from .geodesy import distance_km
 from .incident import Incident
 from .lexicon import subtype_rank
@@ -24,14 +26,15 @@ _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
 def date_span(value: date, precision: str | None) -> tuple[date, date]:
-    """The days an event date may stand for at its precision (± 1 day for a day)."""
+    """The days an event date may stand for at its precision (± 1 day for a day),
+    clamped at the calendar's ends."""
     if precision == "day":
-        return value - timedelta(days=1), value + timedelta(days=1)
+        return shift(value, -1), shift(value, 1)
     if precision == "week":
-        return value - timedelta(days=7), value + timedelta(days=7)
+        return shift(value, -7), shift(value, 7)
     if precision == "month":
-        start = value.replace(day=1)
-        return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        last = calendar.monthrange(value.year, value.month)[1]
+        return value.replace(day=1), value.replace(day=last)
     return date(value.year, 1, 1), date(value.year, 12, 31)
 
 
@@ -105,17 +108,67 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
         actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2, actors=actors, target=a.target or b.target, sources=tuple(sources))
 
 
+def _months(incident: Incident) -> list[tuple[int, int]]:
+    """The (year, month) buckets an incident's date span touches (1 to 13 of them)."""
+    lo, hi = date_span(incident.event_date, incident.date_precision)
+    months, (y, m) = [], (lo.year, lo.month)
+    while (y, m) <= (hi.year, hi.month):
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
+
+
+#: Candidates compared per bucket: reports of one event sit close together, and a cap
+#: keeps a pathological text (thousands of same-day, same-province reports) linear.
+_BUCKET_CAP = 256
+
+
 def merge_incidents(incidents: list[Incident]) -> list[Incident]:
-    """Merge reports of the same event; order of first report is kept."""
+    """Merge reports of the same event; order of first report is kept.
+
+    Only reports in one province whose date spans overlap can be one event, so each
+    incident is compared with those sharing a (province, month) bucket: the cost grows
+    with the number of incidents, not with its square. Sources are gathered apart from
+    the fields that decide merging, so an event with thousands of reports stays linear.
+    """
     merged: list[Incident] = []
-    by_province: dict[str, list[int]] = {}     # only same-province reports can be one event
+    sources: list[list] = []
+    seen_sources: list[set] = []
+    buckets: dict[tuple, list[int]] = {}
+
+    def gather(i: int, incident: Incident) -> None:
+        for src in incident.sources:
+            key = (src.file, src.start)
+            if key not in seen_sources[i]:
+                seen_sources[i].add(key)
+                sources[i].append(src)
+
     for incident in incidents:
-        key = incident.place.admin1_code if incident.place else ""
-        for i in by_province.get(key, ()) if incident.place else ():
-            if same_event(merged[i], incident):
-                merged[i] = merge_pair(merged[i], incident)
-                break
+        target = None
+        if incident.place is not None and incident.event_date is not None:
+            keys = [(incident.place.admin1_code, *month) for month in _months(incident)]
+            checked: set[int] = set()
+            for key in keys:
+                for i in buckets.get(key, ())[-_BUCKET_CAP:]:
+                    if i not in checked:
+                        checked.add(i)
+                        if same_event(merged[i], incident):
+                            target = i
+                            break
+                if target is not None:
+                    break
+        if target is None:
+            merged.append(incident.with_(sources=incident.sources[:1]))
+            sources.append([])
+            seen_sources.append(set())
+            gather(len(merged) - 1, incident)
+            target = len(merged) - 1
         else:
-            by_province.setdefault(key, []).append(len(merged))
-            merged.append(incident)
-    return merged
+            merged[target] = merge_pair(merged[target], incident.with_(sources=incident.sources[:1]))
+            gather(target, incident)
+        if merged[target].place is not None and merged[target].event_date is not None:
+            for month in _months(merged[target]):       # (its span may have grown)
+                entry = buckets.setdefault((merged[target].place.admin1_code, *month), [])
+                if not entry or entry[-1] != target:
+                    entry.append(target)
+    return [inc.with_(sources=tuple(srcs)) for inc, srcs in zip(merged, sources)]

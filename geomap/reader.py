@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import InputError
 
 __all__ = ["Document", "Sentence", "read_article", "make_document", "split_sentences",
-           "parse_date", "MAX_BYTES"]
+           "parse_date", "normalize_breaks", "scrub", "MAX_BYTES"]
 
 #: Largest article accepted, in bytes (see :data:`geomap.sources.MAX_ARTICLE_BYTES`).
 MAX_BYTES = 2 * 1024 * 1024
@@ -52,8 +52,38 @@ def parse_date(value: str) -> date:
         raise InputError(f"not a date (want YYYY-MM-DD): {value!r}") from err
 
 
+# Unicode line and paragraph breaks that are not "\n": LINE SEPARATOR (340 of 724 ISAF
+# releases use it), PARAGRAPH SEPARATOR, NEXT LINE, form feed, vertical tab, a lone CR.
+# Each becomes one "\n" and the CR of CRLF a space, so character offsets do not move.
+_LINE_BREAKS = re.compile("[\r\u2028\u2029\x85\x0c\x0b]")
+
+
+def normalize_breaks(text: str) -> str:
+    r"""Every line break as ``\n``, same length.
+
+    >>> normalize_breaks("KABUL (Jan. 25)\u2028A force detained two.\r\nEnd")
+    'KABUL (Jan. 25)\nA force detained two. \nEnd'
+    """
+    return _LINE_BREAKS.sub("\n", text.replace("\r\n", " \n"))
+
+
+# Code points no encoder accepts (lone surrogates, from a bad decode or a JSON "\ud800")
+# and NUL: replaced, same length, so nothing past the reader ever sees them.
+_UNENCODABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def scrub(text: str) -> str:
+    r"""Text every later stage can encode: lone surrogates become U+FFFD, NUL a space.
+
+    >>> scrub("Kabul\ud800 \x00attack")
+    'Kabul\ufffd  attack'
+    """
+    return _UNENCODABLE.sub(lambda m: " " if m.group(0) == "\x00" else "\ufffd", text)
+
+
 def make_document(text: str, *, published: date | None = None, source: str = "<text>") -> Document:
     """A Document from text; a ``date YYYY-MM-DD`` header overrides ``published``."""
+    text = normalize_breaks(scrub(text))
     if not text.strip():
         raise InputError(f"{source}: empty article")
     header = _HEADER.match(text)
@@ -94,8 +124,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for para_no, para_end in enumerate(_paragraph_ends(text)):
         start = para_start
         for m in _SENT_END.finditer(text, para_start, para_end):
-            head = text[start:m.start() + 1]
-            if _ABBREV.search(head):
+            # only the last characters can hold an abbreviation ("Gen.", "U.S."): searching
+            # the whole growing head would make a text of abbreviations quadratic
+            if _ABBREV.search(text, max(start, m.start() - 12), m.start() + 1):
                 continue
             _append(sentences, text, start, m.start() + 1 + len(m.group(0).rstrip()) - 1,
                     para_no)

@@ -27,7 +27,7 @@ _COORDINATED = re.compile(r"^\s*(?:\([^()]{0,80}\))?\s*(?:,|and|&|or|as\s+well\s
 _NEAR = re.compile(r"(?:near|outside|close\s+to|outskirts\s+of|vicinity\s+of|"
                    r"kilometres?\s+from|km\s+from|miles?\s+from)\s+(?:the\s+)?(?:\w+\s+)?$",
                    re.IGNORECASE)
-_NESTING_GAP = re.compile(r"^[\s\w'’,-]{0,60}$")
+_NESTING_GAP = re.compile(r"^[\s\w'’,/-]{0,60}$")
 _CUE_KINDS = {"province": {"province"}, "district": {"district"}, "city": {"city", "town"}}
 
 
@@ -66,6 +66,9 @@ class PlaceGroup:
 _DISTRICT_OF = re.compile(r"\S\s+districts?\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_POSSESSIVE_DISTRICT = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,3}[Dd]istricts?\b")
+
+
 def _cue(text: str, mention: Mention) -> str | None:
     if mention.cue:
         return mention.cue
@@ -73,6 +76,8 @@ def _cue(text: str, mention: Mention) -> str | None:
     if _DISTRICT_OF.search(before) and not re.search(r"\bthe\s+districts?\s+of\s+$", before,
                                                     re.IGNORECASE):
         return "province"          # "Sangin district of Helmand": Helmand is the province
+    if _POSSESSIVE_DISTRICT.match(text, mention.end):
+        return "province"          # "Farah's Pur Chaman district": Farah is the province
     m = _PRE_CUE.search(before)
     if m:
         return next(k for k, v in m.groupdict().items() if v)

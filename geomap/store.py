@@ -331,7 +331,8 @@ class Store:
         """Stored property dicts matching every filter given, by date then id."""
         for record, lat, lon in self._rows(**filters):
             props = json.loads(record)
-            if actor and actor not in props["actors"]:
+            if actor and actor not in props["actors"] and actor not in (
+                    props.get("actor1"), props.get("actor2")):
                 continue
             props["lat"], props["lon"] = lat, lon
             yield props

@@ -1,70 +1,206 @@
 """The map in a real headless browser (Debian chromium) with the network off.
 
-Skipped with a message when chromium is missing locally; CI sets
-GEOMAP_REQUIRE_BROWSER=1, which turns a missing browser into a failure.
+Chromium is driven over the DevTools pipe (tests/cdp.py: standard library only) and
+started once for the module; clicks are real mouse events. Skipped with a message
+when chromium is missing locally; CI sets GEOMAP_REQUIRE_BROWSER=1, which turns a
+missing browser into a failure.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import re
-import shutil
-import subprocess
+
 import pytest
 
 from geomap import maps
 
-from .test_maps import map_inputs
+from .cdp import Browser, find_chromium
+from .test_maps import HOSPITAL, map_inputs
 
 pytestmark = pytest.mark.browser
+READY = "window.geomap && geomap.ready && geomap.details"
 
 
-def _chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    exe = find_chromium()
     if exe is None:
         message = "Debian chromium not installed (apt-get install chromium) — browser check skipped"
         if os.environ.get("GEOMAP_REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
-    return exe
-
-
-def _dump_dom(exe: str, url: str, profile) -> str:
-    result = subprocess.run(
-        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}",
-         "--virtual-time-budget=10000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
+    with Browser(exe, str(tmp_path_factory.mktemp("profile"))) as b:
+        yield b
 
 
 @pytest.fixture(scope="module")
-def written_map(tmp_path_factory):
+def page(tmp_path_factory):
     features, provinces, totals = map_inputs()
     path = maps.write_map(tmp_path_factory.mktemp("map") / "map.html", features, provinces,
                           totals)
-    hostile_id = next(f["properties"]["id"] for f in features
-                      if f["properties"]["sources"][0]["file"] == "hostile.txt")
-    return path, hostile_id
+    return path, features
 
 
-def test_renders_polygons_and_markers_offline(written_map, tmp_path):
-    exe = _chromium()
-    path, _ = written_map
-    dom = _dump_dom(exe, path.as_uri(), tmp_path / "profile")
-    interactive = re.findall(r"<path[^>]*leaflet-interactive", dom)
-    clusters = re.findall(r'class="[^"]*marker-cluster', dom)
-    assert len(interactive) >= 34 + 1 or (len(interactive) >= 34 and clusters)
-    assert re.search(r'class="geomap-time[^"]*".*?3 of 3', dom, re.S)   # the date control
+def _open(browser, url: str) -> None:
+    browser.navigate("about:blank")
+    browser.wait_for("document.readyState === 'complete' && location.href === 'about:blank'")
+    browser.navigate(url)
+    browser.wait_for(READY)
 
 
-def test_hostile_text_is_inert_in_an_open_popup(written_map, tmp_path):
-    exe = _chromium()
-    path, hostile_id = written_map
-    dom = _dump_dom(exe, f"{path.as_uri()}#incident={hostile_id}", tmp_path / "profile")
-    assert '<div class="geomap-popup">' in dom            # the popup did open
-    assert "PWNED" not in re.search(r"<title>(.*?)</title>", dom, re.S).group(1)
-    assert "&lt;img src=x" in dom                         # shown as text
-    assert not re.search(r"<img[^>]+src=\"?x", dom)       # never an element
+def _ids(features, place_id: str) -> list[str]:
+    return [f["properties"]["id"] for f in features if f["properties"]["place_id"] == place_id]
+
+
+def _screen_point(browser, lat: float, lon: float) -> tuple[float, float]:
+    return tuple(browser.evaluate(
+        f"(function () {{ var p = geomap.map.latLngToContainerPoint([{lat}, {lon}]);"
+        " var r = geomap.map.getContainer().getBoundingClientRect();"
+        " return [r.left + p.x, r.top + p.y]; })()"))
+
+
+def _popup_id(browser):
+    return browser.evaluate("(function () { var e = document.querySelector("
+                            "'.leaflet-popup-content .geomap-popup[data-id]');"
+                            " return e && e.getAttribute('data-id'); })()")
+
+
+def test_renders_polygons_and_incidents_offline(browser, page):
+    path, features = page
+    _open(browser, path.as_uri())
+    state = browser.evaluate("JSON.stringify({drawn: geomap.drawn, error: geomap.error || null,"
+                             " paths: document.querySelectorAll('path.leaflet-interactive').length,"
+                             " shown: document.querySelector('.geomap-shown').textContent,"
+                             " chart: document.querySelector('.geomap-chart')"
+                             ".getAttribute('data-incidents')})")
+    state = json.loads(state)
+    assert state["error"] is None and state["paths"] == 34
+    assert state["drawn"]["markers"] + state["drawn"]["clusters"] >= 3
+    assert state["shown"].strip() == f"{len(features)} of {len(features)}"
+    assert int(state["chart"]) > 0
+
+
+def test_hostile_text_is_inert_in_an_open_popup(browser, page):
+    path, features = page
+    hostile = next(f["properties"]["id"] for f in features
+                   if f["properties"]["sources"][0]["file"] == "hostile.txt")
+    _open(browser, f"{path.as_uri()}#incident={hostile}")
+    browser.wait_for("document.querySelector('.leaflet-popup-content .geomap-popup')")
+    assert _popup_id(browser) == hostile                    # that incident, not a neighbour
+    assert "PWNED" not in browser.evaluate("document.title")
+    content = browser.evaluate("document.querySelector('.leaflet-popup-content').innerHTML")
+    assert "&lt;img src=x" in content                       # shown as text
+    assert browser.evaluate("document.querySelectorAll('.leaflet-popup-content img, "
+                            ".leaflet-popup-content script').length") == 0
+
+
+def test_click_through_colocated_incidents(browser, page):
+    path, features = page
+    here = _ids(features, HOSPITAL)
+    assert len(here) >= 2
+    lon, lat = next(f["geometry"]["coordinates"] for f in features
+                    if f["properties"]["place_id"] == HOSPITAL)
+    _open(browser, path.as_uri())
+    browser.evaluate(f"geomap.map.setView([{lat}, {lon}], 16, {{animate: false}}); true")
+    browser.wait_for("geomap.drawn.clusters + geomap.drawn.markers >= 1")
+    browser.click(*_screen_point(browser, lat, lon))          # the stack at the hospital
+    browser.wait_for("document.querySelector('.leaflet-popup-content .geomap-list')")
+    listed = browser.evaluate("Array.from(document.querySelectorAll("
+                              "'.geomap-list li a')).map(a => a.getAttribute('data-id'))")
+    assert sorted(listed) == sorted(here)
+    seen = []
+    for k in range(2):
+        browser.click_element(f".geomap-list li:nth-child({k + 1}) a")
+        browser.wait_for("document.querySelector('.leaflet-popup-content .geomap-back')")
+        seen.append(_popup_id(browser))
+        text = browser.evaluate("document.querySelector('.leaflet-popup-content').textContent")
+        assert seen[-1] in text and "Killed / wounded" in text
+        assert browser.evaluate("location.hash") == f"#incident={seen[-1]}"
+        browser.click_element(".leaflet-popup-content .geomap-back")   # back to the list
+        browser.wait_for("document.querySelector('.leaflet-popup-content .geomap-list')")
+    assert seen == listed[:2] and seen[0] != seen[1]
+
+
+def test_hash_opens_a_colocated_incident_itself(browser, page):
+    path, features = page
+    for wanted in _ids(features, HOSPITAL):
+        _open(browser, f"{path.as_uri()}#incident={wanted}")
+        browser.wait_for("document.querySelector('.leaflet-popup-content .geomap-popup')")
+        assert _popup_id(browser) == wanted
+        back = browser.evaluate("document.querySelector('.geomap-back').textContent")
+        assert f"all {len(_ids(features, HOSPITAL))} at this point" in back
+
+
+def _panel(browser) -> dict:
+    return json.loads(browser.evaluate(
+        "JSON.stringify({shown: document.querySelector('.geomap-shown').textContent.trim(),"
+        " chart: document.querySelector('.geomap-chart').getAttribute('data-incidents'),"
+        " killed: document.querySelector('.geomap-chart').getAttribute('data-fatalities'),"
+        " bars: document.querySelectorAll('.geomap-chart rect').length,"
+        " types: Array.from(document.querySelectorAll('.geomap-types label'))"
+        ".map(l => l.textContent)})"))
+
+
+def _set(browser, selector: str, value: str) -> None:
+    browser.evaluate(f"(function () {{ var e = document.querySelector({json.dumps(selector)});"
+                     f" e.value = {json.dumps(value)}; e.dispatchEvent(new Event('change'));"
+                     " return true; })()")
+
+
+def test_chart_and_type_filter_follow_the_date_filter(browser, page):
+    path, features = page
+    _open(browser, path.as_uri())
+    before = _panel(browser)
+    _set(browser, ".geomap-time input:first-of-type", "2021-10-15")
+    after = _panel(browser)
+    later = [f for f in features if (f["properties"]["event_date"] or "") >= "2021-10-15"]
+    assert after["shown"] == f"{len(later)} of {len(features)}"
+    assert int(after["chart"]) < int(before["chart"]) and after["bars"] < before["bars"]
+    assert after["types"] != before["types"]                  # per-type counts follow
+    explosions = sum(f["properties"]["event_type"] == "Explosions/Remote violence"
+                     for f in later)
+    assert f"Explosions/Remote violence ({explosions})" in after["types"]
+    # unticking a type (a real click) empties its share of the chart and the map
+    browser.click_element("input[data-type='Explosions/Remote violence']")
+    untyped = _panel(browser)
+    assert untyped["shown"] == f"{len(later) - explosions} of {len(features)}"
+    assert int(untyped["chart"]) < int(after["chart"])
+
+
+def test_actor_filter_takes_an_alias(browser, page):
+    path, features = page
+    _open(browser, path.as_uri())
+    _set(browser, ".geomap-actor input", "Daesh")
+    iskp = [f for f in features
+            if "Islamic State Khorasan Province (ISKP)" in f["properties"]["actors"]
+            + [f["properties"]["actor1"], f["properties"]["actor2"]]]
+    assert iskp
+    assert _panel(browser)["shown"] == f"{len(iskp)} of {len(features)}"
+    assert "ISKP" in browser.evaluate("document.querySelector('.geomap-actor-name').textContent")
+
+
+def test_clicking_a_province_lists_its_incidents(browser, page):
+    from shapely.geometry import Point, shape
+
+    path, features = page
+    provinces = map_inputs()[1]
+    kabul = shape(next(f["geometry"] for f in provinces["features"]
+                       if f["properties"]["id"] == "AF-KAB"))
+    points = [Point(f["geometry"]["coordinates"]) for f in features]
+    # a spot inside Kabul province as far as possible from every incident marker
+    minx, miny, maxx, maxy = kabul.bounds
+    grid = [Point(minx + (maxx - minx) * i / 20, miny + (maxy - miny) * j / 20)
+            for i in range(21) for j in range(21)]
+    spot = max((p for p in grid if kabul.contains(p)),
+               key=lambda p: min(p.distance(q) for q in points))
+    _open(browser, path.as_uri())
+    browser.evaluate(f"geomap.map.setView([{spot.y}, {spot.x}], 10, {{animate: false}}); true")
+    browser.click(*_screen_point(browser, spot.y, spot.x))
+    browser.wait_for("document.querySelector('.leaflet-popup-content .geomap-list')")
+    text = browser.evaluate("document.querySelector('.leaflet-popup-content').textContent")
+    in_kabul = [f for f in features if f["properties"]["admin1_code"] == "AF-KAB"]
+    killed = sum(f["properties"]["fatalities"] or 0 for f in in_kabul)
+    assert "Kabul (AF-KAB)" in text
+    assert f"{len(in_kabul)} incidents, {killed} killed" in text
+    assert browser.evaluate("document.querySelectorAll('.geomap-list li').length") == len(in_kabul)

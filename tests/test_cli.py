@@ -20,7 +20,8 @@ def runner():
 def test_help(runner):
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("geocode", "extract", "ingest", "query", "provinces", "map", "run"):
+    for command in ("geocode", "extract", "ingest", "query", "provinces", "map", "run",
+                    "export", "chart"):
         assert command in result.stdout
 
 
@@ -164,3 +165,21 @@ def test_ingest_directory_with_bad_files_keeps_the_good_ones(runner, tmp_path):
     out.mkdir()
     assert runner.invoke(app, ["map", "-o", str(out), "--db", str(db)]).exit_code == 0
     assert (out / "map.html").stat().st_size > 0
+
+
+def test_run_twice_leaves_no_diff(runner, tmp_path, monkeypatch):
+    """The same articles give byte-identical GeoJSON, CSV and map (issue 10: no random ids,
+    no timestamps), so a committed outputs/ only changes when the data does."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    outputs = []
+    for _ in range(2):
+        result = runner.invoke(app, ["run", "seeds", "--published", "2021-11-03"])
+        assert result.exit_code == 0, result.output
+        outputs.append({name: (tmp_path / "outputs" / name).read_bytes()
+                        for name in ("incidents.geojson", "incidents.csv", "map.html")})
+        shutil.rmtree(tmp_path / "outputs")
+    assert outputs[0] == outputs[1]
+    assert b"Incidents (" in outputs[0]["map.html"]

@@ -33,7 +33,7 @@ PUB = date(2021, 11, 4)  # a Thursday
     ("Gunmen shot dead a journalist", 1, None),
     ("Gunmen shot dead three female media workers", 3, None),
     ("killed a policeman and wounded two civilians", 1, 2),
-    ("a blast killed a number of people", None, None),
+    ("a blast killed a number of people", 3, None),          # codebook: "a number of" = 3
     ("Three militants and two militiamen were killed", 5, None),
     ("A female suicide bomber and her two companions were killed", 3, None),
     ("At least 9 people were killed and 20 were wounded", 9, 20),
@@ -107,3 +107,105 @@ def test_night_before_last():
 ])
 def test_compound_counts(text, killed):
     assert max(c.value for c in find_counts(text) if c.kind == "killed") == killed
+
+
+# -- people counted through their noun phrase (codebook/people.csv, quantities.csv) -------
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("Gunmen shot dead a carpet seller in the bazaar", "killed", 1),
+    ("Troops killed the rebel commander, Mullah Dadullah, at dawn", "killed", 1),
+    ("The teacher was killed on his way home", "killed", 1),
+    ("A father and his son were shot dead near their house", "killed", 2),
+    ("The commander and three of his men were killed in the raid", "killed", 4),
+    ("Five Taliban and two militiamen were killed", "killed", 7),
+    ("The bomb exploded, killing him together with his driver and guard", "killed", 3),
+    ("Police detained three suspected kidnappers' accomplices", "detained", 3),
+    ("Soldiers arrested several suspected militants", "detained", 3),
+    ("The patrol captured numerous insurgents", "detained", 4),
+    ("Commandos captured a Haqqani Network financier and a few associates", "detained", 4),
+    ("Two suspected bomb makers were detained and questioned", "detained", 2),
+    ("Guards apprehended dozens of insurgents", "detained", 12),
+    ("an airstrike killed multiple militants", "killed", 3),     # codebook: read as "several"
+    ("forces killed the two men", "killed", 2),
+])
+def test_people_counts(text, kind, value):
+    assert max(c.value for c in find_counts(text) if c.kind == kind) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Troops launched an operation to arrest a bomb maker",      # an intent, not an arrest
+    "The force captured the district centre",                    # territory, not people
+    "The insurgents were detained",                              # already counted people
+    "The governor told a reporter, no one else",
+    "He was not arrested",
+])
+def test_no_people_count(text):
+    assert not [c for c in find_counts(text) if c.kind == "detained" and c.value > 0]
+
+
+def test_additional_people_are_marked():
+    counts = find_counts("The force also detained one additional suspect.")
+    assert [(c.kind, c.value, c.additive) for c in counts] == [("detained", 1, True)]
+    counts = find_counts("Another insurgent was killed later.")
+    assert [(c.kind, c.value, c.additive) for c in counts] == [("killed", 1, True)]
+
+
+def test_victim_class_from_the_codebook():
+    by_text = {t: find_counts(t)[0].victims for t in (
+        "killed four insurgents", "killed a Taliban commander", "killed two policemen",
+        "killed three children")}
+    assert list(by_text.values()) == ["combatant", "combatant", "security", "civilian"]
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("Jets struck the hideout, killing several of them", "killed", 3),
+    ("Officials announced the arrest of a bomb maker", "detained", 1),
+    ("The raid led to the death of Mawlawi Karim, a senior Taliban judge", "killed", 1),
+    ("Three relatives of the district governor were detained", "detained", 3),
+    ("Soldiers killed Taliban commander Mullah Sadiq", "killed", 1),
+    ("Police arrested Gul Ahmad in his home", "detained", 1),
+    ("Troops killed the rebel commander, Mullah Dadullah, at dawn", "killed", 1),
+])
+def test_nominal_named_and_partitive_counts(text, kind, value):
+    assert max(c.value for c in find_counts(text) if c.kind == kind) == value
+
+
+def test_captured_place_is_not_a_person():
+    assert not [c for c in find_counts("Taliban captured Sangin District") if c.value]
+
+
+def test_several_members_of_a_group_in_a_place():
+    counts = find_counts("Several members of Taliban in Nangarhar were killed in the blast")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 3)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Security forces have killed the deputy head of the rebels' council and two other "
+     "fighters in Baghlan", 3),
+    ("Mullah Karim, who was wounded in an airstrike last week, died of his injuries", 1),
+    ("A senior Taliban commander killed in Kandahar", 1),
+    ("Three soldiers died in the blast", 3),
+    ("One hundred and twenty people died", 120),
+    ("Gunmen killed two in Kabul", 2),
+])
+def test_perfect_active_intransitive_and_headline_counts(text, value):
+    assert max(c.value for c in find_counts(text) if c.kind == "killed") == value
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 99999999999999999999 people in Kabul",
+    "killed " + "9" * 400 + " people",
+    "at least 250,000 people were killed",
+])
+def test_implausible_numbers_are_not_counts(text):
+    assert not [c for c in find_counts(text) if c.kind == "killed"]
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_dates_at_the_ends_of_the_calendar(published):
+    from geomap.extract import extract_text
+
+    text = ("Gunmen killed two men in Kabul yesterday, last year, last month, on Monday "
+            "and three weeks ago; tomorrow the day before yesterday.")
+    for inc in extract_text(text, published=published):
+        assert date.min <= inc.event_date <= date.max

@@ -43,3 +43,20 @@ def test_geopandas_geocode_with_provider_class():
     assert frame.crs.to_epsg() == 4326
     assert frame.geometry.iloc[0].x > 68 and frame.geometry.iloc[1].x < 63
     assert frame.geometry.iloc[2].is_empty and frame["address"].isna().iloc[2]
+
+
+import pytest as _pytest
+
+from geomap import load_gazetteer as _load
+from geomap.locate import locate as _locate
+
+
+@_pytest.mark.parametrize("phrase,name,admin1", [
+    ("Musa Qala District (Kahnishin area of)", "Musa Qala", "Helmand"),
+    ("outskirts of Ferozkoh.", "Fayrōz Kōh", "Ghor"),
+    ("Kotal area of Pul-i-Kumri City, the provincial capital", "Pul-e Khumrī", "Baghlan"),
+    ("Dara and the Tangi area of Shinwar District", "Shinwar", "Nangarhar"),
+])
+def test_locate_reads_a_phrase_part_by_part(phrase, name, admin1):
+    (best,) = _locate(_load(), phrase, limit=1)
+    assert (best.place.name, best.place.admin1) == (name, admin1)

@@ -35,6 +35,17 @@ def workdir(tmp_path, monkeypatch):
     return tmp_path
 
 
+def test_readme_commands_paste_as_written():
+    """After the two set-up commands, nothing needs an activated venv."""
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    bare = [line for block in blocks for line in block.splitlines()
+            if re.match(r"(geomap|python|pip|pytest)\b", line.strip())]
+    assert not bare, f"say .venv/bin/ in: {bare}"
+    optional = [line for block in blocks for line in block.splitlines()
+                if re.search(r"\s\[-", line.split("  #")[0])]
+    assert not optional, f"usage brackets do not paste; name options in a comment: {optional}"
+
+
 @pytest.fixture(scope="module")
 def scheduler():
     """A real Dask cluster on this machine stands in for the README's tcp://10.0.0.5."""
@@ -50,6 +61,7 @@ def scheduler():
 
 def test_readme_commands_run_in_order(workdir, scheduler):
     commands = _commands()
+    assert commands[0] == ["run"]                 # the main job, as the first screen shows it
     assert ["run", "seeds", "--published", "2021-11-03"] in commands
     assert any("--scheduler" in args for args in commands)
     runner = CliRunner()
@@ -58,10 +70,28 @@ def test_readme_commands_run_in_order(workdir, scheduler):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output)
     for name in ("incidents.sqlite", "incidents.geojson", "incidents.csv", "incidents.gpkg",
-                 "map.html"):
+                 "map.html", "charts/provinces.svg"):
         assert (workdir / "outputs" / name).stat().st_size > 0
+    for name in ("acled.csv", "incidents.parquet"):
+        assert (workdir / name).stat().st_size > 0
 
 
-def test_readme_python_example_runs():
-    (block,) = re.findall(r"```python\n(.*?)```", README, re.S)
-    exec(compile(block, "README.md", "exec"), {})
+def test_readme_python_examples_run(workdir):
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    assert len(blocks) == 2
+    result = CliRunner().invoke(app, ["run", "seeds", "--published", "2021-11-03"])
+    assert result.exit_code == 0, result.output
+    for block in blocks:                      # the second reads the store the run wrote
+        scope: dict = {}
+        exec(compile(block, "README.md", "exec"), scope)
+    assert len(scope["kabul"]) >= 1 and scope["kabul"].crs.to_epsg() == 4326
+
+
+def test_readme_incident_table_is_what_the_store_gives(workdir):
+    (shown,) = re.findall(r"<!-- incident-table -->\n```text\n(.*?)```", README, re.S)
+    runner = CliRunner()
+    assert runner.invoke(app, ["run"]).exit_code == 0
+    result = runner.invoke(app, ["query", "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert shown == result.stdout, \
+        "README incident table is stale: run .venv/bin/python docs/screenshot.py"

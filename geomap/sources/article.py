@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..reader import Document, make_document
+from ..reader import Document, make_document, scrub
 
 __all__ = ["Article", "clean_text"]
 
-# Lone surrogates (from JSON "\ud800" escapes or surrogateescape decoding) cannot be
-# encoded to UTF-8; NUL is never text. Everything past the reader sees neither.
-_UNENCODABLE = re.compile("[\ud800-\udfff]")
-
 
 def clean_text(text: str) -> str:
-    """Text safe for every later stage: lone surrogates → U+FFFD, NUL bytes dropped.
+    r"""Text safe for every later stage (:func:`geomap.reader.scrub`): lone surrogates
+    become U+FFFD and NUL a space, so offsets do not move.
 
-    >>> clean_text("Kabul\\x00 \\ud800blast")
-    'Kabul \\ufffdblast'
+    >>> clean_text("Kabul\x00 \ud800blast")
+    'Kabul  \ufffdblast'
     """
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    return _UNENCODABLE.sub("\ufffd", text)
+    return scrub(text)
 
 
 @dataclass(frozen=True, slots=True)

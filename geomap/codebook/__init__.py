@@ -1,0 +1,56 @@
+"""Codebooks as data: tables a coder can read and change without reading Python.
+
+- ``quantities.csv``: vague quantities and the number each is coded as ("several" = 3,
+  "numerous" = 4, "dozens" = 12 …). This is the one place to change them.
+- ``actors.csv``: actor aliases ("ISKP" = "ISIS-K" = "Daesh" …, "ANSF", "coalition
+  forces"), each row ``actor,alias`` with the canonical (ACLED-style) actor name.
+- ``people.csv``: nouns for people (singular, plural) and the class of person they
+  name — ``combatant``, ``security``, ``civilian`` or plain ``person`` — which counts
+  use to know that "three insurgents" are people and event typing uses to tell a
+  battle (forces killed insurgents) from violence against civilians.
+
+>>> quantities()["several"], quantities()["numerous"], quantities()["dozens"]
+(3, 4, 12)
+>>> people()["insurgents"]
+('combatant', False)
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["quantities", "people", "actors"]
+
+_HERE = Path(__file__).parent
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (_HERE / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def quantities() -> dict[str, int]:
+    """Vague quantity phrase (lower case) → the count it is coded as."""
+    return {row["phrase"].lower(): int(row["value"]) for row in _rows("quantities.csv")}
+
+
+@lru_cache(maxsize=1)
+def people() -> dict[str, tuple[str, bool]]:
+    """Person noun (lower case, singular or plural) → (class, is_singular)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for row in _rows("people.csv"):
+        table.setdefault(row["plural"].lower(), (row["class"], False))
+        table[row["singular"].lower()] = (row["class"], row["singular"] != row["plural"])
+    return table
+
+
+@lru_cache(maxsize=1)
+def actors() -> dict[str, tuple[str, ...]]:
+    """Canonical actor name → its aliases, in table order."""
+    table: dict[str, list[str]] = {}
+    for row in _rows("actors.csv"):
+        table.setdefault(row["actor"], []).append(row["alias"])
+    return {actor: tuple(aliases) for actor, aliases in table.items()}
