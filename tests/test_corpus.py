@@ -179,3 +179,12 @@ def test_progress_on_stderr_and_quiet(corpus, tmp_path):
 
 def test_synthetic_corpus_is_deterministic(gaz):
     assert list(articles(30, gaz)) == list(articles(30, gaz))
+
+
+def test_jobs_0_means_one_worker_per_available_core():
+    from geomap.pipeline import workers_for
+
+    assert workers_for(0) == len(os.sched_getaffinity(0))
+    assert workers_for(3) == 3
+    with pytest.raises(ValueError):
+        workers_for(-1)
