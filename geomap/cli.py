@@ -164,7 +164,8 @@ _UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Events on or 
 _TYPE = typer.Option(None, "--type", "-t",
                      help="Event type or sub-type, e.g. 'Explosions' or 'Suicide bomb'.")
 _ACTOR = typer.Option(None, "--actor", "-a", help="Actor in any alias (ISIS-K, Daesh, Taliban).")
-_MIN_FATAL = typer.Option(None, "--min-fatalities", min=0, help="At least this many killed.")
+_MIN_FATAL = typer.Option(None, "--min-fatalities", metavar="N",
+                          help="At least this many killed (0 to 1,000,000).")
 
 
 def _date_option(value: Optional[str]):
@@ -173,43 +174,190 @@ def _date_option(value: Optional[str]):
     return parse_date(value) if value else None
 
 
-def _article_files(paths: List[Path]) -> list[Path]:
-    """Files named, and the *.txt files of directories named (sorted)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not found:
-                raise InputError(f"{path}: no *.txt article files in this directory")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
+class InputFormat(str, Enum):
+    txt = "txt"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+
+
+_FORMAT_IN = typer.Option(None, "--format-in",
+                          help="Read every input as this format instead of by extension "
+                               "(.txt .jsonl .ndjson .csv .html .htm, each optionally .gz; "
+                               "'-' is JSONL on stdin).")
+_TEXT_FIELD = typer.Option(None, "--text-field", metavar="NAME",
+                           help="JSONL/CSV field with the article text (default: the first "
+                                "of text, body, content, article, maintext).")
+_DATE_FIELD = typer.Option(None, "--date-field", metavar="NAME",
+                           help="JSONL/CSV field with the publication date (default: the "
+                                "first of published, publication_date, date, date_publish).")
+_JOBS = typer.Option(1, "--jobs", "-j", metavar="N",
+                     help="Extract in N local worker processes (0 = one per core).")
+_SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                          help="Extract on a running Dask distributed cluster, e.g. "
+                               "tcp://10.0.0.5:8786 (geomap must be installed on its workers).")
+_QUIET = typer.Option(False, "--quiet", "-q", help="No progress on stderr.")
+
+#: Bounds of the integer options: beyond them a value is a mistake, not a request.
+MAX_COUNT = 1_000_000
+MAX_JOBS = 1024
+
+
+def _bounded(option: str, value: Optional[int], low: int, high: int) -> Optional[int]:
+    """``value`` if within [low, high], else an InputError (one line, exit 2)."""
+    if value is not None and not low <= value <= high:
+        raise InputError(f"{option}: {value} is out of range ({low} to {high:,})")
+    return value
 
 
 def _report_into(failed: list) -> Callable[[InputError], None]:
-    """An error handler that prints one line per bad file and remembers it."""
+    """An error handler that prints one line per bad file or record and remembers it."""
     def report(err: InputError) -> None:
         failed.append(err)
         _say(f"geomap: error: {err}")
     return report
 
 
-def _read_and_extract(files: list[Path], published, on_error):
-    """(Document, incidents) per readable file; bad files go to ``on_error``."""
-    from .extract import extract
-    from .reader import read_article
+class _Progress:
+    """Progress on stderr: articles done (of total when known), rate, incidents,
+    skipped inputs, ETA. Redrawn in place on a terminal, a line every 10 s otherwise,
+    and a last line at the end."""
 
-    for path in files:
-        try:
-            document = read_article(path, published=published)
-        except InputError as err:
-            on_error(err)
+    def __init__(self, stats, quiet: bool, label: str) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self.stats, self.quiet, self.label = stats, quiet, label
+        self.tty = sys.stderr.isatty()
+        self.start = self._last = self._clock()
+        self.articles = self.incidents = 0
+
+    def update(self, incidents: int = 0) -> None:
+        self.articles += 1
+        self.incidents += incidents
+        now = self._clock()
+        if not self.quiet and now - self._last >= (0.5 if self.tty else 10.0):
+            self._last = now
+            self._show(end="\r" if self.tty else "\n")
+
+    def done(self) -> None:
+        if not self.quiet:
+            self._show(end="\n")
+
+    def _show(self, end: str) -> None:
+        elapsed = max(self._clock() - self.start, 1e-9)
+        rate = self.articles / elapsed
+        stats = self.stats
+        done = f"{self.articles:,}"
+        fraction = None
+        if stats.articles_total:
+            done += f"/{stats.articles_total:,}"
+            fraction = self.articles / stats.articles_total
+        elif stats.bytes_total:
+            fraction = stats.bytes_done / stats.bytes_total
+        if fraction is not None:
+            done += f" ({min(fraction, 1):.0%})"
+        eta = ""
+        if fraction and 0 < fraction < 1:
+            eta = f" · ETA {_clock_time(elapsed * (1 - fraction) / fraction)}"
+        clear = "\x1b[K" if self.tty else ""     # erase the rest of a redrawn line
+        sys.stderr.write(f"geomap: {self.label}: {done} articles · {rate:,.1f} articles/s · "
+                         f"{self.incidents:,} incidents · {stats.bad:,} skipped · "
+                         f"{_clock_time(elapsed)}{eta}{clear}{end}")
+        sys.stderr.flush()
+
+
+def _clock_time(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class _Reading:
+    """The articles of the inputs named on the command line, read as told, with their
+    bad files/records reported (one line each) and counted."""
+
+    def __init__(self, paths: Optional[List[Path]], published, fmt_in, text_field, date_field,
+                 *, samples: bool = False) -> None:
+        from .sources import Article, ReadStats, expand_paths, read_sources
+
+        for option, value in (("--text-field", text_field), ("--date-field", date_field)):
+            if value is not None and not value.strip():
+                raise InputError(f"{option}: empty value")
+        self.failed: list[InputError] = []
+        self.published = _date_option(published)
+        if samples:                          # the shipped samples, their dates known
+            from .samples import read_samples
+
+            documents = list(read_samples(self.published))
+            self.files = [d.source for d in documents]
+            self.stats = ReadStats([])
+            self.stats.articles_total = len(documents)
+            self._articles = iter([Article(d.text, d.published, d.source) for d in documents])
+        else:
+            self.files = expand_paths(paths or [])
+            self.stats = ReadStats(self.files)
+            self._articles = read_sources(
+                self.files, fmt=fmt_in.value if fmt_in else None, published=self.published,
+                text_field=text_field, date_field=date_field,
+                on_error=_report_into(self.failed), stats=self.stats)
+        self.first = next(self._articles, None)      # None: nothing readable at all
+
+    def __iter__(self):
+        if self.first is None:
+            return
+        from itertools import chain
+
+        for article in chain([self.first], self._articles):
+            if article.published is None:
+                _say(f"geomap: warning: {article.source}: no publication date (no 'date' "
+                     "line, no --published): relative dates are left unresolved")
+            yield article
+
+
+def _extracted(articles, jobs: int, scheduler: Optional[str], failed: list,
+               progress: Optional["_Progress"] = None):
+    """(Document, incidents) per article through the one pipeline, in input order;
+    an article the pipeline fails on is reported and skipped."""
+    from .pipeline import run as run_pipeline
+
+    _bounded("--jobs", jobs, 0, MAX_JOBS)
+    for article, outcome in run_pipeline(articles, jobs=jobs, scheduler=scheduler):
+        if outcome.error is not None:
+            _report_into(failed)(InputError(f"{article.source}: extraction failed "
+                                            f"({outcome.error}); skipped"))
             continue
-        if document.published is None:
-            _say(f"geomap: warning: {path}: no publication date (no 'date' line, no "
-                 "--published): relative dates are left unresolved")
-        yield document, extract(document)
+        if progress is not None:
+            progress.update(len(outcome.incidents))
+        yield article.document(), list(outcome.incidents)
+
+
+def _ingest_into(store, reading: "_Reading", jobs: int, scheduler: Optional[str],
+                 quiet: bool, batch_size: int):
+    """Ingest what ``reading`` reads into ``store``, skipping stored articles before
+    extraction (so an interrupted ingest resumes where it stopped). Returns
+    (IngestReport, articles already stored)."""
+    progress = _Progress(reading.stats, quiet, "ingest")
+    stored = 0
+
+    def fresh():
+        nonlocal stored
+        for article in reading:
+            try:
+                document = article.document()
+            except InputError as err:
+                _report_into(reading.failed)(err)
+                continue
+            if store.has(document):
+                stored += 1
+                progress.update()
+                continue
+            yield article
+
+    report = store.ingest(_extracted(fresh(), jobs, scheduler, reading.failed, progress),
+                          batch_size=batch_size,
+                          on_unplaced=lambda incident: _report_unplaced([incident]))
+    progress.done()
+    return report, stored
 
 
 def _report_unplaced(incidents) -> None:
@@ -260,70 +408,89 @@ def _n(value) -> str:
     "geomap extract seeds/001_8b239d0a68e52fc3.txt --format table",
     "geomap extract seeds/000_f548904bbe22a22a.txt --published 2021-11-03"))
 def extract(
-    files: List[Path] = typer.Argument(..., help="Article text files (UTF-8)."),
+    files: List[Path] = typer.Argument(..., help="Article files (.txt .jsonl .csv .html, "
+                                                 "optionally .gz), directories, or - (stdin)."),
     published: Optional[str] = _PUBLISHED,
     fmt: ExtractFormat = typer.Option(ExtractFormat.geojson, "--format", "-f",
                                       help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write here (atomically) instead of stdout."),
+    fmt_in: Optional[InputFormat] = _FORMAT_IN,
+    text_field: Optional[str] = _TEXT_FIELD, date_field: Optional[str] = _DATE_FIELD,
+    jobs: int = _JOBS, scheduler: Optional[str] = _SCHEDULER,
 ) -> None:
-    """Extract located, dated, counted incidents from article files.
+    """Extract located, dated, counted incidents from articles.
 
     GeoJSON (RFC 7946) goes to stdout by default. Incidents the text cannot place in
-    Afghanistan are listed on stderr, never mapped. Exits 2 if a file cannot be read.
+    Afghanistan are listed on stderr, never mapped. Exits 2 if an input cannot be read.
     """
     from .merge import merge_incidents
 
     with _errors():
-        failed = []
+        reading = _Reading(files, published, fmt_in, text_field, date_field)
         incidents = []
-        for _doc, found in _read_and_extract(files, _date_option(published),
-                                             _report_into(failed)):
+        read = 0
+        for _doc, found in _extracted(reading, jobs, scheduler, reading.failed):
+            read += 1
             incidents.extend(found)
         incidents = merge_incidents(incidents)
         _report_unplaced(incidents)
-        if len(failed) < len(files):
+        if read:
             text = _render(incidents, fmt.value)
             if text:
                 _emit(text, output)
-        if failed:
+        if reading.failed:
             raise typer.Exit(EXIT_INPUT)
 
 
 @app.command(epilog=_examples("geomap ingest seeds --published 2021-11-03",
                              "geomap ingest seeds/001_8b239d0a68e52fc3.txt --db other.sqlite"))
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="Article files or directories of *.txt files."),
+    paths: List[Path] = typer.Argument(..., help="Article files (.txt .jsonl .csv .html, "
+                                                 "optionally .gz), directories, or - (stdin)."),
     published: Optional[str] = _PUBLISHED,
     db: Optional[Path] = _DB,
+    fmt_in: Optional[InputFormat] = _FORMAT_IN,
+    text_field: Optional[str] = _TEXT_FIELD, date_field: Optional[str] = _DATE_FIELD,
+    jobs: int = _JOBS, scheduler: Optional[str] = _SCHEDULER,
+    batch_size: int = typer.Option(500, "--batch-size", metavar="N",
+                                   help="Commit every N articles (an interrupted ingest "
+                                        "loses at most one batch; run it again to resume)."),
+    quiet: bool = _QUIET,
 ) -> None:
-    """Extract incidents from articles and add them to the store, in one transaction.
+    """Extract incidents from articles and add them to the store, committing in batches.
 
-    Re-ingesting an article adds nothing; a new report of a known incident adds its source.
+    Re-ingesting an article adds nothing, so running an interrupted ingest again resumes
+    it; a new report of a known incident adds its source.
     """
     from .store import DEFAULT_DB, Store
 
     with _errors():
-        files = _article_files(paths)
-        failed = []
+        _bounded("--batch-size", batch_size, 1, MAX_COUNT)
+        _bounded("--jobs", jobs, 0, MAX_JOBS)
+        reading = _Reading(paths, published, fmt_in, text_field, date_field)
+        if reading.first is None:            # nothing readable: leave no empty store behind
+            _say("geomap: error: no article could be read; nothing ingested")
+            raise typer.Exit(EXIT_INPUT)
         with Store(db or DEFAULT_DB) as store:
-            with typer.progressbar(length=len(files), label="ingesting", file=sys.stderr,
-                                   show_pos=True) as bar:
-                report = store.ingest(
-                    _read_and_extract(files, _date_option(published), _report_into(failed)),
-                    progress=lambda: bar.update(1))
+            report, stored = _ingest_into(store, reading, jobs, scheduler, quiet, batch_size)
             articles, incidents = store.counts()
-        _report_unplaced(report.unplaced)
-        _say(f"geomap: {report.articles_added} article(s) added, {report.articles_skipped} "
-             f"already stored; {report.incidents_added} new incident(s), "
-             f"{report.incidents_merged} merged into known ones; store {db or DEFAULT_DB}: "
-             f"{articles} articles, {incidents} incidents")
-        if failed:
+        _say(f"geomap: {report.articles_added} article(s) added, "
+             f"{report.articles_skipped + stored} already stored; {report.incidents_added} new "
+             f"incident(s), {report.incidents_merged} merged into known ones; store "
+             f"{db or DEFAULT_DB}: {articles} articles, {incidents} incidents")
+        if reading.failed:
             raise typer.Exit(EXIT_INPUT)
 
 
 def _filters(store, province, district, since, until, event_type, actor, min_fatalities) -> dict:
     """Store query arguments from CLI options (names in any spelling)."""
+    for option, value in (("--province", province), ("--district", district),
+                          ("--since", since), ("--until", until), ("--type", event_type),
+                          ("--actor", actor)):
+        if value is not None and not value.strip():
+            raise InputError(f"{option}: empty value (leave the option out for no filter)")
+    _bounded("--min-fatalities", min_fatalities, 0, MAX_COUNT)
     gaz = store.gazetteer
     code = None
     if province:
@@ -369,9 +536,16 @@ def query(
             filters = _filters(store, province, district, since, until, event_type, actor,
                                min_fatalities)
             if fmt is QueryFormat.json:      # straight from the stored records: fast
-                from .export import json_array
-
-                sys.stdout.write(json_array(store.records(**filters)) + "\n")
+                lines = store.record_lines(**filters)
+                first = next(lines, None)
+                if first is None:
+                    sys.stdout.write("[]\n")
+                    return
+                write = sys.stdout.write
+                write("[\n" + first)
+                for line in lines:
+                    write(",\n" + line)
+                write("\n]\n")
                 return
             found = store.incidents(**filters)
         text = _render(found, fmt.value)
@@ -524,6 +698,10 @@ def run(
                    "with geomap, with their publication dates)."),
     published: Optional[str] = _PUBLISHED,
     out: Path = typer.Option(Path("outputs"), "--out", help="Output directory."),
+    fmt_in: Optional[InputFormat] = _FORMAT_IN,
+    text_field: Optional[str] = _TEXT_FIELD, date_field: Optional[str] = _DATE_FIELD,
+    jobs: int = _JOBS, scheduler: Optional[str] = _SCHEDULER,
+    quiet: bool = _QUIET,
 ) -> None:
     """The main job: rebuild OUT/ from articles — store, GeoJSON, CSV, GeoPackage, map.
 
@@ -534,33 +712,30 @@ def run(
     import tempfile
 
     from . import export
-    from .store import Store
+    from .store import BATCH_SIZE, Store
 
     with _errors():
+        _bounded("--jobs", jobs, 0, MAX_JOBS)
+        reading = _Reading(paths, published, fmt_in, text_field, date_field,
+                           samples=not paths)
+        if reading.first is None:
+            _say("geomap: error: no article could be read; nothing written")
+            raise typer.Exit(EXIT_INPUT)
         out.mkdir(parents=True, exist_ok=True)
-        failed = []
-        if paths:
-            files = _article_files(paths)
-            articles = _read_and_extract(files, _date_option(published), _report_into(failed))
-        else:                                  # the samples, their dates known
-            from .extract import extract
-            from .samples import read_samples
-
-            documents = list(read_samples(_date_option(published)))
-            files = [Path(d.source) for d in documents]
-            articles = ((d, extract(d)) for d in documents)
         with tempfile.TemporaryDirectory(dir=out) as tmp:
             db = Path(tmp) / "incidents.sqlite"
             with Store(db) as store:
-                report = store.ingest(articles)
+                _ingest_into(store, reading, jobs, scheduler, quiet, BATCH_SIZE)
                 found = store.incidents()
                 for name in ("incidents.geojson", "incidents.csv", "incidents.gpkg"):
                     export.write(out / name, found)
                 _write_map(out / "map.html", found, store, tiles=False)
+                articles, _ = store.counts()
+            for suffix in ("-wal", "-shm"):      # closed: the WAL is checkpointed into db
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
             shutil.move(str(db), out / "incidents.sqlite")
-        _report_unplaced(report.unplaced)
-        _say(f"geomap: {len(files) - len(failed)} article(s), {len(found)} mapped incident(s) "
+        _say(f"geomap: {articles} article(s), {len(found)} mapped incident(s) "
              f"→ {out}/incidents.sqlite, incidents.geojson, incidents.csv, incidents.gpkg, "
              f"map.html")
-        if failed:
+        if reading.failed:
             raise typer.Exit(EXIT_INPUT)

@@ -46,7 +46,7 @@ CSV_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "event_t
                "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
                "location", "latitude", "longitude", "geo_precision", "source", "notes",
                "fatalities", "injuries", "detained", "admin1_code", "place_id", "where_prec",
-               "date_precision", "target"]
+               "date_precision", "target", "source_outlet", "source_url", "source_title"]
 
 #: ACLED's column set and order.
 ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
@@ -195,7 +195,15 @@ def _geomap_row(inc: Incident) -> dict:
         "admin1_code": p["admin1_code"] or "", "place_id": p["place_id"] or "",
         "where_prec": inc.where_prec, "date_precision": inc.date_precision or "",
         "target": inc.target or "",
+        "source_outlet": _joined(s.outlet for s in inc.sources),
+        "source_url": _joined(s.url for s in inc.sources),
+        "source_title": _joined(s.title for s in inc.sources),
     }
+
+
+def _joined(values) -> str:
+    """Distinct known values, in source order, joined by "; "."""
+    return "; ".join(dict.fromkeys(v for v in values if v))
 
 
 def _acled_row(inc: Incident) -> dict:

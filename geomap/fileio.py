@@ -1,7 +1,9 @@
 """Atomic file writes: a temporary file beside the target, then a rename.
 
 An interrupted run (crash, Ctrl-C, full disk) never leaves a half-written
-GeoJSON, CSV or HTML file: the target is either the old file or the new one.
+GeoJSON, CSV or HTML file: the target is either the old file or the new one. The
+temporary file is fsync'd before the rename and the directory after it, so a power
+loss cannot leave an empty or truncated file under the target's name either.
 """
 
 from __future__ import annotations
@@ -36,12 +38,23 @@ def atomic_target(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Pat
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        _fsync(tmp_path)
         os.replace(tmp_path, target)
+        _fsync(target.parent)
     except OSError as err:
         raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file's (or a directory's) data to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> Path:

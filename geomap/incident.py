@@ -15,17 +15,28 @@ __all__ = ["Incident", "SourceRef", "incident_id", "incident_from_properties"]
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """Where an incident was read: file, the quoted sentence and its offsets."""
+    """Where an incident was read: file, the quoted sentence and its offsets, and what
+    the source said of the article (its URL, title and outlet) when it said it."""
 
     file: str
     quote: str
     start: int
     end: int
     published: date | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "quote": self.quote, "start": self.start, "end": self.end,
-                "published": self.published.isoformat() if self.published else None}
+        """The source as JSON; ``url``, ``title`` and ``outlet`` only when known, so
+        records of plain-text articles keep their earlier shape."""
+        out = {"file": self.file, "quote": self.quote, "start": self.start, "end": self.end,
+               "published": self.published.isoformat() if self.published else None}
+        for key in ("url", "title", "outlet"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +144,8 @@ def incident_from_properties(props: dict, place: Place | None) -> Incident:
         date_precision=props["date_precision"], fatalities=props["fatalities"],
         injured=props["injured"], actors=tuple(props["actors"]), target=props["target"],
         sources=tuple(SourceRef(s["file"], s["quote"], s["start"], s["end"],
-                                date.fromisoformat(s["published"]) if s["published"] else None)
+                                date.fromisoformat(s["published"]) if s["published"] else None,
+                                url=s.get("url"), title=s.get("title"), outlet=s.get("outlet"))
                       for s in props["sources"]),
         reason=props["resolution"], country=props["country"],
         detained=props.get("detained"), actor1=props.get("actor1"), actor2=props.get("actor2"))

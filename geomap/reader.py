@@ -1,7 +1,8 @@
 """Reading articles: bytes → checked text, publication date, sentences.
 
 Bad input (missing, empty, binary, not UTF-8, too large) raises
-:class:`~geomap.errors.InputError` with one clear line. The optional header
+:class:`~geomap.errors.InputError` with one clear line; the readers of every input
+format live in :mod:`geomap.sources`. The optional header
 ``date YYYY-MM-DD`` at the start of a file sets the publication date; it is
 blanked out (same length) so character offsets still point into the file.
 """
@@ -18,8 +19,8 @@ from .errors import InputError
 __all__ = ["Document", "Sentence", "read_article", "make_document", "split_sentences",
            "parse_date", "normalize_breaks", "scrub", "MAX_BYTES"]
 
-#: Largest article accepted (news articles are kilobytes; a 1 GB file is a mistake).
-MAX_BYTES = 20 * 1024 * 1024
+#: Largest article accepted, in bytes (see :data:`geomap.sources.MAX_ARTICLE_BYTES`).
+MAX_BYTES = 2 * 1024 * 1024
 
 _HEADER = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 
@@ -49,22 +50,6 @@ def parse_date(value: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError as err:
         raise InputError(f"not a date (want YYYY-MM-DD): {value!r}") from err
-
-
-def _decode(data: bytes, source: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise InputError(f"{source}: damaged UTF-16 text: {err.reason}") from err
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: looks like a binary file, not article text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{source}: not UTF-8 text (invalid byte 0x{data[err.start]:02x} at offset "
-            f"{err.start}); convert it with e.g. 'iconv -f cp1252 -t utf-8'") from err
 
 
 # Unicode line and paragraph breaks that are not "\n": LINE SEPARATOR (340 of 724 ISAF
@@ -109,24 +94,14 @@ def make_document(text: str, *, published: date | None = None, source: str = "<t
 
 
 def read_article(path: str | Path, *, published: date | None = None) -> Document:
-    """Read and check one article file."""
-    path = Path(path)
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{source}: is a directory, not an article file")
-        if size > MAX_BYTES:
-            raise InputError(f"{source}: too large ({size / 2**20:,.0f} MB; the limit for one "
-                             f"article is {MAX_BYTES // 2**20} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(f"{source}: no such file") from err
-    except PermissionError as err:
-        raise InputError(f"{source}: permission denied") from err
-    except IsADirectoryError as err:
-        raise InputError(f"{source}: is a directory, not an article file") from err
-    return make_document(_decode(data, source), published=published, source=source)
+    """Read and check one plain-text article file (through the bounded reader of
+    :mod:`geomap.sources`: regular files, pipes, devices and symlinks alike)."""
+    from .sources.bounded import display_name, open_input
+    from .sources.txt import read_txt
+
+    name = display_name(path)
+    with open_input(path) as stream:
+        return read_txt(stream, name, published).document()
 
 
 # Sentence ends: . ! ? (optionally closing quotes/brackets) then space and a

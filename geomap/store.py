@@ -1,9 +1,16 @@
 """The incident store: an embedded SQLite database file.
 
-One ``ingest`` is one transaction: a crash or kill mid-ingest leaves the
-store as it was. Articles are keyed by a hash of their text and publication
-date, so re-ingesting an article adds nothing; a new article that reports
-a known incident adds its sources to that incident (see :mod:`geomap.merge`).
+Ingest commits in batches (every ``batch_size`` articles, 500 by default), each batch one
+transaction: a crash or ``kill -9`` mid-ingest loses at most the batch in flight, never
+half an article. Articles are keyed by a hash of their text and publication date, so
+re-ingesting an article adds nothing and running an interrupted ingest again resumes it:
+the stored articles are skipped and the store ends with exactly the rows of an
+uninterrupted run. (Before batching, one ingest was one transaction.) A new article that
+reports a known incident adds its sources to that incident (see :mod:`geomap.merge`).
+
+The database is in WAL mode, so readers (``query``, ``provinces``, ``map``) are never
+blocked by a running ingest; opening a store for reading writes nothing. A second writer
+waits up to ``busy_timeout`` seconds for the first, then fails with a clear message.
 
 Tables: ``articles`` (one row per ingested article), ``incidents`` (one row
 per event, indexed columns for queries plus the full record as JSON).
@@ -18,15 +25,21 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .errors import StoreError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, incident_from_properties
+from .incident import SourceRef
 from .merge import date_span, merge_pair, same_event
 from .reader import Document
 
-__all__ = ["Store", "IngestReport", "article_key", "DEFAULT_DB"]
+__all__ = ["Store", "IngestReport", "article_key", "DEFAULT_DB", "BATCH_SIZE", "BUSY_TIMEOUT"]
+
+#: Articles per committed batch.
+BATCH_SIZE = 500
+#: Seconds a writer waits for another writer before giving up.
+BUSY_TIMEOUT = 30.0
 
 #: Default store location, relative to the working directory.
 DEFAULT_DB = Path("outputs") / "incidents.sqlite"
@@ -56,11 +69,19 @@ CREATE TABLE IF NOT EXISTS incidents (
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents (admin1_code, event_date);
-CREATE INDEX IF NOT EXISTS incidents_same_event
-    ON incidents (admin1_code, date_precision, event_date);
+DROP INDEX IF EXISTS incidents_same_event;
+CREATE INDEX IF NOT EXISTS incidents_merge
+    ON incidents (admin1_code, admin2_id, date_precision, event_date, event_type,
+                  sub_event_type, id, place_id, fatalities, injured, detained);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents (event_date);
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 """
+
+# The columns same_event needs, to test a stored incident without decoding its record;
+# incidents_merge covers them, so finding candidates never reads the table itself.
+_PROBE_COLUMNS = ("id, place_id, event_date, date_precision, event_type, sub_event_type, "
+                  "fatalities, injured, detained")
+_PROBE_SOURCE = (SourceRef("<stored>", "", 0, 0),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +104,58 @@ class Store:
     """An incident database at ``path`` (created on first use)."""
 
     def __init__(self, path: str | os.PathLike = DEFAULT_DB, *,
-                 gazetteer: Gazetteer | None = None, create: bool = True) -> None:
+                 gazetteer: Gazetteer | None = None, create: bool = True,
+                 busy_timeout: float = BUSY_TIMEOUT) -> None:
+        """Open for writing (``create=True``: made if missing) or, with ``create=False``,
+        for reading only: nothing is written then, and a missing store is an error."""
         self.path = Path(path)
         self._gazetteer = gazetteer
+        self._busy_timeout = busy_timeout
+        self.readonly = not create
         if not create and not self.path.exists():
             raise StoreError(f"no incident store at {self.path} (run 'geomap ingest' first)")
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.executescript(_SCHEMA)
-            columns = {r[1] for r in self._db.execute("PRAGMA table_info(incidents)")}
-            if "detained" not in columns:        # a version-1 store: add the column
-                self._db.execute("ALTER TABLE incidents ADD COLUMN detained INTEGER")
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout)
+            # a large store is read by index lookups all over the file: cache more of it
+            # than SQLite's 2 MB default (64 MB at most), so lookups stay memory lookups
+            self._db.execute("PRAGMA cache_size = -65536")
+            if self.readonly:
+                self._db.execute("PRAGMA query_only = ON")
+                self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            else:
+                self._setup()
+        except sqlite3.OperationalError as err:
+            raise self._error(err) from err
         except (OSError, sqlite3.Error) as err:
             raise StoreError(f"cannot open incident store {self.path}: {err}") from err
+
+    def _setup(self) -> None:
+        if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")   # WAL: durable across a kill -9
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version != 3:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                columns = {r[1] for r in self._db.execute("PRAGMA table_info(incidents)")}
+                if "detained" not in columns:        # a version-1 store: add the column
+                    self._db.execute("ALTER TABLE incidents ADD COLUMN detained INTEGER")
+                self._db.execute("COMMIT")
+            finally:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+
+    def _error(self, err: sqlite3.Error) -> StoreError:
+        if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
+            return StoreError(f"incident store {self.path} is being written by another process "
+                              f"(waited {self._busy_timeout:g} s); try again when it has "
+                              "finished")
+        return StoreError(f"incident store {self.path}: {err}")
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -116,11 +174,27 @@ class Store:
 
     # -- writing ---------------------------------------------------------------
 
+    def has(self, document: Document) -> bool:
+        """True when this article is stored already."""
+        return self._db.execute("SELECT 1 FROM articles WHERE key = ?",
+                                (article_key(document),)).fetchone() is not None
+
     def ingest(self, items: Iterable[tuple[Document, list[Incident]]],
-               progress: Callable[[], None] | None = None) -> IngestReport:
-        """Add articles and their incidents in one transaction."""
+               progress: Callable[[], None] | None = None, *,
+               batch_size: int = BATCH_SIZE,
+               on_unplaced: Callable[[Incident], None] | None = None) -> IngestReport:
+        """Add articles and their incidents, committing every ``batch_size`` articles.
+
+        An exception (or a kill) loses only the batch in flight; what was committed
+        stays, and ingesting the same articles again adds just the rest. Incidents with
+        no place in Afghanistan go to ``on_unplaced`` as they come when it is given (so a
+        long ingest does not hold them all), else into the report.
+        """
+        if self.readonly:
+            raise StoreError(f"incident store {self.path} was opened for reading only")
         added = skipped = new = merged = 0
         unplaced: list[Incident] = []
+        in_batch = 0
         try:
             self._db.execute("BEGIN IMMEDIATE")
             for document, incidents in items:
@@ -129,6 +203,7 @@ class Store:
                     skipped += 1
                 else:
                     added += 1
+                    in_batch += 1
                     self._db.execute(
                         "INSERT INTO articles (key, source, published, incidents) VALUES (?,?,?,?)",
                         (key, document.source,
@@ -136,11 +211,15 @@ class Store:
                          len(incidents)))
                     for incident in incidents:
                         if not incident.mapped:
-                            unplaced.append(incident)
+                            (on_unplaced or unplaced.append)(incident)
                         if self._add(incident):
                             merged += 1
                         else:
                             new += 1
+                    if in_batch >= batch_size:
+                        self._db.execute("COMMIT")
+                        self._db.execute("BEGIN IMMEDIATE")
+                        in_batch = 0
                 if progress:
                     progress()
             self._db.execute("COMMIT")
@@ -148,42 +227,61 @@ class Store:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             if isinstance(err, sqlite3.Error):
-                raise StoreError(f"incident store {self.path}: {err}") from err
+                raise self._error(err) from err
             raise
         return IngestReport(added, skipped, new, merged, tuple(unplaced))
 
     def _add(self, incident: Incident) -> bool:
         """Insert, or merge into a stored report of the same event; True if merged."""
-        for existing in self._candidates(incident):
-            if same_event(existing, incident):
+        for row in self._candidates(incident):
+            if same_event(self._probe(row), incident):
+                existing = self._load(self._db.execute(
+                    "SELECT record FROM incidents WHERE id = ?", (row[0],)).fetchone()[0])
                 self._write(merge_pair(existing, incident), replace=True)
                 return True
         self._write(incident, replace=False)
         return False
 
-    def _candidates(self, incident: Incident) -> list[Incident]:
+    def _probe(self, row: tuple) -> Incident:
+        """A stored incident rebuilt from its indexed columns only: enough for
+        same_event (place, date, type, counts), without decoding its JSON record."""
+        (id_, place_id, event_date, precision, event_type, sub_event_type,
+         fatalities, injured, detained) = row
+        place = self.gazetteer.places.get(place_id) if place_id else None
+        return Incident(id=id_, event_type=event_type, sub_event_type=sub_event_type,
+                        location="", place=place, geo_precision=None, where_prec=6,
+                        event_date=date.fromisoformat(event_date), date_precision=precision,
+                        fatalities=fatalities, injured=injured, detained=detained, actors=(),
+                        target=None, sources=_PROBE_SOURCE, reason="", country="")
+
+    def _candidates(self, incident: Incident) -> list[tuple]:
+        """Stored incidents that may be the same event, by indexed ranges only: the same
+        province, the same district or none, a date window per stored precision. The cost
+        depends on how many reports share that place and time, not on the store's size."""
         if incident.place is None or incident.event_date is None:
             return []
         start, end = date_span(incident.event_date, incident.date_precision)
-        # cheap column tests first (same district or a province-level report; agreeing
-        # type), so only plausible reports are decoded and compared by same_event
         place = incident.place
-        common = ("SELECT record, event_date, id FROM incidents WHERE admin1_code = ?"
-                  " AND (admin2_id IS NULL OR ? IS NULL OR admin2_id = ?)"
-                  " AND (event_type = ? OR sub_event_type = 'Attack' OR ? = 'Attack')"
-                  " AND date_precision IN ({}) AND event_date BETWEEN ? AND ?")
-        head = (place.admin1_code, place.admin2_id or None, place.admin2_id or None,
-                incident.event_type, incident.sub_event_type)
-        # one indexed range per stored precision (a month is stored as its 1st day,
-        # a year as 1 January)
-        rows = self._db.execute(
-            " UNION ALL ".join([common.format("'day', 'week'"), common.format("'month'"),
-                                common.format("'year'")]) + " ORDER BY 2, 3",
-            head + ((start - timedelta(days=7)).isoformat(),
-                    (end + timedelta(days=7)).isoformat())
-            + head + (start.replace(day=1).isoformat(), end.isoformat())
-            + head + (f"{start.year}-01-01", f"{end.year}-12-31"))
-        return [self._load(r[0]) for r in rows]
+        windows = [("'day', 'week'", (start - timedelta(days=7)).isoformat(),
+                    (end + timedelta(days=7)).isoformat()),
+                   # a month is stored as its 1st day, a year as 1 January
+                   ("'month'", start.replace(day=1).isoformat(), end.isoformat()),
+                   ("'year'", f"{start.year}-01-01", f"{end.year}-12-31")]
+        # a district-level report can match the same district or a province-level report;
+        # a province-level report can match any report in its province
+        districts = ([" AND admin2_id = ?", " AND admin2_id IS NULL"] if place.admin2_id
+                     else [""])
+        parts, args = [], []
+        for precisions, low, high in windows:
+            for district in districts:
+                parts.append(f"SELECT {_PROBE_COLUMNS} FROM incidents INDEXED BY incidents_merge"
+                             " WHERE admin1_code = ?"
+                             f"{district} AND date_precision IN ({precisions})"
+                             " AND event_date BETWEEN ? AND ?"
+                             " AND (event_type = ? OR sub_event_type = 'Attack' OR ? = 'Attack')")
+                args += [place.admin1_code] + ([place.admin2_id] if "= ?" in district else [])
+                args += [low, high, incident.event_type, incident.sub_event_type]
+        return self._db.execute(" UNION ALL ".join(parts) + " ORDER BY 3, 1", args).fetchall()
 
     def _write(self, incident: Incident, *, replace: bool) -> None:
         p = incident.place
@@ -217,11 +315,33 @@ class Store:
         without rebuilding records: the fast path for JSON output."""
         return list(self._select(**filters))
 
-    def _select(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
-                since: date | None = None, until: date | None = None,
-                event_type: str | None = None, actor: str | None = None,
-                min_fatalities: int | None = None, mapped_only: bool = True):
+    def record_lines(self, **filters) -> Iterator[str]:
+        """The JSON text of :meth:`records`, one object per incident, spliced from the
+        stored records without decoding them (unless an actor filter needs to look):
+        the fast path for large JSON answers."""
+        if filters.get("actor"):
+            yield from (json.dumps(props, ensure_ascii=False)
+                        for props in self._select(**filters))
+            return
+        filters.pop("actor", None)
+        for record, lat, lon in self._rows(**filters):   # floats: repr() is json's text
+            yield f'{record[:-1]}, "lat": {_number(lat)}, "lon": {_number(lon)}}}'
+
+    def _select(self, *, actor: str | None = None, **filters):
         """Stored property dicts matching every filter given, by date then id."""
+        for record, lat, lon in self._rows(**filters):
+            props = json.loads(record)
+            if actor and actor not in props["actors"] and actor not in (
+                    props.get("actor1"), props.get("actor2")):
+                continue
+            props["lat"], props["lon"] = lat, lon
+            yield props
+
+    def _rows(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
+              since: date | None = None, until: date | None = None,
+              event_type: str | None = None, min_fatalities: int | None = None,
+              mapped_only: bool = True) -> list[tuple]:
+        """(record, lat, lon) rows matching the column filters, by date then id."""
         where, args = [], []
         if mapped_only:
             where.append("place_id IS NOT NULL")
@@ -234,8 +354,12 @@ class Store:
         if until:
             where.append("event_date <= ?"); args.append(until.isoformat())
         if event_type:
-            where.append("(lower(event_type) LIKE ? OR lower(sub_event_type) LIKE ?)")
-            args += [f"%{event_type.lower()}%"] * 2
+            # the user's text is matched literally: % _ and \ are escaped, not wildcards
+            where.append("(lower(event_type) LIKE ? ESCAPE '\\' "
+                         "OR lower(sub_event_type) LIKE ? ESCAPE '\\')")
+            literal = (event_type.lower().replace("\\", "\\\\").replace("%", "\\%")
+                       .replace("_", "\\_"))
+            args += [f"%{literal}%"] * 2
         if min_fatalities is not None:
             where.append("fatalities >= ?"); args.append(min_fatalities)
         sql = "SELECT record, lat, lon FROM incidents"
@@ -245,14 +369,8 @@ class Store:
         try:
             rows = self._db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
-            raise StoreError(f"incident store {self.path}: {err}") from err
-        for record, lat, lon in rows:
-            props = json.loads(record)
-            if actor and actor not in props["actors"] and actor not in (
-                    props.get("actor1"), props.get("actor2")):
-                continue
-            props["lat"], props["lon"] = lat, lon
-            yield props
+            raise self._error(err) from err
+        return rows
 
     def province_totals(self) -> dict[str, dict[str, int]]:
         """Incidents, fatalities and injured per province code (all 34, zeros included)."""
@@ -272,3 +390,7 @@ class Store:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         incidents = self._db.execute("SELECT count(*) FROM incidents").fetchone()[0]
         return articles, incidents
+
+
+def _number(value: float | None) -> str:
+    return "null" if value is None else repr(value)

@@ -66,7 +66,8 @@ def test_run_from_the_installed_wheel_writes_what_the_checkout_writes(wheel, tmp
 
 def test_import_and_help_do_not_load_heavy_modules():
     code = ("import sys, geomap, geomap.cli; "
-            "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'geopy') "
+            "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'geopy', "
+            "'trafilatura', 'dask', 'distributed') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()

@@ -30,6 +30,7 @@ def _commands() -> list[list[str]]:
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -45,12 +46,27 @@ def test_readme_commands_paste_as_written():
     assert not optional, f"usage brackets do not paste; name options in a comment: {optional}"
 
 
-def test_readme_commands_run_in_order(workdir):
+@pytest.fixture(scope="module")
+def scheduler():
+    """A real Dask cluster on this machine stands in for the README's tcp://10.0.0.5."""
+    import warnings
+
+    distributed = pytest.importorskip("distributed")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      host="127.0.0.1", dashboard_address=None) as cluster:
+            yield cluster.scheduler_address
+
+
+def test_readme_commands_run_in_order(workdir, scheduler):
     commands = _commands()
     assert commands[0] == ["run"]                 # the main job, as the first screen shows it
     assert ["run", "seeds", "--published", "2021-11-03"] in commands
+    assert any("--scheduler" in args for args in commands)
     runner = CliRunner()
     for args in commands:
+        args = [scheduler if a.startswith("tcp://10.0.0.5") else a for a in args]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output)
     for name in ("incidents.sqlite", "incidents.geojson", "incidents.csv", "incidents.gpkg",

@@ -1,0 +1,190 @@
+"""Articles → incidents, serially, in local worker processes or on a Dask cluster.
+
+One code path for all three: articles are cut into partitions, each partition is handed
+to an executor (in-process, a :class:`~concurrent.futures.ProcessPoolExecutor`, or a Dask
+``distributed`` client's executor) that runs :func:`process_partition` — which calls the
+one pipeline function :func:`geomap.extract.extract` through :func:`process` — and the
+results come back in input order. The caller (the store) sees the same sequence whatever
+ran it, so ``--jobs 1``, ``--jobs 2`` and a Dask cluster store exactly the same rows.
+
+Each worker process loads the gazetteer once (it is cached per process) and keeps it for
+every partition it runs. At most ``2 × workers`` partitions are in flight, so memory stays
+bounded however long the input is.
+
+>>> from datetime import date
+>>> from geomap.sources import Article
+>>> [r.incidents[0].sources[0].outlet for _, r in run([Article(
+...     "A roadside bomb killed three soldiers in Sangin district of Helmand on Monday.",
+...     date(2021, 5, 4), "a.txt", outlet="Pajhwok")])]
+['Pajhwok']
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
+
+from .errors import GeomapError
+from .incident import Incident
+from .sources import Article
+
+__all__ = ["process", "process_partition", "run", "Outcome", "ClusterError", "workers_for",
+           "PARTITION_ARTICLES", "PARTITION_BYTES"]
+
+#: A partition closes at this many articles or this many bytes of text, whichever first.
+PARTITION_ARTICLES = 64
+PARTITION_BYTES = 4 * 1024 * 1024
+
+
+class ClusterError(GeomapError, ConnectionError):
+    """The Dask scheduler cannot be reached, or its workers cannot run geomap."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the pipeline made of one article: its incidents, or why it failed."""
+
+    incidents: tuple[Incident, ...] = ()
+    error: str | None = None
+
+
+def _cite(incident: Incident, article: Article) -> Incident:
+    """The incident with the article's url, title and outlet on its sources."""
+    sources = tuple(replace(s, url=article.url, title=article.title, outlet=article.outlet)
+                    if s.file == article.source else s for s in incident.sources)
+    return incident.with_(sources=sources)
+
+
+def process(article: Article, gazetteer=None) -> list[Incident]:
+    """The incidents of one article: :func:`geomap.extract.extract` on its document,
+    with what the source said of the article (url, title, outlet) on every source."""
+    from .extract import extract
+    from .gazetteer import load_gazetteer
+
+    incidents = extract(article.document(), gazetteer or load_gazetteer())
+    if article.url or article.title or article.outlet:
+        incidents = [_cite(i, article) for i in incidents]
+    return incidents
+
+
+def process_partition(articles: list[Article]) -> list[Outcome]:
+    """:func:`process` for each article of a partition (what a worker runs). An article
+    the pipeline fails on is returned as an error, not raised, so one bad article
+    cannot lose a partition."""
+    from .gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()          # once per worker process: it is cached
+    out = []
+    for article in articles:
+        try:
+            out.append(Outcome(tuple(process(article, gazetteer))))
+        except Exception as err:        # reported by the caller with the article's name
+            out.append(Outcome(error=f"{type(err).__name__}: {err}"))
+    return out
+
+
+def _warm() -> None:
+    from .gazetteer import load_gazetteer
+
+    load_gazetteer()
+
+
+class _InProcess(Executor):
+    """An executor that runs each call at once, in this process."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as err:
+            future.set_exception(err)
+        return future
+
+
+def workers_for(jobs: int) -> int:
+    """Worker processes for ``--jobs``: 0 means one per available core."""
+    if jobs < 0:
+        raise ValueError("jobs must be 0 (all cores) or more")
+    if jobs == 0:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:             # not on Linux
+            return os.cpu_count() or 1
+    return jobs
+
+
+@contextmanager
+def _executor(jobs: int, scheduler: str | None) -> Iterator[tuple[Executor, int]]:
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError as err:
+            raise ClusterError("--scheduler needs Dask distributed: "
+                               "pip install 'geomap[dask]'") from err
+        try:
+            # connect timeout: dask's distributed.comm.timeouts.connect (30 s by default)
+            client = Client(scheduler, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
+        try:
+            workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+            yield client.get_executor(pure=False), workers
+        finally:
+            client.close()
+        return
+    workers = workers_for(jobs)
+    if workers == 1:
+        yield _InProcess(), 1
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_warm) as pool:
+        yield pool, workers
+
+
+def _partitions(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    part: list[Article] = []
+    size = 0
+    for article in articles:
+        part.append(article)
+        size += len(article.text)
+        if len(part) >= PARTITION_ARTICLES or size >= PARTITION_BYTES:
+            yield part
+            part, size = [], 0
+    if part:
+        yield part
+
+
+def _results(part: list[Article], future: Future, remote: bool):
+    try:
+        outcomes = future.result()
+    except ImportError as err:
+        raise ClusterError(f"a Dask worker cannot run geomap ({err}): install geomap "
+                           "on every worker machine") from err
+    except (OSError, TimeoutError) as err:
+        if not remote:
+            raise
+        raise ClusterError(f"the Dask cluster failed: {err}") from err
+    return zip(part, outcomes)
+
+
+def run(articles: Iterable[Article], *, jobs: int = 1,
+        scheduler: str | None = None) -> Iterator[tuple[Article, Outcome]]:
+    """``(article, outcome)`` for every article, in input order, computed serially
+    (``jobs=1``), in ``jobs`` local processes (0 = one per core), or on the Dask cluster
+    whose scheduler is at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``)."""
+    with _executor(jobs, scheduler) as (executor, workers):
+        window: deque = deque()
+        ahead = 0 if workers == 1 and not scheduler else 2 * workers
+        for part in _partitions(articles):
+            window.append((part, executor.submit(process_partition, part)))
+            while len(window) > ahead:
+                yield from _results(*window.popleft(), bool(scheduler))
+        while window:
+            yield from _results(*window.popleft(), bool(scheduler))
