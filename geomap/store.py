@@ -23,10 +23,11 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .dates import shift
 from .errors import StoreError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, incident_from_properties
@@ -262,8 +263,7 @@ class Store:
             return []
         start, end = date_span(incident.event_date, incident.date_precision)
         place = incident.place
-        windows = [("'day', 'week'", (start - timedelta(days=7)).isoformat(),
-                    (end + timedelta(days=7)).isoformat()),
+        windows = [("'day', 'week'", shift(start, -7).isoformat(), shift(end, 7).isoformat()),
                    # a month is stored as its 1st day, a year as 1 January
                    ("'month'", start.replace(day=1).isoformat(), end.isoformat()),
                    ("'year'", f"{start.year}-01-01", f"{end.year}-12-31")]
