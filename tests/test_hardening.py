@@ -180,8 +180,8 @@ def test_ingest_reports_unplaced_incidents_as_it_stores_them(runner, tmp_path):
 
 @pytest.mark.parametrize("header", ["date 0001-01-01", "date 9999-12-31"])
 def test_ingest_of_articles_dated_at_the_calendars_ends(tmp_path, header):
-    for name in ("a.txt", "b.txt"):       # two reports, so the store looks for a merge
-        (tmp_path / name).write_text(f"{header}\nA bomb killed three soldiers in Herat "
+    for name, verb in (("a.txt", "killed"), ("b.txt", "left dead")):  # two reports of one
+        (tmp_path / name).write_text(f"{header}\nA bomb {verb} three soldiers in Herat "  # event
                                      f"yesterday and last year.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
                                       "--db", str(tmp_path / "s.db"), "--quiet"])
