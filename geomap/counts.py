@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .anchors import Gate
 from .codebook import people, quantities
 
 __all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
@@ -162,9 +163,16 @@ _ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr
                            r"nabbed|assassin", re.IGNORECASE)
 
 
+# find_counts' patterns, each run only where its anchor words are (geomap.anchors; the
+# gate, _GATE, is defined below with the people counter's words)
+_ANY, _NONE_AT, _PEOPLE_AT, _SUM_AT, _INCLUDING_AT, _ALONG_WITH_AT, _TOLL_AT, _BEFORE_AT, \
+    _ONE_PASSIVE_AT, _ONE_AT, _LEFT_AT, _AFTER_AT, _ELLIPSIS_AT = range(13)
+
+
 def find_counts(text: str) -> list[Count]:
     """Killed and wounded figures in ``text``, in text order."""
-    if not _ANY_CASUALTY.search(text):
+    possible = _GATE.possible(text)
+    if _ANY not in possible or not _ANY_CASUALTY.search(text):
         return []
     found: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -176,28 +184,31 @@ def find_counts(text: str) -> list[Count]:
         taken.append((m.start(), m.end()))
         found.append(Count(kind, value, m.start(), m.end(), m.group(0)))
 
-    for m in _NONE.finditer(text):
+    def matches(at: int, pattern: re.Pattern):
+        return pattern.finditer(text) if at in possible else ()
+
+    for m in matches(_NONE_AT, _NONE):
         verb = m.group("verb")
         for kind in ([_kind(verb)] if verb else ["killed", "wounded"]):
             found.append(Count(kind, 0, m.start(), m.end(), m.group(0)))
         taken.append((m.start(), m.end()))
-    for count in people_counts(text):
+    for count in (people_counts(text) if _PEOPLE_AT in possible else ()):
         if count.value <= MAX_COUNT and \
                 not any(s < count.end and count.start < e for s, e in taken):
             taken.append((count.start, count.end))
             found.append(count)
-    for m in _SUM.finditer(text):
+    for m in matches(_SUM_AT, _SUM):
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is not None and b is not None:
             add(_kind(m.group("verb")), a + b, m)
-    for m in _INCLUDING.finditer(text):
+    for m in matches(_INCLUDING_AT, _INCLUDING):
         add(_kind(m.group("verb")), parse_number(m.group("num")), m)
-    for m in _ALONG_WITH.finditer(text):
+    for m in matches(_ALONG_WITH_AT, _ALONG_WITH):
         others = parse_number(m.group("num"))
         add(_kind(m.group("verb")), None if others is None else others + 1, m)
-    for m in _TOLL.finditer(text):
+    for m in matches(_TOLL_AT, _TOLL):
         add("killed", parse_number(m.group("num")), m)
-    for m in _BEFORE.finditer(text):
+    for m in matches(_BEFORE_AT, _BEFORE):
         num = m.group("num").lower()
         if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"\b(?:in|of|since|during)\s+$",
                                                            text[:m.start("num")]):
@@ -205,21 +216,21 @@ def find_counts(text: str) -> list[Count]:
         if num in ("a", "an", "one") and not _singular_ok(m.group(0)):
             continue
         add(_kind(m.group("verb")), parse_number(num), m)
-    for m in _ONE_PASSIVE.finditer(text):
+    for m in matches(_ONE_PASSIVE_AT, _ONE_PASSIVE):
         verb = m.group("verb").lower()
         add("killed" if re.match(r"shot|gunned|martyr", verb) else _kind(verb), 1, m)
-    for m in _ONE.finditer(text):
+    for m in matches(_ONE_AT, _ONE):
         verb = m.group("verb").lower()
         add("killed" if re.match(r"shot|shooting|gunned|martyr", verb) else _kind(verb), 1, m)
-    for rx in (_LEFT, _AFTER):
-        for m in rx.finditer(text):
+    for at, rx in ((_LEFT_AT, _LEFT), (_AFTER_AT, _AFTER)):
+        for m in matches(at, rx):
             verb = m.group("verb").lower()
             if m.group("num").lower() in ("a", "an"):
                 continue
             kind = "killed" if "lives" in verb or verb.startswith(("shot", "shooting", "gunned")) \
                 else _kind(verb)
             add(kind, parse_number(m.group("num")), m)
-    for m in _ELLIPSIS.finditer(text):
+    for m in matches(_ELLIPSIS_AT, _ELLIPSIS):
         before = [c for c in found if c.end <= m.start()]
         if before and m.group("num").lower() not in ("a", "an"):
             add(before[-1].kind, parse_number(m.group("num")), m)
@@ -258,6 +269,10 @@ _NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
             "assassination": "killed"}
 _TWO_WORD_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                    ("gunned", "down"): "killed", ("gunning", "down"): "killed"}
+#: a token people_counts starts from: without one of these words it finds nothing
+_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | {first for first, _ in _TWO_WORD_VERBS})
+_GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALONG_WITH, _TOLL,
+              _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS])     # (find_counts')
 _AUX = frozenset("was were is are been being be got get has have had".split())
 _BE = frozenset("was were is are been being be got get".split())
 _INTRANSITIVE = frozenset({"died", "perished", "succumbed"})

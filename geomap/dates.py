@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .anchors import Gate
+
 __all__ = ["DateRef", "find_dates", "dateline_date", "shift"]
 
 
@@ -52,6 +54,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE))
     ("year", rf"\b(?:in|of|since|during|since|early|late|end\s+of)\s+{_Y}\b"),
 ]]
 
+#: the patterns' anchor words (month and weekday names, "ago", "yesterday"...)
+_GATE = Gate([pattern for _, pattern in _PATTERNS])
 
 # Cheap test: does the text hold anything a date pattern could match?
 _ANY_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
@@ -172,11 +176,12 @@ def find_dates(text: str, published: date | None, *,
     low = text.lower()
     has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_WORD.search(low) is not None
+    possible = _GATE.possible(text)
     taken: list[tuple[int, int]] = []
     refs: list[DateRef] = []
-    for kind, pattern in _PATTERNS:
+    for at, (kind, pattern) in enumerate(_PATTERNS):
         if (kind in _NEEDS_DIGIT and not has_digit) or (kind in _NEEDS_MONTH and not has_month) \
-                or (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in low):
+                or (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in low) or at not in possible:
             continue                     # this pattern cannot match: skip the scan
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -1,0 +1,60 @@
+"""Anchor gates: a pattern is skipped only where it cannot match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geomap import counts, dates, lexicon
+from geomap.anchors import Gate, required_literals
+
+GATED = ([counts._ANY_CASUALTY, counts._NONE, counts._SUM, counts._INCLUDING, counts._ALONG_WITH,
+          counts._TOLL, counts._BEFORE, counts._ONE_PASSIVE, counts._ONE, counts._LEFT,
+          counts._AFTER, counts._ELLIPSIS, lexicon._REACTION, lexicon._NOT_AN_EVENT]
+         + [p for _, p in dates._PATTERNS] + [p for p, _, _ in lexicon._EVENT_RULES]
+         + [p for p, _ in lexicon._TARGETS] + list(lexicon._BACKGROUND))
+
+SENTENCES = [
+    "At least 25 people were killed and over 50 wounded in Kabul on Monday.",
+    "Three militants and two militiamen were killed, the police said last night.",
+    "Twenty-one insurgents, including 13 al-Qaeda members, were killed.",
+    "A commander was killed along with his seven men two days ago.",
+    "The death toll rose to 40. No casualties were reported in early March 2019.",
+    "A suicide bomber blew himself up near a mosque; gunmen stormed the hospital.",
+    "A facilitator responsible for IED attacks was detained; forces seized two IEDs.",
+    "Qatar condemned the attack. The Taliban recaptured the district centre the same day.",
+    "Five people were killed in Kabul and three in Herat, leaving 4 dead.",
+    "KILLED: TWO SOLDIERS WOUNDED IN A ROCKET ATTACK ON A CHECKPOINT YESTERDAY.",
+    "ſhot dead, İnjured, Kılled: case folding lets these match ASCII patterns.",
+    "The airstrike hit a wedding; the man, who coordinated attacks, died on 3 May.",
+]
+
+
+@pytest.mark.parametrize("pattern", GATED, ids=lambda p: p.pattern[:40])
+def test_a_gate_never_hides_a_match(pattern):
+    gate = Gate([pattern])
+    for text in SENTENCES:
+        if pattern.search(text):
+            assert 0 in gate.possible(text), text
+
+
+def test_literals_are_read_from_the_pattern():
+    assert required_literals(re.compile(r"\bgrenades?\b", re.I)) == ("grenade",)
+    assert required_literals(re.compile(r"\b(?:kill|die)d\b")) == ("die", "kill")
+    assert required_literals(re.compile(r"\d+|today")) is None        # \d+ has no literal
+    assert required_literals(re.compile(r"\b(?:in|at)\s+\w+")) is None  # too short to help
+
+
+def test_a_pattern_without_its_words_is_skipped():
+    gate = Gate([re.compile(r"\bgrenades?\b", re.I), re.compile(r"\bclash\w*", re.I),
+                 ("hand", "words")])
+    assert gate.possible("Clashes broke out.") == {1}
+    assert gate.possible("A GRENADE and hand signals") == {0, 2}
+    assert gate.possible("Nothing here") == set()
+
+
+def test_case_traps_run_every_pattern():
+    gate = Gate([re.compile(r"\bshot\b", re.I)])
+    assert gate.possible("ſhot") == {0}                   # long s matches "s" under IGNORECASE
+    assert re.compile(r"\bshot\b", re.I).search("ſhot")
