@@ -121,6 +121,11 @@ class Count:
     #: restate a part of an earlier figure
     loose: bool = False
 
+    def moved(self, offset: int) -> "Count":
+        """The same figure ``offset`` characters further on (sentence → document)."""
+        return Count(self.kind, self.value, self.start + offset, self.end + offset, self.phrase,
+                     self.additive, self.victims, self.parts, self.loose)
+
 
 def parse_number(text: str) -> int | None:
     """An integer from digits or English number words.
@@ -283,6 +288,7 @@ _ADVERBS = frozenset("also reportedly allegedly later subsequently then all both
                      "successfully safely immediately".split())
 _JOIN = {("and",), (",",), (",", "and"), ("along", "with"), ("together", "with"),
          ("as", "well", "as"), ("plus",), ("with",)}
+_JOINS_LONGEST_FIRST = sorted(_JOIN, key=len, reverse=True)   # (", and" before ",")
 _STOP = frozenset("in at on during near from by for into after before while when who whom "
                   "including among like such "
                   "which that whose as to and or but nor than was were is are been being "
@@ -472,7 +478,7 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
     classes = [cls]
     parts = [total]
     while True:
-        for join in sorted(_JOIN, key=len, reverse=True):
+        for join in _JOINS_LONGEST_FIRST:
             k = j + len(join)
             if tuple(words[j:k]) == join:
                 nxt = _item(words, raw, k, open_noun)

@@ -80,6 +80,11 @@ class DateRef:
     value: date
     precision: str
 
+    def moved(self, offset: int) -> "DateRef":
+        """The same phrase ``offset`` characters further on (sentence → document)."""
+        return DateRef(self.start + offset, self.end + offset, self.phrase, self.value,
+                       self.precision)
+
 
 def shift(value: date, days: int) -> date:
     """``value`` moved by ``days``, clamped at the calendar's ends (year 1, year 9999).
@@ -171,18 +176,20 @@ def find_dates(text: str, published: date | None, *,
     ``previous`` is the last date of the preceding text, for "the same month".
     Without ``published`` only phrases carrying a year resolve.
     """
-    if not _ANY_DATE.search(text):
-        return []
     low = text.lower()
     has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_WORD.search(low) is not None
     possible = _GATE.possible(text)
+    # the patterns that can match at all: the others are not scanned
+    runnable = [(kind, pattern) for at, (kind, pattern) in enumerate(_PATTERNS)
+                if at in possible and not (kind in _NEEDS_DIGIT and not has_digit)
+                and not (kind in _NEEDS_MONTH and not has_month)
+                and not (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in low)]
+    if not runnable or not _ANY_DATE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     refs: list[DateRef] = []
-    for at, (kind, pattern) in enumerate(_PATTERNS):
-        if (kind in _NEEDS_DIGIT and not has_digit) or (kind in _NEEDS_MONTH and not has_month) \
-                or (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in low) or at not in possible:
-            continue                     # this pattern cannot match: skip the scan
+    for kind, pattern in runnable:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

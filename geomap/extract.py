@@ -101,7 +101,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     reference = dated[0] if dated else document.published
     if reference != document.published:
         document = replace(document, published=reference)
-    sentences = [replace(s, text=text[s.start:s.end]) for s in sentences]
+    sentences = [Sentence(s.start, s.end, text[s.start:s.end], s.paragraph) for s in sentences]
     mentions_country = any(m.country for m in mentions)
 
     drafts: list[_Draft] = []
@@ -239,7 +239,7 @@ def _by_sentence(starts: list[int], items, position) -> dict[int, list]:
 
 def _shift(item, offset: int):
     """A sentence-relative DateRef/Count moved to document offsets."""
-    return replace(item, start=item.start + offset, end=item.end + offset)
+    return item.moved(offset)
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
