@@ -58,3 +58,10 @@ def test_case_traps_run_every_pattern():
     gate = Gate([re.compile(r"\bshot\b", re.I)])
     assert gate.possible("ſhot") == {0}                   # long s matches "s" under IGNORECASE
     assert re.compile(r"\bshot\b", re.I).search("ſhot")
+
+
+def test_a_match_needs_a_word_of_every_set():
+    gate = Gate([re.compile(r"\bdeath\s+toll\b", re.I)])
+    assert gate.possible("the death of a man") == set()
+    assert gate.possible("the toll road") == set()
+    assert gate.possible("The Death Toll rose") == {0}
