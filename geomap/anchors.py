@@ -22,7 +22,10 @@ any of them has every pattern run.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
+import threading
 from re import _constants as C
 from re import _parser
 
@@ -97,17 +100,75 @@ def required_sets(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(s)) for s in _useful(pattern))
 
 
+class _Scanner:
+    """One automaton over the anchor words of every gate in use: a text read by several
+    stages (counts, dates, event types, targets...) is scanned once."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, int] = {}   # word -> the bits of the literal sets it is in
+        self._bits = 0                     # bits handed out so far
+        self._automaton = None
+        self._masks: list[int] = []
+        self._version = 0
+        self._recent: dict[str, tuple[int, int]] = {}    # text -> (version, bits seen)
+        self._lock = threading.Lock()
+
+    def register(self, sets_per_entry) -> list[int]:
+        """Bits for each entry's literal sets; per entry, the mask of bits it needs."""
+        with self._lock:
+            needs = []
+            for sets in sets_per_entry:
+                need = 0
+                for literal_set in sets:
+                    bit = 1 << self._bits
+                    self._bits += 1
+                    for word in literal_set:
+                        self._words[word] = self._words.get(word, 0) | bit
+                    need |= bit
+                needs.append(need)
+            self._automaton = None                     # rebuilt with the new words,
+            self._version += 1                         # and what was seen is forgotten
+            return needs
+
+    def seen(self, text: str) -> int:
+        """The bits of the literal sets with a word in ``text`` (all bits: case traps)."""
+        hit = self._recent.get(text)
+        if hit is not None and hit[0] == self._version:
+            return hit[1]
+        if _CASE_TRAPS.search(text):
+            return -1
+        with self._lock:
+            if self._automaton is None:
+                import ahocorasick_rs
+
+                words = sorted(self._words) or ["\0"]
+                self._masks = [self._words.get(w, 0) for w in words]
+                self._automaton = ahocorasick_rs.AhoCorasick(words)
+            automaton, masks, version = self._automaton, self._masks, self._version
+        seen = 0
+        for index, _, _ in automaton.find_matches_as_indexes(text.lower(), overlapping=True):
+            seen |= masks[index]
+        if len(self._recent) > 512:
+            self._recent = {}
+        self._recent[text] = (version, seen)
+        return seen
+
+
+_SCANNER = _Scanner()
+
+
 class Gate:
-    """Which of a stage's patterns (or literal sets) can match a text, in one pass.
+    """Which of a stage's patterns (or literal sets) can match a text.
 
     ``patterns`` are compiled patterns, whose anchors are derived, or tuples of literal
     words given by hand (for code that reads words, not regular expressions). An entry
-    with no anchors is always possible.
+    with no anchors is always possible. All gates share one scan of each text.
     """
 
     def __init__(self, patterns: list) -> None:
         self._patterns = list(patterns)
-        self._automaton = None          # built on first use: nothing heavy at import
+        self._needs: list[int] | None = None   # registered on first use: nothing at import
+        self._decoded: dict[int, frozenset[int]] = {}
 
     @property
     def literals(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
@@ -115,40 +176,15 @@ class Gate:
         return tuple((p,) if isinstance(p, tuple) else required_sets(p)
                      for p in self._patterns)
 
-    def _build(self) -> None:
-        import ahocorasick_rs
-
-        words: dict[str, int] = {}
-        self._needs = []           # per entry: the bits of its sets, all of which must be seen
-        bit = 0
-        for sets in self.literals:
-            need = 0
-            for literal_set in sets:
-                for word in literal_set:
-                    words[word] = words.get(word, 0) | (1 << bit)
-                need |= 1 << bit
-                bit += 1
-            self._needs.append(need)
-        self._all = frozenset(range(len(self._needs)))
-        self._masks = [words[w] for w in sorted(words)] or [0]
-        self._automaton = ahocorasick_rs.AhoCorasick(sorted(words) or ["\\0"])
-        self._last: tuple[str, frozenset[int]] = ("", frozenset(
-            k for k, need in enumerate(self._needs) if not need))
-
     def possible(self, text: str) -> frozenset[int]:
         """Indexes of the entries that may match ``text`` (the others cannot)."""
-        if self._automaton is None:
-            self._build()
-        last = self._last
-        if text == last[0]:
-            return last[1]                  # (the same sentence, asked by a second reader)
-        if _CASE_TRAPS.search(text):
-            return self._all
-        seen = 0
-        masks = self._masks
-        for index, _, _ in self._automaton.find_matches_as_indexes(text.lower(),
-                                                                   overlapping=True):
-            seen |= masks[index]
-        found = frozenset(k for k, need in enumerate(self._needs) if need & seen == need)
-        self._last = (text, found)
+        if self._needs is None:
+            needs = _SCANNER.register(self.literals)
+            self._mine = functools.reduce(operator.or_, needs, 0)
+            self._needs = needs
+        seen = _SCANNER.seen(text) & self._mine
+        found = self._decoded.get(seen)
+        if found is None:
+            found = self._decoded[seen] = frozenset(
+                k for k, need in enumerate(self._needs) if need & seen == need)
         return found
