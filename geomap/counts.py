@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .anchors import Gate
 from .codebook import people, quantities
@@ -299,6 +300,7 @@ _DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1, "his": 1, "he
 _QUALIFIERS = (("at", "least"), ("more", "than"), ("no", "fewer", "than"), ("as", "many", "as"),
                ("up", "to"), ("an", "estimated"), ("over",), ("nearly",), ("almost",),
                ("about",), ("around",), ("approximately",), ("roughly",))
+_QUALIFIER_FIRST = frozenset(qual[0] for qual in _QUALIFIERS)
 _ADDITIVE = frozenset("additional another other more further".split())
 
 
@@ -330,11 +332,18 @@ def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
 
 def _vague_at(words: list[str], i: int) -> tuple[int, int] | None:
     table = quantities()
+    if i < len(words) and words[i] not in _vague_first_words():
+        return None                      # no phrase of the table starts with this word
     for n in (4, 3, 2, 1):
         phrase = " ".join(words[i:i + n])
         if phrase in table:
             return table[phrase], n
     return None
+
+
+@lru_cache(maxsize=1)
+def _vague_first_words() -> frozenset[str]:
+    return frozenset(phrase.split(" ")[0] for phrase in quantities())
 
 
 def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int] | None:
@@ -368,7 +377,7 @@ def _item(words: list[str], raw: list[str], i: int,
     "the insurgents" (definite plural, no number) are people already counted: None.
     With ``open_noun`` (after "shot dead", "killed", "arrested": verbs whose object is a
     person) "a carpet seller" counts one even though "seller" is not in the codebook."""
-    for qual in _QUALIFIERS:
+    for qual in (_QUALIFIERS if i < len(words) and words[i] in _QUALIFIER_FIRST else ()):
         if tuple(words[i:i + len(qual)]) == qual:
             i += len(qual)
             break
