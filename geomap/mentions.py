@@ -172,8 +172,9 @@ class PlaceMatcher:
                 continue
             code = provinces[0].admin1_code
             window = max(0, mention.start - 80)
-            m = _DISTRICT_OF.search(text, window, mention.start) or \
-                _SLASH.search(text, window, mention.start)
+            before = text[window:mention.start]      # (each pattern needs its literal)
+            m = ("istrict" in before and _DISTRICT_OF.search(text, window, mention.start)) or \
+                ("/" in before and _SLASH.search(text, window, mention.start)) or None
             if m is not None:
                 start, end = m.span("name")
             else:
@@ -262,8 +263,11 @@ def _bounded(text: str, start: int, end: int) -> bool:
         (end == len(text) or not text[end].isalnum())
 
 
+_LAST_WORD = re.compile(r"([\w'’.-]+)[\s,]*$")
+
+
 def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([\w'’.-]+)[\s,]*$", text[max(0, start - 40):start])
+    m = _LAST_WORD.search(text, max(0, start - 40), start)
     return m.group(1).rstrip(".") if m else ""
 
 
