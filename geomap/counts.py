@@ -25,6 +25,7 @@ _UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "
           "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand"}
 _VAGUE = {"dozens": 12, "dozen": 12, "a dozen": 12, "scores": 20, "tens": 10,
           "hundreds": 100, "a hundred": 100, "thousands": 1000}
 _WORD = "|".join(sorted((w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "no")),
@@ -311,6 +312,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, tokens used) of a number at ``words[i]``: digits or number words."""
     w = words[i]
+    if "-" not in w and w not in _NUMBER_WORDS and not w[0].isdigit():
+        return None                      # (the loop below would not take a word)
     if w[0].isdigit():
         if len(w.replace(",", "")) > 6:
             return None
@@ -342,6 +345,14 @@ def _vague_at(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=1)
+def _pair_first_words() -> frozenset[str] | None:
+    """First words of the two-word person nouns ("police officer"); None: look every pair up."""
+    if "" in people():
+        return None
+    return frozenset(noun.split(" ")[0] for noun in people() if " " in noun)
+
+
+@lru_cache(maxsize=1)
 def _vague_first_words() -> frozenset[str]:
     return frozenset(phrase.split(" ")[0] for phrase in quantities())
 
@@ -350,12 +361,13 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
     """The person noun heading the modifiers from ``words[i]`` — the last person noun of
     the run ("a Taliban commander"): (index after it, class, singular, its index)."""
     table = people()
+    firsts = _pair_first_words()
     best = None
     j = i
     while j < len(words) and j - i < 7:
         w = words[j]
         pair = f"{w} {words[j + 1]}" if j + 1 < len(words) else ""
-        if pair in table:
+        if (firsts is None or w in firsts) and pair in table:
             best = (j + 2, *table[pair], j + 1)
             j += 2
             continue
