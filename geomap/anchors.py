@@ -66,6 +66,10 @@ def _candidates(items) -> list[frozenset[str]]:
             candidates.extend(_candidates(arg))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] >= 1:
             candidates.extend(_candidates(arg[2]))
+        elif op is C.ASSERT:
+            # a look-ahead or look-behind reads the text too ("IED" before "facilitator"):
+            # the words it needs are in the text scanned, beside the match
+            candidates.extend(_candidates(arg[1]))
         elif op is C.BRANCH:
             # each alternative needs its own best set: together, their union
             branches = [_best(_candidates(branch)) for branch in arg[1]]

@@ -65,3 +65,9 @@ def test_a_match_needs_a_word_of_every_set():
     assert gate.possible("the death of a man") == set()
     assert gate.possible("the toll road") == set()
     assert gate.possible("The Death Toll rose") == {0}
+
+
+def test_look_arounds_need_their_words_too():
+    gate = Gate([re.compile(r"\bIED(?=\s+facilitator)", re.I)])
+    assert gate.possible("an IED exploded") == set()
+    assert gate.possible("an IED facilitator") == {0}
