@@ -29,7 +29,7 @@ import threading
 from re import _constants as C
 from re import _parser
 
-__all__ = ["Gate", "required_literals"]
+__all__ = ["Gate", "Starts", "required_literals", "required_sets", "leading_literals"]
 
 #: Shortest anchor worth a gate: shorter literals ("a", "in") are in every sentence.
 MIN_LITERAL = 3
@@ -102,6 +102,117 @@ def required_sets(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     (('four', 'three'), ('were',), ('killed', 'wounded'))
     """
     return tuple(tuple(sorted(s)) for s in _useful(pattern))
+
+
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+
+def _zero_width(items) -> bool:
+    return all(op in _ZERO_WIDTH or (op is C.BRANCH and all(map(_zero_width, arg[1])))
+               for op, arg in items)
+
+
+def _leading(items) -> frozenset[str] | None:
+    """Literals one of which every match of the parsed ``items`` starts with."""
+    items = list(items)
+    for k, (op, arg) in enumerate(items):
+        if op in _ZERO_WIDTH or (op is C.BRANCH and all(map(_zero_width, arg[1]))):
+            continue                               # \b, ^, look-arounds: no character
+        if op is C.LITERAL and arg < 128:
+            run = []
+            for op2, arg2 in items[k:]:
+                if op2 is not C.LITERAL or arg2 >= 128:
+                    break
+                run.append(chr(arg2).lower())
+            # what must follow ("wh" then "o|ich|ose": the parser's factored "who|which")
+            after = _leading(items[k + len(run):]) if k + len(run) < len(items) else None
+            head = "".join(run)
+            return frozenset(head + tail for tail in after) if after else frozenset({head})
+        if op is C.SUBPATTERN:
+            return _leading(arg[3])
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            return _leading(arg[2])
+        if op is C.BRANCH:
+            branches = [_leading(branch) for branch in arg[1]]
+            return None if not all(branches) else frozenset().union(*branches)
+        return None
+    return None
+
+
+def leading_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Literals (lower case) one of which every match of ``pattern`` begins with, or None.
+
+    >>> leading_literals(re.compile(r"\\b(?:responsible|blamed)\\s+for\\b"))
+    ('blamed', 'responsible')
+    >>> leading_literals(re.compile(r"\\b(?:at\\s+least\\s+)?\\d+\\s+killed")) is None
+    True
+    """
+    found = _leading(_parser.parse(pattern.pattern, pattern.flags))
+    if not found or min(map(len, found)) < MIN_LITERAL:
+        return None
+    return tuple(sorted(found))
+
+
+class Starts:
+    """``finditer`` that tries each pattern only where its leading literals stand.
+
+    A match of "responsible for ..." can only start at a "responsible": instead of the
+    regular-expression engine trying every position of an article, one Aho–Corasick pass
+    finds where the patterns' first words are and each pattern is tried there. The
+    matches are those of ``pattern.finditer(text)`` (leftmost, non-overlapping); a
+    pattern without leading literals, or a text with case traps, uses ``finditer``.
+    """
+
+    def __init__(self, patterns: list[re.Pattern]) -> None:
+        self._patterns = list(patterns)
+        self._automaton = None
+        self._last: tuple[str, list[list[int]]] | None = None
+
+    def _build(self) -> None:
+        import ahocorasick_rs
+
+        self._leading = [leading_literals(p) for p in self._patterns]
+        owners: dict[str, list[int]] = {}
+        for k, literals in enumerate(self._leading):
+            for word in literals or ():
+                owners.setdefault(word, []).append(k)
+        self._words = sorted(owners) or ["\0"]
+        self._owners = [owners.get(w, []) for w in self._words]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._words)
+
+    def _starts(self, text: str) -> list[list[int]] | None:
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
+        low = text.lower()
+        if len(low) != len(text) or _CASE_TRAPS.search(text):
+            return None
+        starts: list[set[int]] = [set() for _ in self._patterns]
+        owners = self._owners
+        for index, start, _ in self._automaton.find_matches_as_indexes(low, overlapping=True):
+            for k in owners[index]:
+                starts[k].add(start)
+        found = [sorted(s) for s in starts]
+        self._last = (text, found)
+        return found
+
+    def finditer(self, k: int, text: str):
+        """The matches of pattern ``k`` in ``text``, as ``finditer`` gives them."""
+        if self._automaton is None:
+            self._build()
+        pattern = self._patterns[k]
+        starts = self._starts(text) if self._leading[k] else None
+        if starts is None:
+            yield from pattern.finditer(text)
+            return
+        end = 0
+        for start in starts[k]:
+            if start < end:
+                continue
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 class _Scanner:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .anchors import Gate
+from .anchors import Gate, Starts
 from .codebook import actors, people
 
 __all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors",
@@ -326,6 +326,7 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     r"facilitation|making|emplacement|precursors?|parts?|producers?)\b)",
 ]]
 _BACKGROUND_GATE = Gate(_BACKGROUND)
+_BACKGROUND_STARTS = Starts(_BACKGROUND)
 
 
 def background_spans(text: str) -> list[tuple[int, int]]:
@@ -337,10 +338,10 @@ def background_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     possible = _BACKGROUND_GATE.possible(text)
-    for at, pattern in enumerate(_BACKGROUND):
+    for at in range(len(_BACKGROUND)):
         if at not in possible:
             continue
-        for m in pattern.finditer(text):
+        for m in _BACKGROUND_STARTS.finditer(at, text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end()))
     spans.sort()

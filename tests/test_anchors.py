@@ -71,3 +71,27 @@ def test_look_arounds_need_their_words_too():
     gate = Gate([re.compile(r"\bIED(?=\s+facilitator)", re.I)])
     assert gate.possible("an IED exploded") == set()
     assert gate.possible("an IED facilitator") == {0}
+
+
+BACKGROUND_TEXTS = SENTENCES + [
+    " ".join(SENTENCES), "who who which led led, responsible for responsible for attacks.",
+    "Forces seized seized weapons and found IEDs; an IED facilitator, who directed attacks.",
+]
+
+
+@pytest.mark.parametrize("k", range(len(lexicon._BACKGROUND)))
+def test_starts_finds_what_finditer_finds(k):
+    from geomap.anchors import Starts
+
+    starts = Starts(lexicon._BACKGROUND)
+    for text in BACKGROUND_TEXTS:
+        want = [m.span() for m in lexicon._BACKGROUND[k].finditer(text)]
+        assert [m.span() for m in starts.finditer(k, text)] == want, text
+
+
+def test_leading_literals_see_through_the_parsers_factoring():
+    from geomap.anchors import leading_literals
+
+    assert leading_literals(re.compile(r"\b(?:who|which|whose)\s+led")) == ("which", "who",
+                                                                               "whose")
+    assert leading_literals(re.compile(r"(?:at\s+least\s+)?\d+ killed")) is None
