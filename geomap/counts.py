@@ -278,6 +278,7 @@ _TWO_WORD_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                    ("gunned", "down"): "killed", ("gunning", "down"): "killed"}
 #: a token people_counts starts from: without one of these words it finds nothing
 _PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | {first for first, _ in _TWO_WORD_VERBS})
+_PEOPLE_WORD_SET = frozenset(_PEOPLE_WORDS)
 _GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALONG_WITH, _TOLL,
               _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS])     # (find_counts')
 _AUX = frozenset("was were is are been being be got get has have had".split())
@@ -306,7 +307,7 @@ _ADDITIVE = frozenset("additional another other more further".split())
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [(m.group(0), *m.span()) for m in _TOKEN.finditer(text)]
 
 
 def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
@@ -557,6 +558,8 @@ def people_counts(text: str) -> list[Count]:
     words = [t.lower() for t in raw]
     out: list[Count] = []
     for k, w in enumerate(words):
+        if w not in _PEOPLE_WORD_SET:
+            continue                      # no verb, two-word verb or "the death of" here
         kind = _VERBS.get(w)
         width = 1
         if kind is None and k + 1 < len(words):
