@@ -185,7 +185,7 @@ class Starts:
         if last is not None and last[0] == text:
             return last[1]
         low = text.lower()
-        if len(low) != len(text) or _CASE_TRAPS.search(text):
+        if not text.isascii() and (len(low) != len(text) or _CASE_TRAPS.search(text)):
             return None
         starts: list[set[int]] = [set() for _ in self._patterns]
         owners = self._owners
@@ -222,9 +222,8 @@ class _Scanner:
     def __init__(self) -> None:
         self._words: dict[str, int] = {}   # word -> the bits of the literal sets it is in
         self._bits = 0                     # bits handed out so far
-        self._automaton = None
-        self._masks: list[int] = []
         self._version = 0
+        self._state: tuple | None = None   # (automaton, masks, version), None: to build
         self._recent: dict[str, tuple[int, int]] = {}    # text -> (version, bits seen)
         self._lock = threading.Lock()
 
@@ -241,25 +240,28 @@ class _Scanner:
                         self._words[word] = self._words.get(word, 0) | bit
                     need |= bit
                 needs.append(need)
-            self._automaton = None                     # rebuilt with the new words,
-            self._version += 1                         # and what was seen is forgotten
+            self._version += 1                 # what was seen is forgotten, and the
+            self._state = None                 # automaton rebuilt with the new words
             return needs
+
+    def _build(self) -> tuple:
+        import ahocorasick_rs
+
+        with self._lock:
+            if self._state is None:
+                words = sorted(self._words) or ["\0"]
+                self._state = (ahocorasick_rs.AhoCorasick(words),
+                               [self._words.get(w, 0) for w in words], self._version)
+            return self._state
 
     def seen(self, text: str) -> int:
         """The bits of the literal sets with a word in ``text`` (all bits: case traps)."""
         hit = self._recent.get(text)
         if hit is not None and hit[0] == self._version:
             return hit[1]
-        if _CASE_TRAPS.search(text):
+        if not text.isascii() and _CASE_TRAPS.search(text):
             return -1
-        with self._lock:
-            if self._automaton is None:
-                import ahocorasick_rs
-
-                words = sorted(self._words) or ["\0"]
-                self._masks = [self._words.get(w, 0) for w in words]
-                self._automaton = ahocorasick_rs.AhoCorasick(words)
-            automaton, masks, version = self._automaton, self._masks, self._version
+        automaton, masks, version = self._state or self._build()
         seen = 0
         for index, _, _ in automaton.find_matches_as_indexes(text.lower(), overlapping=True):
             seen |= masks[index]
