@@ -29,7 +29,8 @@ import threading
 from re import _constants as C
 from re import _parser
 
-__all__ = ["Gate", "Starts", "required_literals", "required_sets", "leading_literals"]
+__all__ = ["Gate", "Starts", "guarded", "required_literals", "required_sets",
+           "leading_literals"]
 
 #: Shortest anchor worth a gate: shorter literals ("a", "in") are in every sentence.
 MIN_LITERAL = 3
@@ -151,6 +152,71 @@ def leading_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
     if not found or min(map(len, found)) < MIN_LITERAL:
         return None
     return tuple(sorted(found))
+
+
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+               C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_items(op, arg) -> list[str] | None:
+    """Character-class source for the characters one item consumes first, or None."""
+    if op is C.LITERAL:
+        return [re.escape(chr(arg))]
+    if op is C.IN:
+        out = []
+        for kind, value in arg:
+            if kind is C.LITERAL:
+                out.append(re.escape(chr(value)))
+            elif kind is C.RANGE:
+                out.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is C.CATEGORY and value in _CATEGORIES:
+                out.append(_CATEGORIES[value])
+            else:
+                return None                     # a negated class and the like: give up
+        return out
+    return None
+
+
+def _first(items) -> tuple[list[str], bool] | None:
+    """(class source of the characters a match of ``items`` can begin with, whether it
+    can match the empty string), or None when that cannot be told."""
+    chars: list[str] = []
+    for op, arg in items:
+        if op in _ZERO_WIDTH or (op is C.BRANCH and all(map(_zero_width, arg[1]))):
+            continue
+        if op is C.SUBPATTERN:
+            found = _first(arg[3])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            inner = _first(arg[2])
+            found = None if inner is None else (inner[0], inner[1] or arg[0] == 0)
+        elif op is C.BRANCH:
+            branches = [_first(branch) for branch in arg[1]]
+            found = None if any(b is None for b in branches) else (
+                [c for b in branches for c in b[0]], any(b[1] for b in branches))
+        else:
+            one = _class_items(op, arg)
+            found = None if one is None else (one, False)
+        if found is None:
+            return None
+        chars += found[0]
+        if not found[1]:
+            return chars, False
+    return chars, True
+
+
+def guarded(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` behind a one-character look-ahead of the characters its matches can
+    begin with: the same matches, but the engine leaves a position at the first
+    character instead of trying every alternative there ("at least", "one", "dozens"...).
+
+    >>> guarded(re.compile(r"\\b(?:at\\s+least\\s+)?(?:\\d+|two|dozens)", re.I)).pattern[:11]
+    '(?=[a\\\\dtd])'
+    """
+    found = _first(_parser.parse(pattern.pattern, pattern.flags))
+    if found is None or found[1]:
+        return pattern                          # could match empty, or unknown: as it is
+    return re.compile(f"(?=[{''.join(dict.fromkeys(found[0]))}])(?:{pattern.pattern})",
+                      pattern.flags)
 
 
 class Starts:

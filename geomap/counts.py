@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .anchors import Gate
+from .anchors import Gate, guarded
 from .codebook import people, quantities
 
 __all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
@@ -97,6 +97,12 @@ _TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|
 _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s+reports?\s+of\s+"
                    r"casualties)\b|\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+"
                    rf"(?:reported\s+)?(?P<verb>{_KILL}|{_WOUND})", re.IGNORECASE)
+
+# The engine tries these at every position of a sentence; behind a look-ahead of the
+# characters they can start with, it leaves most positions at once (same matches).
+_BEFORE, _AFTER, _LEFT, _ONE, _ONE_PASSIVE, _SUM, _INCLUDING, _ALONG_WITH, _ELLIPSIS, _TOLL, \
+    _NONE = (guarded(p) for p in (_BEFORE, _AFTER, _LEFT, _ONE, _ONE_PASSIVE, _SUM, _INCLUDING,
+                                  _ALONG_WITH, _ELLIPSIS, _TOLL, _NONE))
 
 
 #: The largest figure read as a count of people: beyond it ("killed 99999999999999999999

@@ -17,6 +17,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
 from .normalize import GENERIC_KIND
 from .places import Candidate
@@ -40,6 +41,7 @@ _FUZZY_CANDIDATE = re.compile(
     r"(?:\b(?:in|near|at)\s+(?:the\s+)?)?\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\b"
     r"(?=\s+(?:province|district|city)s?\b)|\b(?:in|near|at)\s+(?:the\s+)?"
     r"(?P<name2>[A-Z][a-z'’]{5,}(?:[\s-][A-Z][a-z'’]{2,})?)\b")
+_FUZZY_CANDIDATE = guarded(_FUZZY_CANDIDATE)   # (tried only where "in", "near", "at" or a capital is)
 _FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after the name
 _WORD = re.compile(r"[\w'’-]+")
 _LANDMARK_KINDS = frozenset({"landmark", "airport", "area"})

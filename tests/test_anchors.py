@@ -95,3 +95,34 @@ def test_leading_literals_see_through_the_parsers_factoring():
     assert leading_literals(re.compile(r"\b(?:who|which|whose)\s+led")) == ("which", "who",
                                                                                "whose")
     assert leading_literals(re.compile(r"(?:at\s+least\s+)?\d+ killed")) is None
+
+
+def test_guarded_patterns_find_what_the_plain_ones_find():
+    import random
+
+    from geomap import mentions
+    from geomap.anchors import guarded
+
+    words = ("at least more than over some up to as many as no fewer than another a an one "
+             "twenty-five dozens scores hundreds 25 1,200 were was killed wounded died shot "
+             "dead and with along In Kabul Helmand near the Province district including "
+             "insurgents people ſhot Kılled İnjured K Ａ - , .").split()
+    rng = random.Random(3)
+    plain = {name: re.compile(getattr(counts, name).pattern.split("])(?:", 1)[1][:-1],
+                              getattr(counts, name).flags)
+             for name in ("_BEFORE", "_SUM", "_INCLUDING", "_ONE", "_NONE")}
+    plain["fuzzy"] = re.compile(mentions._FUZZY_CANDIDATE.pattern.split("])(?:", 1)[1][:-1])
+    pairs = [(pattern, guarded(pattern)) for pattern in plain.values()]
+    for _ in range(1500):
+        text = rng.choice([" ", "", "-"]).join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        text = rng.choice([text, text.upper(), text.capitalize()])
+        for pattern, fast in pairs:
+            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == want, text
+
+
+def test_a_pattern_that_may_match_empty_is_left_as_it_is():
+    from geomap.anchors import guarded
+
+    pattern = re.compile(r"(?:ab)?")
+    assert guarded(pattern) is pattern
