@@ -215,8 +215,11 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
     found = _first(_parser.parse(pattern.pattern, pattern.flags))
     if found is None or found[1]:
         return pattern                          # could match empty, or unknown: as it is
-    return re.compile(f"(?=[{''.join(dict.fromkeys(found[0]))}])(?:{pattern.pattern})",
-                      pattern.flags)
+    try:
+        return re.compile(f"(?=[{''.join(dict.fromkeys(found[0]))}])(?:{pattern.pattern})",
+                          pattern.flags)
+    except re.error:                            # e.g. global inline flags: as it is
+        return pattern
 
 
 class Starts:

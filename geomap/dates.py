@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .anchors import Gate
+from .anchors import Gate, guarded
 
 __all__ = ["DateRef", "find_dates", "dateline_date", "shift"]
 
@@ -54,6 +54,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE))
     ("year", rf"\b(?:in|of|since|during|since|early|late|end\s+of)\s+{_Y}\b"),
 ]]
 
+#: each behind a look-ahead of its first characters (same matches, fewer tries)
+_PATTERNS = [(kind, guarded(pattern)) for kind, pattern in _PATTERNS]
 #: the patterns' anchor words (month and weekday names, "ago", "yesterday"...)
 _GATE = Gate([pattern for _, pattern in _PATTERNS])
 
@@ -61,6 +63,7 @@ _GATE = Gate([pattern for _, pattern in _PATTERNS])
 _ANY_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
                        r"fri|sat|sun|yesterday|today|tonight|night|overnight|morning|afternoon|"
                        r"evening|ago|week|month|year|day|previous)", re.IGNORECASE)
+_ANY_DATE = guarded(_ANY_DATE)
 
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .anchors import Gate, Starts
+from .anchors import Gate, Starts, guarded
 from .codebook import actors, people
 
 __all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors",
@@ -76,6 +76,7 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Violence against civilians", "Attack"),
 ]]
 
+_EVENT_RULES = [(guarded(pattern), et, st) for pattern, et, st in _EVENT_RULES]
 _EVENT_GATE = Gate([pattern for pattern, _, _ in _EVENT_RULES])
 _SUBTYPE_ORDER = list(dict.fromkeys(sub for _, _, sub in _EVENT_RULES))
 
@@ -135,6 +136,7 @@ _NOT_AN_EVENT = re.compile(
     r"vowed|would\s+attack|could\s+attack|might\s+attack|warned)\b", re.IGNORECASE)
 
 
+_NOT_AN_EVENT, _REACTION = guarded(_NOT_AN_EVENT), guarded(_REACTION)
 _CLAUSE_GATE = Gate([_NOT_AN_EVENT, _REACTION])
 
 
@@ -254,6 +256,7 @@ _TARGETS: list[tuple[re.Pattern, str]] = [(re.compile(rx, re.IGNORECASE), label)
     (r"\bcivilians?\b|\bresidents?\b|\bworshippers?\b|\bchildren\b", "civilians"),
 ]]
 
+_TARGETS = [(guarded(pattern), label) for pattern, label in _TARGETS]
 _TARGET_GATE = Gate([pattern for pattern, _ in _TARGETS])
 
 
@@ -325,6 +328,7 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     r"materials?|components?|builders?|coordinators?|financiers?|caches?|factory|"
     r"facilitation|making|emplacement|precursors?|parts?|producers?)\b)",
 ]]
+_BACKGROUND = [guarded(pattern) for pattern in _BACKGROUND]
 _BACKGROUND_GATE = Gate(_BACKGROUND)
 _BACKGROUND_STARTS = Starts(_BACKGROUND)
 
