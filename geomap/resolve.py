@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .anchors import guarded
 from .mentions import Mention
 from .places import SPECIFICITY, Candidate, Place, contains
 
@@ -66,6 +67,7 @@ class PlaceGroup:
 _DISTRICT_OF = re.compile(r"\S\s+districts?\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_PRE_CUE, _NEAR = guarded(_PRE_CUE), guarded(_NEAR)     # (first-character look-ahead)
 _POSSESSIVE_DISTRICT = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,3}[Dd]istricts?\b")
 
 
