@@ -250,7 +250,11 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     place, not the event's."""
     line_start = text.rfind("\n", 0, start) + 1
     surface = text[start:end]
-    at_start = not text[line_start:start].strip() or (surface.isupper() and len(surface) > 3)
+    # (a name right after a non-space character is not at the start of its line: the
+    # line's text before it is not read)
+    blank_before = start == line_start or (text[start - 1].isspace()
+                                           and not text[line_start:start].strip())
+    at_start = blank_before or (surface.isupper() and len(surface) > 3)
     return at_start and _DATELINE.match(text[end:end + 48]) is not None
 
 
