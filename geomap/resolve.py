@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .anchors import guarded
 from .mentions import Mention
@@ -47,13 +47,14 @@ class PlaceGroup:
     """Mentions of one location: the most specific place and all its mentions."""
 
     members: tuple[Resolved, ...]
+    #: the most specific Afghan member (the first member when none is Afghan), chosen once
+    head: Resolved = field(init=False, repr=False, compare=False)
 
-    @property
-    def head(self) -> Resolved:
+    def __post_init__(self) -> None:
         afghan = [r for r in self.members if r.place is not None]
-        if not afghan:
-            return self.members[0]
-        return max(afghan, key=lambda r: (SPECIFICITY[r.place.kind], -r.mention.start))
+        head = max(afghan, key=lambda r: (SPECIFICITY[r.place.kind], -r.mention.start)) \
+            if afghan else self.members[0]
+        object.__setattr__(self, "head", head)
 
     @property
     def start(self) -> int:
