@@ -1,13 +1,21 @@
 """End-to-end extraction speed and place-mention quality, beside geotext.
 
-    pip install geotext==0.4.0      # benchmark only (pip install -e ".[bench]")
-    python benchmarks/bench_extract.py [--mb 10]
+    pip install -e ".[bench]"          # geotext 0.4.0 for the comparison
+    python benchmarks/bench_extract.py [--mb 10] [--eval-dir ../shared/eval] [--cold 7]
 
-Speed: a corpus of >= 10 MB is generated from the labelled reports below mixed
-with background sentences that report no incident, about one in four (news
-articles are mostly context; deterministic seed) and run through the whole pipeline
-(reading, sentences, mentions, resolution, dates, counts, merge): MB/s and
-articles/s on one core, and peak memory. geotext runs on the same text.
+Speed, CPU seconds of this process, all in one run:
+
+- real articles: every article of the two evaluation JSONL files (read from
+  ``--eval-dir`` at run time, never copied here), repeated to ``--mb`` MB;
+- the benchmark corpus: ``--mb`` MB generated from the labelled reports below mixed with
+  background sentences that report no incident, about one in four (news articles are
+  mostly context; deterministic seed);
+- on the same texts: geotext 0.4.0 (regex, cities only, no context) and a raw
+  ``ahocorasick_rs`` scan of the same gazetteer names (lower case, no checks): the floor
+  any pipeline that finds names pays;
+- the share of extraction time per stage, on one pass over the real articles;
+- with ``--cold N``: median CPU seconds of N cold processes (``geomap --help``,
+  ``geomap geocode Kabul``, a bare ``import typer``).
 
 Quality: place-mention precision/recall on LABELLED — short reports with their
 Afghan place names marked by hand. A mention counts when its span matches a
@@ -18,10 +26,18 @@ provinces or districts).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
+import statistics
+import subprocess
+import sys
 import time
+from collections import defaultdict
 from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # (text, gold Afghan place surfaces in order)
 LABELLED = [
@@ -129,14 +145,125 @@ def corpus(megabytes: float) -> list[str]:
     return articles
 
 
+def real_articles(eval_dir: Path) -> list[tuple[str, date]]:
+    """(text, publication date) of every article of the two evaluation files."""
+    articles = []
+    for line in (eval_dir / "ucdp_aec_afg_articles.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        articles.append((row["article"], date.fromisoformat(row["publication_date"][:10])))
+    for line in (eval_dir / "isaf_dev.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        articles.append((row["text"], date.fromisoformat(row["publication_date"])))
+    return articles
+
+
+def repeated(articles: list, megabytes: float) -> list:
+    """``articles`` repeated to about ``megabytes`` MB."""
+    once = _mb([t for t, _ in articles])
+    return articles * max(1, round(megabytes / once))
+
+
+def _mb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def _each(fn, items) -> None:
+    for item in items:
+        fn(item)
+
+
+def _cpu(run) -> float:
+    start = time.process_time()
+    run()
+    return time.process_time() - start
+
+
+#: what each stage of the pipeline is called where extract.py calls it
+STAGES = {
+    "split_sentences": "sentences", "scan_text": "anchor scan",
+    "background_spans": "background clauses", "blank": "background clauses",
+    "find_actors": "actors", "PlaceMatcher.find": "place names",
+    "resolve_mentions": "resolution", "group_places": "resolution",
+    "find_dates": "dates", "dateline_date": "dates", "find_counts": "counts",
+    "has_trigger": "event words", "is_reaction": "event words",
+    "is_not_an_event": "event words", "classify_event": "event words",
+    "find_targets": "event words", "merge_incidents": "merge", "_finish": "incident records",
+}
+
+
+def stage_shares(articles: list[tuple[str, date]]) -> dict[str, float]:
+    """CPU seconds per stage (exclusive: a stage called inside another counts once)."""
+    import geomap.extract as ex
+    from geomap.mentions import PlaceMatcher
+
+    spent: dict[str, float] = defaultdict(float)
+    stack: list[list] = []
+
+    def timed(stage, fn):
+        def wrapper(*args, **kwargs):
+            now = time.process_time()
+            if stack:
+                stack[-1][1] += now - stack[-1][2]       # the caller's time so far
+            stack.append([stage, 0.0, now])
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                frame = stack.pop()
+                now = time.process_time()
+                spent[frame[0]] += frame[1] + now - frame[2]
+                if stack:
+                    stack[-1][2] = now
+        return wrapper
+
+    patched = []
+    for name, stage in STAGES.items():
+        owner, attr = (PlaceMatcher, "find") if name == "PlaceMatcher.find" else (ex, name)
+        if hasattr(owner, attr):
+            patched.append((owner, attr, getattr(owner, attr)))
+            setattr(owner, attr, timed(stage, getattr(owner, attr)))
+    extract_text = timed("glue (extract.py)", ex.extract_text)
+    try:
+        for text, published in articles:
+            extract_text(text, published=published)
+    finally:
+        for owner, attr, fn in patched:
+            setattr(owner, attr, fn)
+    return dict(spent)
+
+
+def cold(runs: int) -> dict[str, float]:
+    """Median CPU seconds (user + system) of cold processes."""
+    exe = str(Path(sys.executable).with_name("geomap"))
+    commands = {"python -c 'import typer'": [sys.executable, "-c", "import typer"],
+                "geomap --help": [exe, "--help"],
+                "geomap geocode Kabul": [exe, "geocode", "Kabul"]}
+    out = {}
+    for label, command in commands.items():
+        subprocess.run(command, capture_output=True)              # warm the file cache
+        times = []
+        for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run(command, capture_output=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        out[label] = statistics.median(times)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--cold", type=int, default=0, metavar="N",
+                        help="also time N cold CLI processes of each command")
     args = parser.parse_args()
+    import ahocorasick_rs
+
     from geomap import load_gazetteer
     from geomap.extract import extract_text
+    from geomap.mentions import matcher_for
 
-    load_gazetteer()
+    gazetteer = load_gazetteer()
     p, r = score([geomap_mentions(t) for t, _ in LABELLED])
     print(f"geomap  place mentions: precision {p:.2f} recall {r:.2f} ({len(LABELLED)} reports)")
     try:
@@ -149,25 +276,42 @@ def main() -> None:
         GeoText = None
         print("geotext not installed: pip install geotext==0.4.0")
 
-    articles = corpus(args.mb)
-    megabytes = sum(len(a.encode("utf-8")) for a in articles) / 1e6
-    extract_text(articles[0], published=date(2021, 11, 4))          # warm the automaton
-    start = time.perf_counter()
-    incidents = 0
-    for article in articles:
-        incidents += len(extract_text(article, published=date(2021, 11, 4)))
-    elapsed = time.perf_counter() - start
-    print(f"geomap end to end: {megabytes:.1f} MB, {len(articles):,} articles in {elapsed:.1f} s "
-          f"= {megabytes / elapsed:.2f} MB/s, {len(articles) / elapsed:,.0f} articles/s, "
-          f"{incidents:,} incidents (one core)")
-    if GeoText is not None:
-        start = time.perf_counter()
-        for article in articles:
-            GeoText(article)
-        elapsed = time.perf_counter() - start
-        print(f"geotext:           {megabytes / elapsed:.2f} MB/s")
+    names = matcher_for(gazetteer)._patterns
+    automaton = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    real = real_articles(args.eval_dir) if args.eval_dir.exists() else []
+    sets = {"real articles": repeated(real, args.mb) if real else [],
+            "benchmark corpus": [(a, date(2021, 11, 4)) for a in corpus(args.mb)]}
+    extract_text(LABELLED[0][0], published=date(2021, 11, 4))       # warm the automata
+    print(f"\nCPU seconds, one core ({len(names):,} gazetteer names in the raw scan)")
+    print(f"{'text':<18}{'MB':>6}{'articles':>10}{'geomap s':>10}{'MB/s':>7}{'art/s':>8}"
+          f"{'geotext MB/s':>14}{'raw scan MB/s':>15}{'geomap/geotext':>16}")
+    for label, articles in sets.items():
+        if not articles:
+            print(f"{label:<18} (no {args.eval_dir}: skipped)")
+            continue
+        texts = [t for t, _ in articles]
+        mb = _mb(texts)
+        # (results are dropped as they come: kept, they grow the heap and the collector's
+        # work, which no caller streaming articles pays)
+        geomap_s = _cpu(lambda: _each(lambda a: extract_text(a[0], published=a[1]), articles))
+        geotext_s = _cpu(lambda: _each(GeoText, texts)) if GeoText else float("nan")
+        scan_s = _cpu(lambda: _each(lambda t: automaton.find_matches_as_indexes(t.lower()), texts))
+        print(f"{label:<18}{mb:>6.1f}{len(texts):>10,}{geomap_s:>10.2f}{mb / geomap_s:>7.2f}"
+              f"{len(texts) / geomap_s:>8,.0f}{mb / geotext_s:>14.2f}{mb / scan_s:>15.1f}"
+              f"{geotext_s / geomap_s:>16.2f}")
+
+    if real:
+        spent = stage_shares(real)
+        total = sum(spent.values())
+        print(f"\nshare of extraction time per stage (real articles, one pass, {total:.2f} s CPU)")
+        for stage, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+            print(f"  {stage:<22}{100 * seconds / total:5.1f}%")
+    if args.cold:
+        print(f"\ncold processes, median CPU s of {args.cold}")
+        for label, seconds in cold(args.cold).items():
+            print(f"  {label:<28}{seconds:.3f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (RSS): {peak:.0f} MB")
+    print(f"\npeak memory (RSS): {peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,6 @@ Everything runs offline against the gazetteer shipped with the package.
 """
 
 from .errors import GazetteerError, GeomapError, InputError, OutputError, StoreError
-from .gazetteer import Gazetteer, load_gazetteer
-from .places import Candidate, Place
 
 __all__ = [
     "Candidate", "Gazetteer", "GazetteerError", "GeomapError", "InputError",
@@ -20,7 +18,18 @@ __all__ = [
 __version__ = "0.1.0"
 
 
+#: names loaded on first use, so that ``geomap --help`` starts without the gazetteer code
+_LAZY = {"Gazetteer": "gazetteer", "load_gazetteer": "gazetteer", "Candidate": "places",
+         "Place": "places"}
+
+
 def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
     # geopy is imported only when the geocoder is asked for.
     if name == "AfghanGazetteer":
         from .geocoder import AfghanGazetteer

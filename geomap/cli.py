@@ -7,7 +7,6 @@ Data goes to stdout, messages to stderr. Exit codes:
 
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -122,6 +121,8 @@ def geocode(
             for rank, cand in enumerate(ranked, 1):
                 rows.append({**cand.as_dict(name), "rank": rank, "match": cand.place.id})
         if as_json:
+            import json
+
             for row in rows:
                 typer.echo(json.dumps(row, ensure_ascii=False))
         else:
@@ -571,6 +572,8 @@ def provinces(
                     for p in store.gazetteer.provinces()]
         columns = ["admin1", "admin1_code", "incidents", "fatalities", "injured"]
         if fmt is TableFormat.json:
+            import json
+
             typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         elif fmt is TableFormat.csv:
             buffer = io.StringIO()

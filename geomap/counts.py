@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .anchors import Gate, guarded
 from .codebook import people, quantities
 
 __all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
@@ -23,6 +25,7 @@ _UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "
           "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand"}
 _VAGUE = {"dozens": 12, "dozen": 12, "a dozen": 12, "scores": 20, "tens": 10,
           "hundreds": 100, "a hundred": 100, "thousands": 1000}
 _WORD = "|".join(sorted((w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "no")),
@@ -95,6 +98,12 @@ _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s
                    r"casualties)\b|\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+"
                    rf"(?:reported\s+)?(?P<verb>{_KILL}|{_WOUND})", re.IGNORECASE)
 
+# The engine tries these at every position of a sentence; behind a look-ahead of the
+# characters they can start with, it leaves most positions at once (same matches).
+_BEFORE, _AFTER, _LEFT, _ONE, _ONE_PASSIVE, _SUM, _INCLUDING, _ALONG_WITH, _ELLIPSIS, _TOLL, \
+    _NONE = (guarded(p) for p in (_BEFORE, _AFTER, _LEFT, _ONE, _ONE_PASSIVE, _SUM, _INCLUDING,
+                                  _ALONG_WITH, _ELLIPSIS, _TOLL, _NONE))
+
 
 #: The largest figure read as a count of people: beyond it ("killed 99999999999999999999
 #: people", a 400-digit string) a number is a typo, an id or an attack on the parser.
@@ -119,6 +128,11 @@ class Count:
     #: additive only because of "also" ("two militiamen were also killed"), which may
     #: restate a part of an earlier figure
     loose: bool = False
+
+    def moved(self, offset: int) -> "Count":
+        """The same figure ``offset`` characters further on (sentence → document)."""
+        return Count(self.kind, self.value, self.start + offset, self.end + offset, self.phrase,
+                     self.additive, self.victims, self.parts, self.loose)
 
 
 def parse_number(text: str) -> int | None:
@@ -162,9 +176,16 @@ _ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr
                            r"nabbed|assassin", re.IGNORECASE)
 
 
+# find_counts' patterns, each run only where its anchor words are (geomap.anchors; the
+# gate, _GATE, is defined below with the people counter's words)
+_ANY, _NONE_AT, _PEOPLE_AT, _SUM_AT, _INCLUDING_AT, _ALONG_WITH_AT, _TOLL_AT, _BEFORE_AT, \
+    _ONE_PASSIVE_AT, _ONE_AT, _LEFT_AT, _AFTER_AT, _ELLIPSIS_AT = range(13)
+
+
 def find_counts(text: str) -> list[Count]:
     """Killed and wounded figures in ``text``, in text order."""
-    if not _ANY_CASUALTY.search(text):
+    possible = _GATE.possible(text)
+    if _ANY not in possible or not _ANY_CASUALTY.search(text):
         return []
     found: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -176,28 +197,31 @@ def find_counts(text: str) -> list[Count]:
         taken.append((m.start(), m.end()))
         found.append(Count(kind, value, m.start(), m.end(), m.group(0)))
 
-    for m in _NONE.finditer(text):
+    def matches(at: int, pattern: re.Pattern):
+        return pattern.finditer(text) if at in possible else ()
+
+    for m in matches(_NONE_AT, _NONE):
         verb = m.group("verb")
         for kind in ([_kind(verb)] if verb else ["killed", "wounded"]):
             found.append(Count(kind, 0, m.start(), m.end(), m.group(0)))
         taken.append((m.start(), m.end()))
-    for count in people_counts(text):
+    for count in (people_counts(text) if _PEOPLE_AT in possible else ()):
         if count.value <= MAX_COUNT and \
                 not any(s < count.end and count.start < e for s, e in taken):
             taken.append((count.start, count.end))
             found.append(count)
-    for m in _SUM.finditer(text):
+    for m in matches(_SUM_AT, _SUM):
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is not None and b is not None:
             add(_kind(m.group("verb")), a + b, m)
-    for m in _INCLUDING.finditer(text):
+    for m in matches(_INCLUDING_AT, _INCLUDING):
         add(_kind(m.group("verb")), parse_number(m.group("num")), m)
-    for m in _ALONG_WITH.finditer(text):
+    for m in matches(_ALONG_WITH_AT, _ALONG_WITH):
         others = parse_number(m.group("num"))
         add(_kind(m.group("verb")), None if others is None else others + 1, m)
-    for m in _TOLL.finditer(text):
+    for m in matches(_TOLL_AT, _TOLL):
         add("killed", parse_number(m.group("num")), m)
-    for m in _BEFORE.finditer(text):
+    for m in matches(_BEFORE_AT, _BEFORE):
         num = m.group("num").lower()
         if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"\b(?:in|of|since|during)\s+$",
                                                            text[:m.start("num")]):
@@ -205,21 +229,21 @@ def find_counts(text: str) -> list[Count]:
         if num in ("a", "an", "one") and not _singular_ok(m.group(0)):
             continue
         add(_kind(m.group("verb")), parse_number(num), m)
-    for m in _ONE_PASSIVE.finditer(text):
+    for m in matches(_ONE_PASSIVE_AT, _ONE_PASSIVE):
         verb = m.group("verb").lower()
         add("killed" if re.match(r"shot|gunned|martyr", verb) else _kind(verb), 1, m)
-    for m in _ONE.finditer(text):
+    for m in matches(_ONE_AT, _ONE):
         verb = m.group("verb").lower()
         add("killed" if re.match(r"shot|shooting|gunned|martyr", verb) else _kind(verb), 1, m)
-    for rx in (_LEFT, _AFTER):
-        for m in rx.finditer(text):
+    for at, rx in ((_LEFT_AT, _LEFT), (_AFTER_AT, _AFTER)):
+        for m in matches(at, rx):
             verb = m.group("verb").lower()
             if m.group("num").lower() in ("a", "an"):
                 continue
             kind = "killed" if "lives" in verb or verb.startswith(("shot", "shooting", "gunned")) \
                 else _kind(verb)
             add(kind, parse_number(m.group("num")), m)
-    for m in _ELLIPSIS.finditer(text):
+    for m in matches(_ELLIPSIS_AT, _ELLIPSIS):
         before = [c for c in found if c.end <= m.start()]
         if before and m.group("num").lower() not in ("a", "an"):
             add(before[-1].kind, parse_number(m.group("num")), m)
@@ -258,6 +282,11 @@ _NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
             "assassination": "killed"}
 _TWO_WORD_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                    ("gunned", "down"): "killed", ("gunning", "down"): "killed"}
+#: a token people_counts starts from: without one of these words it finds nothing
+_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | {first for first, _ in _TWO_WORD_VERBS})
+_PEOPLE_WORD_SET = frozenset(_PEOPLE_WORDS)
+_GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALONG_WITH, _TOLL,
+              _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS])     # (find_counts')
 _AUX = frozenset("was were is are been being be got get has have had".split())
 _BE = frozenset("was were is are been being be got get".split())
 _INTRANSITIVE = frozenset({"died", "perished", "succumbed"})
@@ -268,6 +297,7 @@ _ADVERBS = frozenset("also reportedly allegedly later subsequently then all both
                      "successfully safely immediately".split())
 _JOIN = {("and",), (",",), (",", "and"), ("along", "with"), ("together", "with"),
          ("as", "well", "as"), ("plus",), ("with",)}
+_JOINS_LONGEST_FIRST = sorted(_JOIN, key=len, reverse=True)   # (", and" before ",")
 _STOP = frozenset("in at on during near from by for into after before while when who whom "
                   "including among like such "
                   "which that whose as to and or but nor than was were is are been being "
@@ -278,16 +308,19 @@ _DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1, "his": 1, "he
 _QUALIFIERS = (("at", "least"), ("more", "than"), ("no", "fewer", "than"), ("as", "many", "as"),
                ("up", "to"), ("an", "estimated"), ("over",), ("nearly",), ("almost",),
                ("about",), ("around",), ("approximately",), ("roughly",))
+_QUALIFIER_FIRST = frozenset(qual[0] for qual in _QUALIFIERS)
 _ADDITIVE = frozenset("additional another other more further".split())
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [(m.group(0), *m.span()) for m in _TOKEN.finditer(text)]
 
 
 def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, tokens used) of a number at ``words[i]``: digits or number words."""
     w = words[i]
+    if "-" not in w and w not in _NUMBER_WORDS and not w[0].isdigit():
+        return None                      # (the loop below would not take a word)
     if w[0].isdigit():
         if len(w.replace(",", "")) > 6:
             return None
@@ -309,6 +342,8 @@ def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
 
 def _vague_at(words: list[str], i: int) -> tuple[int, int] | None:
     table = quantities()
+    if i < len(words) and words[i] not in _vague_first_words():
+        return None                      # no phrase of the table starts with this word
     for n in (4, 3, 2, 1):
         phrase = " ".join(words[i:i + n])
         if phrase in table:
@@ -316,16 +351,30 @@ def _vague_at(words: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _pair_first_words() -> frozenset[str] | None:
+    """First words of the two-word person nouns ("police officer"); None: look every pair up."""
+    if "" in people():
+        return None
+    return frozenset(noun.split(" ")[0] for noun in people() if " " in noun)
+
+
+@lru_cache(maxsize=1)
+def _vague_first_words() -> frozenset[str]:
+    return frozenset(phrase.split(" ")[0] for phrase in quantities())
+
+
 def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int] | None:
     """The person noun heading the modifiers from ``words[i]`` — the last person noun of
     the run ("a Taliban commander"): (index after it, class, singular, its index)."""
     table = people()
+    firsts = _pair_first_words()
     best = None
     j = i
     while j < len(words) and j - i < 7:
         w = words[j]
         pair = f"{w} {words[j + 1]}" if j + 1 < len(words) else ""
-        if pair in table:
+        if (firsts is None or w in firsts) and pair in table:
             best = (j + 2, *table[pair], j + 1)
             j += 2
             continue
@@ -347,7 +396,7 @@ def _item(words: list[str], raw: list[str], i: int,
     "the insurgents" (definite plural, no number) are people already counted: None.
     With ``open_noun`` (after "shot dead", "killed", "arrested": verbs whose object is a
     person) "a carpet seller" counts one even though "seller" is not in the codebook."""
-    for qual in _QUALIFIERS:
+    for qual in (_QUALIFIERS if i < len(words) and words[i] in _QUALIFIER_FIRST else ()):
         if tuple(words[i:i + len(qual)]) == qual:
             i += len(qual)
             break
@@ -457,7 +506,7 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
     classes = [cls]
     parts = [total]
     while True:
-        for join in sorted(_JOIN, key=len, reverse=True):
+        for join in _JOINS_LONGEST_FIRST:
             k = j + len(join)
             if tuple(words[j:k]) == join:
                 nxt = _item(words, raw, k, open_noun)
@@ -515,6 +564,8 @@ def people_counts(text: str) -> list[Count]:
     words = [t.lower() for t in raw]
     out: list[Count] = []
     for k, w in enumerate(words):
+        if w not in _PEOPLE_WORD_SET:
+            continue                      # no verb, two-word verb or "the death of" here
         kind = _VERBS.get(w)
         width = 1
         if kind is None and k + 1 < len(words):

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from .anchors import guarded
 from .counts import Count, find_counts
 from .dates import DateRef, dateline_date, find_dates
 from .gazetteer import Gazetteer, load_gazetteer
@@ -101,7 +102,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     reference = dated[0] if dated else document.published
     if reference != document.published:
         document = replace(document, published=reference)
-    sentences = [replace(s, text=text[s.start:s.end]) for s in sentences]
+    sentences = [Sentence(s.start, s.end, text[s.start:s.end], s.paragraph) for s in sentences]
     mentions_country = any(m.country for m in mentions)
 
     drafts: list[_Draft] = []
@@ -239,7 +240,7 @@ def _by_sentence(starts: list[int], items, position) -> dict[int, list]:
 
 def _shift(item, offset: int):
     """A sentence-relative DateRef/Count moved to document offsets."""
-    return replace(item, start=item.start + offset, end=item.end + offset)
+    return item.moved(offset)
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -610,3 +611,9 @@ def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
         actors=tuple(actors), target=draft.targets[0] if draft.targets else None,
         sources=sources, reason="; ".join(filter(None, (reason, draft.place_note, draft.date_note))),
         country=country)
+
+
+# the patterns read in every sentence, behind a look-ahead of the characters they can
+# start with (geomap.anchors.guarded: the same matches, fewer positions tried)
+_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING, _CLAUSE_BREAK = (
+    guarded(p) for p in (_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING, _CLAUSE_BREAK))

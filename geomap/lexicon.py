@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .anchors import Gate, Starts, guarded
 from .codebook import actors, people
 
 __all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors",
@@ -75,6 +76,8 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Violence against civilians", "Attack"),
 ]]
 
+_EVENT_RULES = [(guarded(pattern), et, st) for pattern, et, st in _EVENT_RULES]
+_EVENT_GATE = Gate([pattern for pattern, _, _ in _EVENT_RULES])
 _SUBTYPE_ORDER = list(dict.fromkeys(sub for _, _, sub in _EVENT_RULES))
 
 
@@ -133,9 +136,13 @@ _NOT_AN_EVENT = re.compile(
     r"vowed|would\s+attack|could\s+attack|might\s+attack|warned)\b", re.IGNORECASE)
 
 
+_NOT_AN_EVENT, _REACTION = guarded(_NOT_AN_EVENT), guarded(_REACTION)
+_CLAUSE_GATE = Gate([_NOT_AN_EVENT, _REACTION])
+
+
 def is_not_an_event(text: str) -> bool:
     """True for plans, threats, trials: "was involved in plotting to attack Kabul University"."""
-    return _NOT_AN_EVENT.search(text) is not None
+    return 0 in _CLAUSE_GATE.possible(text) and _NOT_AN_EVENT.search(text) is not None
 
 
 def has_trigger(text: str) -> bool:
@@ -145,7 +152,7 @@ def has_trigger(text: str) -> bool:
 
 def is_reaction(text: str) -> bool:
     """True for reactions ("Qatar condemned the attack"), which report no new event."""
-    return _REACTION.search(text) is not None
+    return 1 in _CLAUSE_GATE.possible(text) and _REACTION.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -155,7 +162,10 @@ def classify_event(text: str) -> EventType | None:
     >>> classify_event("a suicide bomber blew himself up near a mosque").sub_event_type
     'Suicide bomb'
     """
-    for pattern, event_type, sub_type in _EVENT_RULES:
+    possible = _EVENT_GATE.possible(text)
+    for at, (pattern, event_type, sub_type) in enumerate(_EVENT_RULES):
+        if at not in possible:
+            continue                     # its anchor words are not in the text
         m = pattern.search(text)
         if m:
             return EventType(event_type, sub_type, m.group(0).lower())
@@ -246,6 +256,9 @@ _TARGETS: list[tuple[re.Pattern, str]] = [(re.compile(rx, re.IGNORECASE), label)
     (r"\bcivilians?\b|\bresidents?\b|\bworshippers?\b|\bchildren\b", "civilians"),
 ]]
 
+_TARGETS = [(guarded(pattern), label) for pattern, label in _TARGETS]
+_TARGET_GATE = Gate([pattern for pattern, _ in _TARGETS])
+
 
 def find_targets(text: str) -> list[str]:
     """Target labels in text order of first appearance ("hospital", "mosque"...)."""
@@ -255,8 +268,9 @@ def find_targets(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _targets(text: str) -> tuple[str, ...]:
     hits = []
-    for pattern, label in _TARGETS:
-        m = pattern.search(text)
+    possible = _TARGET_GATE.possible(text)
+    for at, (pattern, label) in enumerate(_TARGETS):
+        m = pattern.search(text) if at in possible else None
         if m:
             hits.append((m.start(), label))
     return tuple(label for _, label in sorted(hits))
@@ -314,6 +328,9 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     r"materials?|components?|builders?|coordinators?|financiers?|caches?|factory|"
     r"facilitation|making|emplacement|precursors?|parts?|producers?)\b)",
 ]]
+_BACKGROUND = [guarded(pattern) for pattern in _BACKGROUND]
+_BACKGROUND_GATE = Gate(_BACKGROUND)
+_BACKGROUND_STARTS = Starts(_BACKGROUND)
 
 
 def background_spans(text: str) -> list[tuple[int, int]]:
@@ -324,8 +341,11 @@ def background_spans(text: str) -> list[tuple[int, int]]:
     ['responsible for IED attacks in Kandahar']
     """
     spans = []
-    for pattern in _BACKGROUND:
-        for m in pattern.finditer(text):
+    possible = _BACKGROUND_GATE.possible(text)
+    for at in range(len(_BACKGROUND)):
+        if at not in possible:
+            continue
+        for m in _BACKGROUND_STARTS.finditer(at, text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end()))
     spans.sort()

@@ -17,6 +17,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
 from .normalize import GENERIC_KIND
 from .places import Candidate
@@ -40,6 +41,7 @@ _FUZZY_CANDIDATE = re.compile(
     r"(?:\b(?:in|near|at)\s+(?:the\s+)?)?\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\b"
     r"(?=\s+(?:province|district|city)s?\b)|\b(?:in|near|at)\s+(?:the\s+)?"
     r"(?P<name2>[A-Z][a-z'’]{5,}(?:[\s-][A-Z][a-z'’]{2,})?)\b")
+_FUZZY_CANDIDATE = guarded(_FUZZY_CANDIDATE)   # (tried only where "in", "near", "at" or a capital is)
 _FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after the name
 _WORD = re.compile(r"[\w'’-]+")
 _LANDMARK_KINDS = frozenset({"landmark", "airport", "area"})
@@ -172,8 +174,9 @@ class PlaceMatcher:
                 continue
             code = provinces[0].admin1_code
             window = max(0, mention.start - 80)
-            m = _DISTRICT_OF.search(text, window, mention.start) or \
-                _SLASH.search(text, window, mention.start)
+            before = text[window:mention.start]      # (each pattern needs its literal)
+            m = ("istrict" in before and _DISTRICT_OF.search(text, window, mention.start)) or \
+                ("/" in before and _SLASH.search(text, window, mention.start)) or None
             if m is not None:
                 start, end = m.span("name")
             else:
@@ -262,8 +265,11 @@ def _bounded(text: str, start: int, end: int) -> bool:
         (end == len(text) or not text[end].isalnum())
 
 
+_LAST_WORD = re.compile(r"([\w'’.-]+)[\s,]*$")
+
+
 def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([\w'’.-]+)[\s,]*$", text[max(0, start - 40):start])
+    m = _LAST_WORD.search(text, max(0, start - 40), start)
     return m.group(1).rstrip(".") if m else ""
 
 

@@ -123,6 +123,11 @@ def _months(incident: Incident) -> list[tuple[int, int]]:
 _BUCKET_CAP = 256
 
 
+def _first_source(incident: Incident) -> Incident:
+    """The incident with its first source only (itself when it has one: most have)."""
+    return incident if len(incident.sources) == 1 else incident.with_(sources=incident.sources[:1])
+
+
 def merge_incidents(incidents: list[Incident]) -> list[Incident]:
     """Merge reports of the same event; order of first report is kept.
 
@@ -158,13 +163,13 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
                 if target is not None:
                     break
         if target is None:
-            merged.append(incident.with_(sources=incident.sources[:1]))
+            merged.append(_first_source(incident))
             sources.append([])
             seen_sources.append(set())
             gather(len(merged) - 1, incident)
             target = len(merged) - 1
         else:
-            merged[target] = merge_pair(merged[target], incident.with_(sources=incident.sources[:1]))
+            merged[target] = merge_pair(merged[target], _first_source(incident))
             gather(target, incident)
         if merged[target].place is not None and merged[target].event_date is not None:
             for month in _months(merged[target]):       # (its span may have grown)

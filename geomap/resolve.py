@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .anchors import guarded
 from .mentions import Mention
 from .places import SPECIFICITY, Candidate, Place, contains
 
@@ -46,13 +47,14 @@ class PlaceGroup:
     """Mentions of one location: the most specific place and all its mentions."""
 
     members: tuple[Resolved, ...]
+    #: the most specific Afghan member (the first member when none is Afghan), chosen once
+    head: Resolved = field(init=False, repr=False, compare=False)
 
-    @property
-    def head(self) -> Resolved:
+    def __post_init__(self) -> None:
         afghan = [r for r in self.members if r.place is not None]
-        if not afghan:
-            return self.members[0]
-        return max(afghan, key=lambda r: (SPECIFICITY[r.place.kind], -r.mention.start))
+        head = max(afghan, key=lambda r: (SPECIFICITY[r.place.kind], -r.mention.start)) \
+            if afghan else self.members[0]
+        object.__setattr__(self, "head", head)
 
     @property
     def start(self) -> int:
@@ -66,6 +68,7 @@ class PlaceGroup:
 _DISTRICT_OF = re.compile(r"\S\s+districts?\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_PRE_CUE, _NEAR = guarded(_PRE_CUE), guarded(_NEAR)     # (first-character look-ahead)
 _POSSESSIVE_DISTRICT = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,3}[Dd]istricts?\b")
 
 
