@@ -45,7 +45,7 @@ _ANAPHOR = re.compile(
     r"raid|hospital|building|mosque|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
-_DATELINE = re.compile(r"^(?:\s+(?i:province))?\s*(?:,\s*Afghanistan)?"
+_DATELINE = re.compile(r"^(?:\s+(?i:province|city))?\s*(?:,\s*Afghanistan)?"
                        r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([^)]{1,30}\)|[-—–:])")
 _GENERIC_VIOLENCE = frozenset({"killed", "killing", "attack", "attacks", "attacked", "attacking",

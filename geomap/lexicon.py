@@ -49,7 +49,7 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
     (r"\bgrenades?\b", "Explosions/Remote violence", "Grenade"),
     (r"\b(?:roadside\s+bombs?|road-side\s+bombs?|ieds?|improvised\s+explosive|landmines?|"
      r"mines?\b(?!\s+ministry)|magnetic\s+bombs?|sticky\s+bombs?|car\s+bombs?|"
-     r"explosions?|blasts?|explosives?|bomb(?:s|ing|ings|ed)?|exploded|detonat\w+)",
+     r"explosions?|blasts?|explosives?|bomb(?:s|ing|ings|ed)?\b|exploded|detonat\w+)",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (r"\b(?:targeted\s+killings?|assassinat\w+|gunned\s+down|shot\s+dead)",
      "Violence against civilians", "Attack"),
@@ -57,7 +57,8 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Violence against civilians", "Abduction/forced disappearance"),
     (r"\b(?:clash\w*|fighting|fought|firefights?|gun\s*fights?|gun\s*battles?|battles?|"
      r"exchange\s+of\s+fire|offensive|ambush\w*|raid\w*|stormed|storming|"
-     r"attacked\s+(?:a\s+|an\s+|the\s+)?(?:security|police|army|military)?\s*"
+     r"(?:attacked|attacks?\s+(?:on|against))\s+(?:a\s+|an\s+|the\s+)?"
+     r"(?:(?:security|police|army|military|border)\s+)?"
      r"(?:check\s*points?|posts?|outposts?|bases?|convoys?))",
      "Battles", "Armed clash"),
     (r"\b(?:recaptur\w+|retook|retaken|retake|regain\w*\s+control|reclaim\w*|"
@@ -319,6 +320,11 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     rf"(?:weapons?|arms|ammunition|IEDs?|explosives?|devices?|mines?|bombs?|rockets?|"
     rf"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
     rf"munitions|ordnance|drugs|narcotics|opium|heroin){_CLAUSE_END}",
+    # attacks that did not happen: "foiled a plan to attack Kabul", "would-be bombers"
+    rf"\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s|ing)?|prevent(?:ed|s|ing)?)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:plans?|plots?|attacks?|attempts?|bombings?)"
+    r"(?:(?!\s(?:and|but|was|were|is|are|has|have|had)\s)[^.;:,\n()])*",
+    r"\bwould-be(?:\s+suicide)?(?=\s+(?:bombers?|attackers?)\b)",
     # weapon words naming a person's trade: "an IED facilitator", "bomb maker", "IED cell"
     r"\b(?:IED|IEDs|improvised\s+explosive\s+devices?|roadside\s+bombs?|bombs?|explosives?|"
     r"weapons?|suicide(?:\s+bomb(?:er|ing)?)?|mortar|rocket|grenade|mines?)(?:[\s-]+(?:and|"

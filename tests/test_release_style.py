@@ -257,3 +257,21 @@ def test_a_resident_of_a_place_is_not_an_event_there():
 def test_same_name_districts_follow_the_named_province(text, district, province):
     inc = _one(text)
     assert (inc.place.name, inc.place.kind, inc.place.admin1) == (district, "district", province)
+
+
+# -- news-agency style, written for these tests ---------------------------------------------
+
+def test_a_city_dateline_in_capitals_with_city_is_the_reporters_place():
+    inc = _one("KUNDUZ CITY (Pajhwok): At least seven security personnel were killed and four "
+               "others injured in a Taliban attack on a checkpoint in the Imam Sahib district "
+               "of northern Kunduz province late on Tuesday, an official said.")
+    assert (inc.place.name, inc.sub_event_type, inc.fatalities, inc.injured) == (
+        "Imam Sahib", "Armed clash", 7, 4)
+
+
+def test_a_foiled_plot_is_not_an_attack_but_the_arrest_is_an_event():
+    inc = _one("The NDS said it had foiled a plan to attack Kabul and detained two would-be "
+               "suicide bombers in the Paghman district on Monday.")
+    assert (inc.place.name, inc.sub_event_type, inc.detained) == ("Paghman", "Arrests", 2)
+    assert not extract_text("Security forces thwarted a suicide attack on a mosque in Kunduz "
+                            "on Friday.", published=PUB)
