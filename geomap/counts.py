@@ -195,7 +195,8 @@ def find_counts(text: str) -> list[Count]:
                 any(s < m.end() and m.start() < e for s, e in taken):
             return
         taken.append((m.start(), m.end()))
-        found.append(Count(kind, value, m.start(), m.end(), m.group(0)))
+        found.append(Count(kind, value, m.start(), m.end(), m.group(0),
+                           victims=_victims_in(m.group(0))))
 
     def matches(at: int, pattern: re.Pattern):
         return pattern.finditer(text) if at in possible else ()
@@ -634,6 +635,13 @@ def _before_aside(words: list[str], comma: int) -> int:
                                                                         "an", "the"):
             return i
     return comma
+
+
+def _victims_in(phrase: str) -> str:
+    """The class of the people a matched phrase names ("left four policemen dead")."""
+    table = people()
+    classes = [table[w][0] for w in re.findall(r"[a-z][a-z'-]*", phrase.lower()) if w in table]
+    return _victims(classes) if classes else ""
 
 
 def _victims(classes: list[str]) -> str:

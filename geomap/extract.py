@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .anchors import guarded
+from .codebook import actor_sides
 from .counts import Count, find_counts
 from .dates import DateRef, dateline_date, find_dates
 from .gazetteer import Gazetteer, load_gazetteer
@@ -550,7 +551,26 @@ def _actor_roles(text: str, draft: _Draft, claimed: list[str]) -> tuple[str | No
                    and (a.start >= anchor or by)), None)
     if actor2 is None and any(c.victims == "civilian" for c in draft.counts):
         actor2 = _CIVILIANS
-    return actor1_name, actor2
+    return _by_sides(actor1_name, actor2, [a.actor for a in hits], draft.counts)
+
+
+def _by_sides(actor1: str | None, actor2: str | None, named: list[str],
+              counts: list[Count]) -> tuple[str | None, str | None]:
+    """When the dead or wounded were fighters, the state side acted on them; when they
+    were soldiers or police, an armed group did ("Eight militants were killed as the Afghan
+    Air Force struck": the air force is actor1). Sides come from codebook/actor_sides.csv."""
+    hit = {c.victims for c in counts if c.kind in ("killed", "wounded") and c.value} & \
+        {"combatant", "security", "civilian"}
+    if len(hit) != 1 or not hit & {"combatant", "security"}:
+        return actor1, actor2
+    sides = actor_sides()
+    acting = "state" if "combatant" in hit else "armed group"
+    ordered = list(dict.fromkeys(a for a in (actor1, actor2, *named) if a))
+    first = next((a for a in ordered if sides.get(a) == acting), None)
+    second = next((a for a in ordered if sides.get(a) not in (None, acting)), None)
+    if first is None and second is None:
+        return actor1, actor2
+    return first, second
 
 
 def _best_count(counts: list[Count], kind: str) -> int | None:

@@ -275,3 +275,14 @@ def test_a_foiled_plot_is_not_an_attack_but_the_arrest_is_an_event():
     assert (inc.place.name, inc.sub_event_type, inc.detained) == ("Paghman", "Arrests", 2)
     assert not extract_text("Security forces thwarted a suicide attack on a mosque in Kunduz "
                             "on Friday.", published=PUB)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("Eight militants were killed as the Afghan Air Force struck Taliban hideouts in Ghazni "
+     "province on Wednesday.", "Military Forces of Afghanistan", "Taliban"),
+    ("Taliban militants ambushed a police convoy in Alingar district of Laghman, leaving "
+     "four policemen dead.", "Taliban", "Police Forces of Afghanistan"),
+])
+def test_who_acted_follows_who_was_hit(text, actor1, actor2):
+    inc = _one(text)
+    assert (inc.actor1, inc.actor2) == (actor1, actor2)

@@ -4,6 +4,8 @@
   "numerous" = 4, "dozens" = 12 …). This is the one place to change them.
 - ``actors.csv``: actor aliases ("ISKP" = "ISIS-K" = "Daesh" …, "ANSF", "coalition
   forces"), each row ``actor,alias`` with the canonical (ACLED-style) actor name.
+- ``actor_sides.csv``: whether an actor is a state force or an armed group, which tells
+  who acted on whom when the dead were soldiers or fighters.
 - ``people.csv``: nouns for people (singular, plural) and the class of person they
   name — ``combatant``, ``security``, ``civilian`` or plain ``person`` — which counts
   use to know that "three insurgents" are people and event typing uses to tell a
@@ -21,7 +23,7 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["quantities", "people", "actors"]
+__all__ = ["quantities", "people", "actors", "actor_sides"]
 
 _HERE = Path(__file__).parent
 
@@ -54,3 +56,9 @@ def actors() -> dict[str, tuple[str, ...]]:
     for row in _rows("actors.csv"):
         table.setdefault(row["actor"], []).append(row["alias"])
     return {actor: tuple(aliases) for actor, aliases in table.items()}
+
+
+@lru_cache(maxsize=1)
+def actor_sides() -> dict[str, str]:
+    """Canonical actor name → "state" or "armed group"."""
+    return {row["actor"]: row["side"] for row in _rows("actor_sides.csv")}
