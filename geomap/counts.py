@@ -545,6 +545,10 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
 def _postmodifier(words: list[str], start: int, end: int) -> bool:
     """"Several members | of Taliban in Nangarhar | were killed": a short of/in/from
     phrase between the people and their verb."""
+    if 0 < end - start <= 10 and words[start] in ("including", "among"):
+        # "12 Taliban fighters | including a local commander | were killed": the total
+        return not any(w in _VERBS or w in _AUX or w in (";", "who", "which", "that")
+                       for w in words[start:end])
     return 0 < end - start <= 8 and words[start] in ("of", "in", "from", "at", "near") and \
         not any(w in _VERBS or w in _AUX or w in (",", ";", "and", "who", "which", "that")
                 for w in words[start:end])

@@ -519,6 +519,7 @@ def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
 
 
 _GENERIC_SUBTYPES = frozenset({"Attack", "Armed clash"})
+_SIDES = frozenset({"combatant", "security", "civilian"})
 _CIVILIANS = "Civilians (Afghanistan)"
 _COMBAT = frozenset({"combatant", "security", "mixed"})
 
@@ -578,15 +579,22 @@ def _best_count(counts: list[Count], kind: str) -> int | None:
     numerous insurgents"), so the largest one, plus the people said to be additional
     ("also detained two", "another insurgent was killed")."""
     main = [c for c in counts if c.kind == kind and not c.additive]
-    values = [c.value for c in main]
     stated = {(part, c.victims) for c in main for part in c.parts}
     # "Three militants and two militiamen were killed ... Two militiamen were also
     # killed": an "also" that repeats part of a figure adds no one
     extra = sum(c.value for c in counts if c.kind == kind and c.additive
                 and not (c.loose and (c.value, c.victims) in stated))
-    if not values and not extra:
+    if not main and not extra:
         return 0 if any(c.kind == kind for c in counts) else None
-    return (max(values) if values else 0) + extra
+    # figures about different sides add up ("two soldiers were killed ... forces killed
+    # nine militants" = 11): the largest figure per side, summed; a figure about people
+    # in general ("12 people were killed") may already hold them all
+    by_side: dict[str, int] = {}
+    for c in main:
+        side = c.victims if c.victims in _SIDES else ""
+        by_side[side] = max(by_side.get(side, 0), c.value)
+    general = by_side.pop("", 0)
+    return max(general, sum(by_side.values())) + extra
 
 
 def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:

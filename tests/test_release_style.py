@@ -286,3 +286,16 @@ def test_a_foiled_plot_is_not_an_attack_but_the_arrest_is_an_event():
 def test_who_acted_follows_who_was_hit(text, actor1, actor2):
     inc = _one(text)
     assert (inc.actor1, inc.actor2) == (actor1, actor2)
+
+
+def test_deaths_on_both_sides_add_up():
+    inc = _one("Five soldiers were killed in a Taliban attack on a checkpoint in Ghazni "
+               "province on Monday. Twenty Taliban fighters were killed when troops returned "
+               "fire.")
+    assert (inc.fatalities, inc.sub_event_type) == (25, "Armed clash")
+
+
+def test_a_total_including_a_named_member():
+    inc = _one("At least 12 Taliban fighters including a local commander were killed in "
+               "clashes in Faryab's Pashtun Kot district on Tuesday night.")
+    assert (inc.place.name, inc.fatalities) == ("Pashtun Kot", 12)
