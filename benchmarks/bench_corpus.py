@@ -43,7 +43,6 @@ sys.path.insert(0, str(ROOT))
 from geomap import load_gazetteer  # noqa: E402
 from geomap.incident import Incident, SourceRef  # noqa: E402
 from geomap.pipeline import process  # noqa: E402
-from geomap.sources import read_sources  # noqa: E402
 from geomap.store import Store  # noqa: E402
 from tests.synthetic import articles  # noqa: E402
 

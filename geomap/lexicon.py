@@ -321,8 +321,8 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     rf"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
     rf"munitions|ordnance|drugs|narcotics|opium|heroin){_CLAUSE_END}",
     # attacks that did not happen: "foiled a plan to attack Kabul", "would-be bombers"
-    rf"\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s|ing)?|prevent(?:ed|s|ing)?)\s+"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:plans?|plots?|attacks?|attempts?|bombings?)"
+    r"\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s|ing)?|prevent(?:ed|s|ing)?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:plans?|plots?|attacks?|attempts?|bombings?)"
     r"(?:(?!\s(?:and|but|was|were|is|are|has|have|had)\s)[^.;:,\n()])*",
     r"\bwould-be(?:\s+suicide)?(?=\s+(?:bombers?|attackers?)\b)",
     # weapon words naming a person's trade: "an IED facilitator", "bomb maker", "IED cell"

@@ -29,6 +29,20 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def require_chromium(what: str) -> str:
+    """The chromium executable, or skip the test locally (fail it on CI, where
+    GEOMAP_REQUIRE_BROWSER is set: a browser test must never be skipped there)."""
+    import pytest
+
+    exe = find_chromium()
+    if exe is None:
+        message = f"Debian chromium not installed (apt-get install chromium) — {what} skipped"
+        if os.environ.get("GEOMAP_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return exe
+
+
 class Browser:
     """One headless chromium with one page (``self.session``)."""
 

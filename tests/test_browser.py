@@ -9,13 +9,12 @@ missing browser into a failure.
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from geomap import maps
 
-from .cdp import Browser, find_chromium
+from .cdp import Browser, require_chromium
 from .test_maps import HOSPITAL, map_inputs
 
 pytestmark = pytest.mark.browser
@@ -24,12 +23,7 @@ READY = "window.geomap && geomap.ready && geomap.details"
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    exe = find_chromium()
-    if exe is None:
-        message = "Debian chromium not installed (apt-get install chromium) — browser check skipped"
-        if os.environ.get("GEOMAP_REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
+    exe = require_chromium("browser check")
     with Browser(exe, str(tmp_path_factory.mktemp("profile"))) as b:
         yield b
 

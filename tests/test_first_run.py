@@ -4,7 +4,6 @@ examples at the end of every ``--help``, and the README's picture of the map."""
 from __future__ import annotations
 
 import importlib.util
-import os
 import shlex
 import shutil
 import struct
@@ -20,7 +19,7 @@ from geomap.cli import app
 from geomap.reader import read_article
 from geomap.samples import PUBLISHED, read_samples, sample_dir
 
-from .cdp import find_chromium
+from .cdp import require_chromium
 from .conftest import ROOT, SEEDS
 
 COMMITTED = ("incidents.geojson", "incidents.csv", "map.html")
@@ -137,12 +136,7 @@ def test_readme_screenshot_shows_the_committed_map():
 
 @pytest.mark.browser
 def test_screenshot_script_pictures_a_drawn_map(tmp_path):
-    exe = find_chromium()
-    if exe is None:
-        message = "Debian chromium not installed (apt-get install chromium) — screenshot skipped"
-        if os.environ.get("GEOMAP_REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
+    exe = require_chromium("screenshot")
     screenshot = _load_screenshot()
     png = tmp_path / "map.png"
     drawn = screenshot.screenshot(ROOT / "outputs" / "map.html", png, exe)

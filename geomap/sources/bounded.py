@@ -17,7 +17,6 @@ import stat
 import sys
 import zlib
 from contextlib import contextmanager
-from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..errors import InputError

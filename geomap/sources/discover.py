@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import InputError
