@@ -492,28 +492,10 @@ def _filters(store, province, district, since, until, event_type, actor, min_fat
         if value is not None and not value.strip():
             raise InputError(f"{option}: empty value (leave the option out for no filter)")
     _bounded("--min-fatalities", min_fatalities, 0, MAX_COUNT)
-    gaz = store.gazetteer
-    code = None
-    if province:
-        place = gaz.province(province)
-        if place is None:
-            close = ", ".join(gaz.suggest(province, kind="province"))
-            raise InputError(f"unknown province {province!r} (did you mean: {close}?)")
-        code = place.admin1_code
-    district_id = None
-    if district:
-        ranked = [c for c in gaz.lookup(district, kind="district", limit=10)
-                  if c.place.kind == "district" and (code is None or c.place.admin1_code == code)]
-        if not ranked:
-            close = ", ".join(gaz.suggest(district, kind="district"))
-            raise InputError(f"unknown district {district!r} (did you mean: {close}?)")
-        district_id = ranked[0].place.id
-    canonical_actor = None
-    if actor:
-        from .lexicon import find_actors
+    from .store import filter_ids
 
-        hits = find_actors(actor)
-        canonical_actor = hits[0].actor if hits else actor
+    code, district_id, canonical_actor = filter_ids(store.gazetteer, province=province,
+                                                    district=district, actor=actor)
     return dict(admin1_code=code, admin2_id=district_id, since=_date_option(since),
                 until=_date_option(until), event_type=event_type, actor=canonical_actor,
                 min_fatalities=min_fatalities)

@@ -451,28 +451,11 @@ def read_incidents(db: str | os.PathLike | None = None, *, province: str | None 
         frame = read_incidents("outputs/incidents.sqlite", province="Kabul")
         frame.crs.to_epsg()      # 4326
     """
-    from .store import DEFAULT_DB, Store
+    from .store import DEFAULT_DB, Store, filter_ids
 
     with Store(db or DEFAULT_DB, create=False) as store:
-        gaz = store.gazetteer
-        code = district_id = canonical_actor = None
-        if province:
-            place = gaz.province(province)
-            if place is None:
-                raise InputError(f"unknown province {province!r}")
-            code = place.admin1_code
-        if district:
-            ranked = [c for c in gaz.lookup(district, kind="district", limit=10)
-                      if c.place.kind == "district"
-                      and (code is None or c.place.admin1_code == code)]
-            if not ranked:
-                raise InputError(f"unknown district {district!r}")
-            district_id = ranked[0].place.id
-        if actor:
-            from .lexicon import find_actors
-
-            hits = find_actors(actor)
-            canonical_actor = hits[0].actor if hits else actor
+        code, district_id, canonical_actor = filter_ids(
+            store.gazetteer, province=province, district=district, actor=actor)
         found = store.incidents(admin1_code=code, admin2_id=district_id,
                                 since=_as_date(since), until=_as_date(until),
                                 event_type=event_type, actor=canonical_actor,

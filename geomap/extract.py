@@ -32,6 +32,7 @@ from .lexicon import (ActorHit, background_spans, blank, classify_event, find_ac
                       find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank)
 from .mentions import Mention, matcher_for
 from .merge import merge_incidents
+from .normalize import fold
 from .places import SPECIFICITY
 from .reader import Document, Sentence, make_document, split_sentences
 from .resolve import PlaceGroup, precision_codes, group_places, resolve_mentions
@@ -323,7 +324,7 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
         lead = text[lead_start:group.end]
         mine = [c for c, o in zip(counts, owner) if o == n]
         draft = _draft(group, sentence, index, lead or sentence.text,
-                       _dates_near(text, dates, group), context, mine, actors, published,
+                       _dates_near(dates, group), context, mine, actors, published,
                        segment=text[group.start:seg_end])
         if k in coordinated_with_previous and drafts:
             # "killings in Nangarhar and Parwan": the same kind of event in both
@@ -382,11 +383,10 @@ def _statement_date(text: str, ref: DateRef) -> bool:
         _STATED_AFTER.match(text, ref.end) is not None
 
 
-def _dates_near(text: str, dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
-    """The sentence's dates, best first: the day of the event, not of the statement
-    ("officials said on Wednesday ... killed on Tuesday"), then nearest the place."""
-    return sorted(dates, key=lambda d: (_REPORTING.search(text[max(0, d.start - 60):d.start])
-                                        is not None, abs(d.start - group.start)))
+def _dates_near(dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
+    """The sentence's dates, nearest the place first (the days of statements, "officials
+    said on Wednesday", were already set aside by :func:`_statement_date`)."""
+    return sorted(dates, key=lambda d: abs(d.start - group.start))
 
 
 def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
@@ -460,8 +460,6 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|inside|outside|outskirts\s+of)\s
 def _names_its_province(place) -> bool:
     """A city with its province's name (Herat, Kandahar, Kunduz), which a text may use
     for the province."""
-    from .normalize import fold
-
     return fold(place.name) == fold(place.admin1) or place.admin2 == place.admin1
 
 

@@ -28,14 +28,43 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .dates import shift
-from .errors import StoreError
+from .errors import InputError, StoreError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, incident_from_properties
 from .incident import SourceRef
 from .merge import date_span, merge_pair, same_event
 from .reader import Document
 
-__all__ = ["Store", "IngestReport", "article_key", "DEFAULT_DB", "BATCH_SIZE", "BUSY_TIMEOUT"]
+__all__ = ["Store", "IngestReport", "article_key", "filter_ids", "DEFAULT_DB", "BATCH_SIZE",
+           "BUSY_TIMEOUT"]
+
+
+def filter_ids(gazetteer: Gazetteer, *, province: str | None = None,
+               district: str | None = None, actor: str | None = None
+               ) -> tuple[str | None, str | None, str | None]:
+    """(province code, district id, canonical actor) of query filters given as names in
+    any spelling, script or alias; InputError (with close names) for an unknown place.
+    The CLI's filters and :func:`geomap.read_incidents` both read them here."""
+    code = district_id = canonical_actor = None
+    if province:
+        place = gazetteer.province(province)
+        if place is None:
+            close = ", ".join(gazetteer.suggest(province, kind="province"))
+            raise InputError(f"unknown province {province!r} (did you mean: {close}?)")
+        code = place.admin1_code
+    if district:
+        ranked = [c for c in gazetteer.lookup(district, kind="district", limit=10)
+                  if c.place.kind == "district" and (code is None or c.place.admin1_code == code)]
+        if not ranked:
+            close = ", ".join(gazetteer.suggest(district, kind="district"))
+            raise InputError(f"unknown district {district!r} (did you mean: {close}?)")
+        district_id = ranked[0].place.id
+    if actor:
+        from .lexicon import find_actors
+
+        hits = find_actors(actor)
+        canonical_actor = hits[0].actor if hits else actor
+    return code, district_id, canonical_actor
 
 #: Articles per committed batch.
 BATCH_SIZE = 500
