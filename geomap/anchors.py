@@ -23,13 +23,14 @@ any of them has every pattern run.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 import operator
 import re
 import threading
 from re import _constants as C
 from re import _parser
 
-__all__ = ["Gate", "Starts", "guarded", "required_literals", "required_sets",
+__all__ = ["Gate", "Starts", "guarded", "prime", "required_literals", "required_sets",
            "leading_literals"]
 
 #: Shortest anchor worth a gate: shorter literals ("a", "in") are in every sentence.
@@ -320,7 +321,8 @@ class _Scanner:
             if self._state is None:
                 words = sorted(self._words) or ["\0"]
                 self._state = (ahocorasick_rs.AhoCorasick(words),
-                               [self._words.get(w, 0) for w in words], self._version)
+                               [self._words.get(w, 0) for w in words], self._version,
+                               all(word.isascii() for word in words))
             return self._state
 
     def seen(self, text: str) -> int:
@@ -330,7 +332,7 @@ class _Scanner:
             return hit[1]
         if not text.isascii() and _CASE_TRAPS.search(text):
             return -1
-        automaton, masks, version = self._state or self._build()
+        automaton, masks, version, _ = self._state or self._build()
         seen = 0
         for index, _, _ in automaton.find_matches_as_indexes(text.lower(), overlapping=True):
             seen |= masks[index]
@@ -339,8 +341,44 @@ class _Scanner:
         self._recent[text] = (version, seen)
         return seen
 
+    def prime(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Scan ``text`` once and remember what :meth:`seen` would give for each
+        ``text[start:end]``: an article's sentences then cost one pass, not one each.
+
+        A literal found inside a span is one a scan of the span would find (the words are
+        literal strings), so the bits are exactly those of a scan per span."""
+        if not spans or len(spans) > 256 or (not text.isascii() and _CASE_TRAPS.search(text)):
+            return                              # (seen() handles those texts as before)
+        automaton, masks, version, ascii_words = self._state or self._build()
+        low = text.lower()
+        # (with ASCII words only, a non-ASCII letter cannot be part of a match, so where
+        # a match can be, a span's lower case is the same slice of the text's)
+        if len(low) != len(text) or not (text.isascii() or ascii_words):
+            return
+        if len(self._recent) + len(spans) >= 512:
+            self._recent = {}
+        starts = [s for s, _ in spans]
+        bits = [0] * len(spans)
+        everywhere = 0
+        for index, start, end in automaton.find_matches_as_indexes(low, overlapping=True):
+            mask = masks[index]
+            everywhere |= mask
+            k = bisect_right(starts, start) - 1
+            if k >= 0 and end <= spans[k][1]:
+                bits[k] |= mask
+        recent = self._recent
+        recent[text] = (version, everywhere)          # (and the whole text's)
+        for (start, end), seen in zip(spans, bits):
+            recent[text[start:end]] = (version, seen)
+
 
 _SCANNER = _Scanner()
+
+
+def prime(text: str, spans: list[tuple[int, int]]) -> None:
+    """Scan a text once for every gate, ahead of the stages that read its spans
+    (sentences) one by one; see :meth:`_Scanner.prime`."""
+    _SCANNER.prime(text, spans)
 
 
 class Gate:

@@ -179,15 +179,15 @@ def find_dates(text: str, published: date | None, *,
     ``previous`` is the last date of the preceding text, for "the same month".
     Without ``published`` only phrases carrying a year resolve.
     """
-    low = text.lower()
-    has_digit = _DIGIT.search(text) is not None
-    has_month = _MONTH_WORD.search(low) is not None
     possible = _GATE.possible(text)
-    # the patterns that can match at all: the others are not scanned
-    runnable = [(kind, pattern) for at, (kind, pattern) in enumerate(_PATTERNS)
-                if at in possible and not (kind in _NEEDS_DIGIT and not has_digit)
-                and not (kind in _NEEDS_MONTH and not has_month)
-                and not (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in low)]
+    if not possible:
+        return []
+    low = text.lower()
+    key = (possible, _DIGIT.search(text) is not None, _MONTH_WORD.search(low) is not None,
+           *(word in low for word in _NEEDED_WORDS))
+    runnable = _RUNNABLE.get(key)
+    if runnable is None:
+        runnable = _RUNNABLE[key] = _runnable(*key)
     if not runnable or not _ANY_DATE.search(text):
         return []
     taken: list[tuple[int, int]] = []
@@ -224,6 +224,21 @@ def find_dates(text: str, published: date | None, *,
             o.precision == "day" and o is not r and not _WEEKDAY_WORD.search(o.phrase)
             and (0 <= o.start - r.end <= 4 or 0 <= r.start - o.end <= 4)
             for o in refs[max(0, k - 1):k + 2]))]
+
+
+_NEEDED_WORDS = tuple(sorted(set(_NEEDS_WORD.values())))
+#: the patterns that can match at all, per (gate outcome, digit, month word, needed
+#: words present): the others are not scanned
+_RUNNABLE: dict[tuple, list[tuple[str, re.Pattern]]] = {}
+
+
+def _runnable(possible: frozenset[int], has_digit: bool, has_month: bool,
+              *has_words: bool) -> list[tuple[str, re.Pattern]]:
+    present = {word for word, has in zip(_NEEDED_WORDS, has_words) if has}
+    return [(kind, pattern) for at, (kind, pattern) in enumerate(_PATTERNS)
+            if at in possible and not (kind in _NEEDS_DIGIT and not has_digit)
+            and not (kind in _NEEDS_MONTH and not has_month)
+            and not (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in present)]
 
 
 _WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .anchors import guarded
+from .anchors import guarded, prime
 from .codebook import actor_sides
 from .counts import Count, find_counts
 from .dates import DateRef, dateline_date, find_dates
@@ -88,10 +88,14 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     gaz = gazetteer or load_gazetteer()
     original = document.text
     sentences = _capped(split_sentences(original))
+    spans = [(s.start, s.end) for s in sentences]
+    prime(original, spans)        # every stage's anchor words, found in one pass
     # what the text says about people and weapons ("a facilitator responsible for IED
     # attacks", "seized two IEDs") is blanked for everything that reads events
     background = background_spans(original)
     text = blank(original, background)
+    if text is not original:
+        prime(text, spans)
     actor_hits = find_actors(original)
     mentions = matcher_for(gaz).find(original, masks=[(a.start, a.end) for a in actor_hits])
     datelines = [m for m in mentions if _is_dateline(original, m.start, m.end)]

@@ -176,4 +176,10 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
                 entry = buckets.setdefault((merged[target].place.admin1_code, *month), [])
                 if not entry or entry[-1] != target:
                     entry.append(target)
-    return [inc.with_(sources=tuple(srcs)) for inc, srcs in zip(merged, sources)]
+    # (an incident whose sources are unchanged is kept as it is: rebuilding a frozen
+    # record costs more than all the comparisons above)
+    out = []
+    for inc, srcs in zip(merged, sources):
+        gathered = tuple(srcs)
+        out.append(inc if gathered == inc.sources else inc.with_(sources=gathered))
+    return out

@@ -126,3 +126,29 @@ def test_a_pattern_that_may_match_empty_is_left_as_it_is():
 
     pattern = re.compile(r"(?:ab)?")
     assert guarded(pattern) is pattern
+
+
+def test_one_scan_of_an_article_gives_what_a_scan_per_sentence_gives():
+    """anchors.prime scans a text once for its spans; seen() must then answer exactly
+    what a fresh scan of each span answers (words across a span's edge count for
+    neither span; curly quotes, Dari script and Greek letters change nothing)."""
+    from geomap import anchors
+
+    gates = [Gate(list(GATED)), counts._GATE, dates._GATE]
+    texts = [" ".join(SENTENCES[:10]),
+             "“Three were killed,” he said — on Monday. يک انفجار در کابل. ΟΔΟΣ killed Σ.",
+             "killed" + "wounded" * 3 + " Mon" + "day. Two were kil" + "led yesterday."]
+    for text in texts:
+        cuts = sorted({0, len(text)} | {m.end() for m in re.finditer(r"[.;] ", text)}
+                      | {m.start() + 3 for m in re.finditer("killed|wounded", text)})
+        spans = list(zip(cuts, cuts[1:]))
+        fresh = []
+        for gate in gates:
+            gate.possible("x")                               # registered before priming
+        for start, end in spans:
+            anchors._SCANNER._recent.clear()
+            fresh.append([gate.possible(text[start:end]) for gate in gates])
+        anchors._SCANNER._recent.clear()
+        anchors.prime(text, spans)
+        primed = [[gate.possible(text[start:end]) for gate in gates] for start, end in spans]
+        assert primed == fresh, text
