@@ -440,6 +440,8 @@ def _item(words: list[str], raw: list[str], i: int,
         return None                  # a bare noun ("reporter, 15 fighters") is not a count
     if value is not None and tuple(words[i + used:i + used + 2]) in _OF_THEM:
         return value, i + used + 2, "person", False      # "killing several of them"
+    if value is not None and i + used < len(words) and words[i + used] == "others":
+        return value, i + used + 1, "person", True       # "and detaining several others"
     head = _head(words, raw, i + used)
     if head is None and open_noun and words[start] in ("a", "an", "one"):
         head = _open_head(words, i + used)

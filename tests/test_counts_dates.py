@@ -127,6 +127,11 @@ def test_compound_counts(text, killed):
     ("Guards apprehended dozens of insurgents", "detained", 12),
     ("an airstrike killed multiple militants", "killed", 3),     # codebook: read as "several"
     ("forces killed the two men", "killed", 2),
+    # "N others": people beyond those just named, whatever their noun
+    ("Troops killed four fighters and captured several others", "detained", 3),
+    ("The raid ended with one militant dead and two others detained", "detained", 2),
+    ("A mine killed a farmer and wounded three others", "wounded", 3),
+    ("Police arrested a smuggler and five others at the border", "detained", 6),
 ])
 def test_people_counts(text, kind, value):
     assert max(c.value for c in find_counts(text) if c.kind == kind) == value
@@ -138,6 +143,7 @@ def test_people_counts(text, kind, value):
     "The insurgents were detained",                              # already counted people
     "The governor told a reporter, no one else",
     "He was not arrested",
+    "Others were detained later",                                # no number: not a count
 ])
 def test_no_people_count(text):
     assert not [c for c in find_counts(text) if c.kind == "detained" and c.value > 0]
@@ -148,6 +154,8 @@ def test_additional_people_are_marked():
     assert [(c.kind, c.value, c.additive) for c in counts] == [("detained", 1, True)]
     counts = find_counts("Another insurgent was killed later.")
     assert [(c.kind, c.value, c.additive) for c in counts] == [("killed", 1, True)]
+    counts = find_counts("Soldiers also detained two others.")
+    assert [(c.kind, c.value, c.additive) for c in counts] == [("detained", 2, True)]
 
 
 def test_victim_class_from_the_codebook():
