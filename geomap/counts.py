@@ -435,8 +435,10 @@ def _item(words: list[str], raw: list[str], i: int,
         return 1, i + _name_length(raw, i), "name", False     # "killed Mullah Dadullah"
     else:
         head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
-        if open_noun and head is not None and head[2] and _name_length(raw, head[0]):
-            return 1, head[0] + _name_length(raw, head[0]), head[1], False
+        if open_noun and head is not None and head[2]:
+            length = _name_length(raw, head[0]) or _one_name(raw, head[0])
+            if length:                                   # (or "Taliban leader Saifullah")
+                return 1, head[0] + length, head[1], False
         return None                  # a bare noun ("reporter, 15 fighters") is not a count
     if value is not None and tuple(words[i + used:i + used + 2]) in _OF_THEM:
         return value, i + used + 2, "person", False      # "killing several of them"
@@ -485,6 +487,22 @@ def _name_length(raw: list[str], i: int) -> int:
             r.lower() not in _STOP and r.lower() not in people() for r in raw[i:j])):
         return n
     return 0
+
+
+_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
+                            "february march april may june july august september october "
+                            "november december".split())
+
+
+def _one_name(raw: list[str], i: int) -> int:
+    """1 when ``raw[i]`` is a one-word name after a role ("Taliban leader Saifullah"): a
+    capitalised word that is not a noun of the codebook, a weekday or a month."""
+    if i >= len(raw) or not (raw[i][:1].isupper() and raw[i].isalpha() and len(raw[i]) >= 3):
+        return 0
+    word = raw[i].lower()
+    if word in _STOP or word in people() or word in _CALENDAR_WORDS or word in _VERBS:
+        return 0
+    return 1
 
 
 def _open_head(words: list[str], i: int) -> tuple[int, str, bool, int] | None:
@@ -592,6 +610,16 @@ def people_counts(text: str) -> list[Count]:
         # whose object is a person even when the codebook does not know the noun: not
         # "captured" (a district) nor "wounded"/"injured" ("wished the injured a recovery")
         open_noun = kind != "wounded" and w not in ("captured", "capturing")
+        if _INVERTED_BEFORE.issuperset(words[:k]):
+            # "Also killed in the strike were a dozen insurgents": the subject after "were"
+            at = _inverted_subject(words, k + width)
+            found = _phrase(words, raw, at, open_noun=open_noun) if at is not None else None
+            if found is not None:
+                total, after, classes, additive, parts = found
+                out.append(Count(kind, total, toks[k][1], toks[after - 1][2],
+                                 text[toks[k][1]:toks[after - 1][2]], additive or also,
+                                 _victims(classes), parts, also and not additive))
+                continue
         # passive: "three insurgents were (also) killed", "one insurgent being killed"
         j = k
         while j > 0 and words[j - 1] in _ADVERBS:
@@ -632,6 +660,23 @@ def people_counts(text: str) -> list[Count]:
                              text[toks[k][1]:toks[after - 1][2]], additive or also,
                              _victims(classes), parts, also and not additive))
     return out
+
+
+#: what may come before a clause-initial verb whose subject follows it ("Also killed
+#: were...", "Among those detained was...")
+_INVERTED_BEFORE = frozenset({"also", "among", "those", "the", "'", '"', "“", "|"})
+
+
+def _inverted_subject(words: list[str], at: int) -> int | None:
+    """Where the subject starts in "killed (in the strike) were N ...": after "were" or
+    "was", past a short prepositional phrase; None when the words are not that shape."""
+    j = at
+    if j < len(words) and words[j] in ("in", "during", "on", "at", "by", "near"):
+        while j < len(words) and j - at < 8 and words[j] not in ("were", "was"):
+            if words[j] in (",", ";", ".") or words[j] in _VERBS or words[j] in _AUX:
+                return None
+            j += 1
+    return j + 1 if j < len(words) and words[j] in ("were", "was") else None
 
 
 def _before_aside(words: list[str], comma: int) -> int:

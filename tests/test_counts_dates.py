@@ -132,6 +132,13 @@ def test_compound_counts(text, killed):
     ("The raid ended with one militant dead and two others detained", "detained", 2),
     ("A mine killed a farmer and wounded three others", "wounded", 3),
     ("Police arrested a smuggler and five others at the border", "detained", 6),
+    # a role and a one-word name: one person ("Taliban leader Saifullah")
+    ("Commandos killed Taliban commander Rahmatullah near the border", "killed", 1),
+    ("Police arrested ISIS-K recruiter Zabihullah at a checkpoint", "detained", 1),
+    # the subject after the verb: "Also killed (in the strike) were ..."
+    ("Also killed in the airstrike were more than a dozen fighters", "killed", 12),
+    ("Killed in the ambush were two policemen and a driver", "killed", 3),
+    ("Also detained was a suspected bomb maker", "detained", 1),
 ])
 def test_people_counts(text, kind, value):
     assert max(c.value for c in find_counts(text) if c.kind == kind) == value
@@ -144,6 +151,8 @@ def test_people_counts(text, kind, value):
     "The governor told a reporter, no one else",
     "He was not arrested",
     "Others were detained later",                                # no number: not a count
+    "Police arrested Taliban commander Tuesday",                 # a weekday is no name
+    "He said those detained were the insurgents",                # already counted people
 ])
 def test_no_people_count(text):
     assert not [c for c in find_counts(text) if c.kind == "detained" and c.value > 0]
@@ -154,6 +163,10 @@ def test_additional_people_are_marked():
     assert [(c.kind, c.value, c.additive) for c in counts] == [("detained", 1, True)]
     counts = find_counts("Another insurgent was killed later.")
     assert [(c.kind, c.value, c.additive) for c in counts] == [("killed", 1, True)]
+    counts = find_counts("Also detained were two suspected insurgents.")
+    assert [(c.kind, c.value, c.additive) for c in counts] == [("detained", 2, True)]
+    counts = find_counts("Among those killed were three children.")   # some of them
+    assert [(c.kind, c.value, c.additive) for c in counts] == [("killed", 3, False)]
     counts = find_counts("Soldiers also detained two others.")
     assert [(c.kind, c.value, c.additive) for c in counts] == [("detained", 2, True)]
 
