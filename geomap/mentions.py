@@ -26,6 +26,14 @@ __all__ = ["Mention", "PlaceMatcher", "matcher_for"]
 
 
 _CONNECTIVE = re.compile(r"[\s-]+(e|i|ye|y)[\s-]+")
+# "Kohi Safi", "Pushti Rod": an izafe glued to the end of a word before another word
+_GLUED_IZAFE = re.compile(r"\b([a-z]{2,}[^aeiou\s-])[ie](?= [a-z])")
+# "Dara-e Bom": the name goes on after a connective, so its first word alone ("Dara") is
+# a different place; not so for words that only say which part of the place it is
+# ("Baghlan-e Markazi", central Baghlan; "Herat-e Kohna", old Herat)
+_NAME_GOES_ON = re.compile(r"-(?:e|i|ye|y)[\s-]+(?!(?:Markazi|Kohna|Kuhna|Jadid|Jadeed|Naw|Nau|"
+                           r"Bala|Payin|Payan|Pain|Ulya|Sufla|Khurd|Kalan|Sharqi|Gharbi|Shamali|"
+                           r"Janubi)\b)[A-Z]")
 _PERSON_BEFORE = frozenset(
     "mohammad muhammad mohammed ahmad ahmed abdul mullah mawlawi maulvi mr mrs ms dr "
     "gen general haji hajji sayed syed qari president minister governor spokesman "
@@ -69,9 +77,14 @@ class Mention:
 
 
 def _variants(name: str) -> set[str]:
-    """Surface spellings of a name as news text writes it (lower case)."""
+    """Surface spellings of a name as news text writes it (lower case): "Kohi Safi"
+    is also written "Koh-e Safi" and "Koh-i-Safi" (the izafe glued or hyphenated)."""
     low = " ".join(name.lower().split())
     out = {low, low.replace("-", " "), low.replace(" ", "-")}
+    glued = _GLUED_IZAFE.sub(r"\1 i", low)
+    if glued != low:
+        out.add(glued)
+        low = glued
     if _CONNECTIVE.search(low):
         for conn in ("e", "i"):
             for sep in ("-{}-", " {} ", "-{} ", " {}-"):
@@ -119,7 +132,8 @@ class PlaceMatcher:
         lowered = _lower_same_length(text)
         mentions: list[Mention] = []
         for index, start, end in self._automaton.find_matches_as_indexes(lowered):
-            if not _bounded(text, start, end) or _overlaps(masks, start, end):
+            if not _bounded(text, start, end) or _overlaps(masks, start, end) or \
+                    (text[end:end + 1] == "-" and _NAME_GOES_ON.match(text, end)):
                 continue
             kind, payload = self._targets[index]
             surface = text[start:end]

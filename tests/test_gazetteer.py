@@ -136,3 +136,28 @@ def test_typing_errors(gaz, query, code):
 @pytest.mark.parametrize("word", ["Heat", "Kill", "Bank", "Dark", "Court", "Army"])
 def test_english_near_misses_are_not_places(gaz, word):
     assert gaz.best(word) is None
+
+
+# -- izafe compounds in running text (the matcher's variants) ----------------------------
+
+@pytest.mark.parametrize("text,surface,province", [
+    ("Fighting in Koh-e Safi district on Monday.", "Koh-e Safi", "AF-PAR"),  # gazetteer:
+    ("Clashes in Khak-i-Safed district of Farah.", "Khak-i-Safed", "AF-FRA"),  # Kohi Safi,
+    ("A raid in Dasht-i Archi district.", "Dasht-i Archi", "AF-KDZ"),          # Khaki Safed
+    ("Police in Baghlan-e Markazi district said", "Baghlan", "AF-BGL"),  # central Baghlan
+])
+def test_izafe_spellings_in_text(gaz, text, surface, province):
+    from geomap.mentions import matcher_for
+
+    found = [(m.surface, m.candidates[0].place.admin1_code)
+             for m in matcher_for(gaz).find(text) if m.candidates]
+    assert found[:1] == [(surface, province)], found
+
+
+@pytest.mark.parametrize("text", ["Shelling hit the Dara-e Bom area on Monday.",
+                                  "Raids near Dara-i-Zanghi village."])
+def test_the_first_word_of_an_unknown_compound_is_not_a_place(gaz, text):
+    """"Dara-e Bom" (a valley in Badghis) is not Dara district of Panjshir."""
+    from geomap.mentions import matcher_for
+
+    assert not [m for m in matcher_for(gaz).find(text) if m.surface == "Dara"]
