@@ -44,9 +44,10 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      r"jets?|planes?)\s+(?:\w+\s+)?(?:engaged|fired|struck|dropped|bombed|targeted|attacked)|"
      r"(?:unmanned|armed)\s+aerial)",
      "Explosions/Remote violence", "Air/drone strike"),
-    (r"\b(?:rockets?|mortars?|shell(?:s|ing|ed)|artillery|missiles?)\b",
+    # (a rocket-propelled grenade is a direct-fire weapon of a firefight, not shelling)
+    (r"\b(?:rockets?(?![\s-]+propelled)|mortars?|shell(?:s|ing|ed)|artillery|missiles?)\b",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    (r"\bgrenades?\b", "Explosions/Remote violence", "Grenade"),
+    (r"(?<!propelled[\s-])\bgrenades?\b", "Explosions/Remote violence", "Grenade"),
     (r"\b(?:roadside\s+bombs?|road-side\s+bombs?|ieds?|improvised\s+explosive|landmines?|"
      r"mines?\b(?!\s+ministry)|magnetic\s+bombs?|sticky\s+bombs?|car\s+bombs?|"
      r"explosions?|blasts?|explosives?|bomb(?:s|ing|ings|ed)?\b|exploded|detonat\w+)",
@@ -296,6 +297,8 @@ _ROLE_VERBS = (r"(?:coordinat(?:ed|es|e)|facilitat(?:ed|es|e)|organi[sz](?:ed|es
                r"carr(?:ied|ies)\s+out|assist(?:ed|s)|help(?:ed|s)|acquir(?:ed|es)|"
                r"mov(?:ed|es)|traffick(?:ed|s)|sold|sells|shipp(?:ed)|stor(?:ed|es)|hid|hides|"
                r"operat(?:ed|es)|ran|runs|used|uses)")
+_ARMS = (r"(?:weapons?|arms|rifles?|guns?|grenades?|rockets?|launchers?|rounds|ammunition|"
+         r"explosives?|IEDs?|vests?|AK-47s?|pistols?|RPGs?)\b")
 _PEOPLE = "(?:" + "|".join(sorted(map(re.escape, people()), key=len, reverse=True)) + ")"
 _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     # relative and descriptive clauses about a person
@@ -325,11 +328,24 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     r"(?:[\w'’-]+\s+){0,3}?(?:plans?|plots?|attacks?|attempts?|bombings?)"
     r"(?:(?!\s(?:and|but|was|were|is|are|has|have|had)\s)[^.;:,\n()])*",
     r"\bwould-be(?:\s+suicide)?(?=\s+(?:bombers?|attackers?)\b)",
+    # weapons carried, not used: "insurgents armed with automatic weapons, rocket-propelled
+    # grenade launchers and hand grenades" (the list goes on past its commas)
+    rf"\barmed\s+with\s+(?:[\w'’-]+\s+){{0,4}}?{_ARMS}{_CLAUSE_END}"
+    rf"(?:,\s+(?:and\s+)?(?:[\w'’-]+\s+){{0,4}}?{_ARMS}{_CLAUSE_END})*",
+    # bombs being laid, not going off: "as they attempted to place a roadside bomb",
+    # "spotted insurgents emplacing an IED" (the event is what happened to them; "killed
+    # while planting a mine" may be the mine going off, and stays)
+    r"(?:\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\s+to\s+(?:emplace|plant|lay|bury|place)|"
+    r"\b(?:spotted|observed|seen|saw|caught|identified)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:emplacing|planting|laying|burying|placing))\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:IEDs?|improvised\s+explosive\s+devices?|(?:roadside\s+)?bombs?|(?:land)?mines?|"
+    r"explosives?)\b",
     # weapon words naming a person's trade: "an IED facilitator", "bomb maker", "IED cell"
     r"\b(?:IED|IEDs|improvised\s+explosive\s+devices?|roadside\s+bombs?|bombs?|explosives?|"
     r"weapons?|suicide(?:\s+bomb(?:er|ing)?)?|mortar|rocket|grenade|mines?)(?:[\s-]+(?:and|"
     r"weapons?|explosives?|bomb|attack|making|facilitation|smuggling|trafficking|"
-    r"emplacement)){0,3}(?=[\s-]+(?:facilitators?|makers?|emplacers?|cells?|networks?|"
+    r"emplacement)){0,3}(?:\s*\([A-Z]{2,6}s?\))?"     # "improvised explosive device (IED)
+    r"(?=[\s-]+(?:facilitators?|makers?|emplacers?|cells?|networks?|"     # commander"
     r"experts?|traffickers?|smugglers?|suppliers?|specialists?|leaders?|commanders?|"
     r"materials?|components?|builders?|coordinators?|financiers?|caches?|factory|"
     r"facilitation|making|emplacement|precursors?|parts?|producers?)\b)",

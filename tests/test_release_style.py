@@ -299,3 +299,30 @@ def test_a_total_including_a_named_member():
     inc = _one("At least 12 Taliban fighters including a local commander were killed in "
                "clashes in Faryab's Pashtun Kot district on Tuesday night.")
     assert (inc.place.name, inc.fatalities) == ("Pashtun Kot", 12)
+
+
+# -- weapons that describe people, not what happened -----------------------------------
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    # a rocket-propelled grenade is a firefight's weapon: no shelling, no grenade attack
+    ("Insurgents fired rocket-propelled grenades at a patrol in Sayedabad district, "
+     "Wardak province, and the patrol returned fire, killing two insurgents.", "Armed clash"),
+    # what the insurgents carried is not what was used
+    ("Five insurgents armed with automatic weapons, rocket-propelled grenade launchers and "
+     "hand grenades were killed in Sayedabad district, Wardak province.", "Armed clash"),
+    # an IED being laid did not go off: the event is what happened to those laying it
+    ("A patrol killed two insurgents as they attempted to plant a roadside bomb in "
+     "Sayedabad district, Wardak province.", "Armed clash"),
+    # a trade named with the weapon's acronym in brackets
+    ("The security force arrested an improvised explosive device (IED) facilitator in "
+     "Sayedabad district, Wardak province.", "Arrests"),
+    # ... while a planted bomb that went off is an explosion
+    ("A bomb planted on a motorcycle exploded in Sayedabad district, Wardak province, "
+     "killing two civilians.", "Remote explosive/landmine/IED"),
+    ("The Taliban fired mortars at the district centre of Sayedabad, Wardak province, "
+     "killing a civilian.", "Shelling/artillery/missile attack"),
+    ("Two insurgents were killed while planting a mine in Sayedabad district, Wardak "
+     "province.", "Remote explosive/landmine/IED"),          # (the mine may have gone off)
+])
+def test_weapons_carried_or_laid_are_not_the_event(text, sub_event_type):
+    assert _one(text).sub_event_type == sub_event_type
