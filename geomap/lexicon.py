@@ -54,7 +54,8 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (r"\b(?:targeted\s+killings?|assassinat\w+|gunned\s+down|shot\s+dead)",
      "Violence against civilians", "Attack"),
-    (r"\b(?:kidnapp\w+|abduct\w+|hostages?)\b",
+    # ("kidnappers" are people: "the arrest of two kidnappers" is an arrest)
+    (r"\b(?:kidnapp(?!ers?\b)\w+|abduct(?!ors?\b)\w+|hostages?)\b",
      "Violence against civilians", "Abduction/forced disappearance"),
     (r"\b(?:clash\w*|fighting|fought|firefights?|gun\s*fights?|gun\s*battles?|battles?|"
      r"exchange\s+of\s+fire|offensive|ambush\w*|raid\w*|stormed|storming|"
@@ -66,15 +67,17 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      r"(?:cleared|freed|liberated)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:the\s+)?(?:Taliban|"
      r"insurgents|militants))",
      "Battles", "Government regains territory"),
-    (r"\b(?:(?:captured|seized|overran|overrun|took\s+control\s+of|taken\s+over|took\s+over)"
+    (r"\b(?:(?:captured|seized|overran|overrun|took\s+control\s+of|taken\s+over|took\s+over|"
+     r"capture\s+of|fall\s+of)"
      rf"\s+(?:\w+\s+){{0,3}}?{_TERRITORY}|{_TERRITORY}\s+(?:\w+\s+){{0,3}}?(?:fell|was\s+"
      r"overrun|was\s+captured)|fell\s+to\s+the\s+Taliban)",
      "Battles", "Non-state actor overtakes territory"),
     (r"\b(?:detain\w*|arrest(?:ed|s|ing)|apprehend\w*|captur(?:ed|ing)|"
+     r"(?:capture|arrest|detention)\s+of|"
      r"(?:taken|took)\s+(?:\w+\s+){0,3}?into\s+custody|in\s+(?:police\s+)?custody|nabbed)\b",
      "Strategic developments", "Arrests"),
     (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
-     r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed)\b",
+     r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed|deaths?\s+of)\b",
      "Violence against civilians", "Attack"),
 ]]
 
@@ -94,7 +97,7 @@ def subtype_rank(sub_event_type: str) -> int:
 # Verbs that make a sentence a reaction or commentary about an event, not a report of one.
 _REACTION = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|condolence\w*|mourn\w*|sympath\w*|"
-    r"expressed|called\s+on|urged|vowed|warned)\b", re.IGNORECASE)
+    r"expressed|called\s+on|urged|vowed|warned|denied|denies|denying)\b", re.IGNORECASE)
 # Words that show a sentence reports violence at all.
 class _Keywords:
     """Whole words and word stems found in one Aho–Corasick pass (much faster than a
@@ -127,7 +130,10 @@ _TRIGGER = _Keywords(
     recaptured retook""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
        "drone strikes", "death toll", "air weapons team", "close air support",
-       "precision strike", "engaged the enemy", "engaged the insurgents"],
+       "precision strike", "engaged the enemy", "engaged the insurgents",
+       # nominal reports: "confirmed the capture of a facilitator", "resulted in the
+       # death of a Taliban leader" (counts read them through codebook nouns)
+       "capture of", "arrest of", "arrests of", "detention of", "death of", "deaths of"],
     stems="bomb clash detonat assassinat ambush kidnapp abduct raid massacre casualt".split())
 
 
@@ -328,6 +334,8 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     r"(?:[\w'’-]+\s+){0,3}?(?:plans?|plots?|attacks?|attempts?|bombings?)"
     r"(?:(?!\s(?:and|but|was|were|is|are|has|have|had)\s)[^.;:,\n()])*",
     r"\bwould-be(?:\s+suicide)?(?=\s+(?:bombers?|attackers?)\b)",
+    # a commemoration: "the anniversary of the death of Ahmad Shah Massoud"
+    rf"\b(?:anniversar(?:y|ies)|commemorat\w+|memory|memorial|remembrance)\s+of\b{_CLAUSE_END}",
     # weapons carried, not used: "insurgents armed with automatic weapons, rocket-propelled
     # grenade launchers and hand grenades" (the list goes on past its commas)
     rf"\barmed\s+with\s+(?:[\w'’-]+\s+){{0,4}}?{_ARMS}{_CLAUSE_END}"

@@ -326,3 +326,34 @@ def test_a_total_including_a_named_member():
 ])
 def test_weapons_carried_or_laid_are_not_the_event(text, sub_event_type):
     assert _one(text).sub_event_type == sub_event_type
+
+
+# -- events reported as nouns ----------------------------------------------------------
+
+@pytest.mark.parametrize("text,sub_event_type,killed,detained", [
+    ("Officials today confirmed the capture of a Taliban facilitator during an operation "
+     "in Sayedabad district, Wardak province, on Tuesday.", "Arrests", None, 1),
+    ("Police announced the arrest of two kidnappers in Sayedabad district, Wardak province.",
+     "Arrests", None, 2),                                  # (kidnappers: people, no abduction)
+    ("A raid in Sayedabad district, Wardak province, resulted in the death of Mullah Karim, "
+     "a local Taliban commander.", "Armed clash", 1, None),
+])
+def test_an_event_reported_as_a_noun(text, sub_event_type, killed, detained):
+    inc = _one(text)
+    assert (inc.sub_event_type, inc.fatalities, inc.detained) == (sub_event_type, killed,
+                                                                   detained)
+
+
+def test_the_capture_of_a_district_is_territory_and_a_denial_is_no_event():
+    claimed = _one("The Taliban announced the capture of Shutul district in Panjshir "
+                   "province on Monday.")
+    assert claimed.sub_event_type == "Non-state actor overtakes territory"
+    denied = ("A resistance spokesman denied the capture of Shutul district in Panjshir "
+              "province.")
+    assert not [i for i in extract_text(denied, published=PUB) if i.mapped]
+
+
+def test_a_commemoration_is_not_an_event():
+    text = ("Crowds in Bazarak, Panjshir province, marked the anniversary of the death of "
+            "Ahmad Shah Massoud on Thursday.")
+    assert not [i for i in extract_text(text, published=PUB) if i.mapped]
