@@ -128,11 +128,15 @@ class Count:
     #: additive only because of "also" ("two militiamen were also killed"), which may
     #: restate a part of an earlier figure
     loose: bool = False
+    #: a figure an armed group claims ("the Taliban spokesman said nine soldiers were
+    #: killed"): the most conservative figure wins, so it counts only when no one else
+    #: gives one
+    claimed: bool = False
 
     def moved(self, offset: int) -> "Count":
         """The same figure ``offset`` characters further on (sentence → document)."""
         return Count(self.kind, self.value, self.start + offset, self.end + offset, self.phrase,
-                     self.additive, self.victims, self.parts, self.loose)
+                     self.additive, self.victims, self.parts, self.loose, self.claimed)
 
 
 def parse_number(text: str) -> int | None:
@@ -556,6 +560,8 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
         if i and (_number_at(words, i - 1) or words[i - 1] in ("hundred", "thousand", "and")
                   and i > 1 and _number_at(words, i - 2)):
             continue                 # not from the middle of "one hundred and twenty"
+        if i > 1 and words[i - 2] == "according" and words[i - 1] == "to":
+            continue                 # "According to the governor, five were killed": a source
         found = _phrase(words, raw, i, stop=end, open_noun=open_noun)
         if found is not None and (found[1] == end or _postmodifier(words, found[1], end)):
             return i, found
@@ -570,8 +576,14 @@ def _postmodifier(words: list[str], start: int, end: int) -> bool:
         return not any(w in _VERBS or w in _AUX or w in (";", "who", "which", "that")
                        for w in words[start:end])
     return 0 < end - start <= 8 and words[start] in ("of", "in", "from", "at", "near") and \
-        not any(w in _VERBS or w in _AUX or w in (",", ";", "and", "who", "which", "that")
-                for w in words[start:end])
+        not any(w in _VERBS or w in _AUX or w in _SAID or
+                w in (",", ";", "and", "who", "which", "that") for w in words[start:end])
+
+
+# "The governor of Bamyan | said | five police officers were killed": a reporting verb ends
+# the people phrase before it
+_SAID = frozenset("said says told reported added stated announced confirmed claimed "
+                  "noted explained tweeted".split())
 
 
 def people_counts(text: str) -> list[Count]:

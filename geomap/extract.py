@@ -47,6 +47,12 @@ _ANAPHOR = re.compile(
     r"raid|hospital|building|mosque|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
+# an armed group's own account of its attack
+_GROUP_CLAIM = re.compile(
+    r"\b(?:Taliban|Daesh|ISIS|ISKP|IS-K|Islamic\s+State|insurgents?|militants?)(?:'s|’s)?\s+"
+    r"(?:group\s+)?(?:spokes(?:man|person|woman)|statement)|\bZabih?ullah\s+Mujahid|"
+    r"\bQari\s+(?:Mohammad\s+)?Yo?usuf\s+Ahmadi|\b(?:Taliban|the\s+group)\s+(?:said|claimed)|"
+    r"\bclaimed\s+(?:to\s+have\s+)?(?:killed|killing)")
 _DATELINE = re.compile(r"^(?:\s+(?i:province|city))?\s*(?:,\s*Afghanistan)?"
                        r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([^)]{1,30}\)|[-—–:])")
@@ -154,9 +160,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             if finer is not None:
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
                 # province": the same incident, now placed more precisely
-                _continue(drafts[-1], sentence, index,
-                          [_shift(c, sentence.start) for c in find_counts(sentence.text)],
-                          sent_actors, dates)
+                _continue(drafts[-1], sentence, index, _counts_in(sentence), sent_actors,
+                          dates)
                 drafts[-1].group = finer
                 continue
         if not has_trigger(sentence.text):
@@ -171,7 +176,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 drafts[-1].date = dates[0]
                 drafts[-1].date_note = f"date from '{dates[0].phrase}' in the next sentence"
             continue
-        counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
+        counts = _counts_in(sentence)
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
             continue
         if groups:
@@ -201,7 +206,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             drafts.append(_draft(None, sentence, index, sentence.text, dates, context,
                                  counts, sent_actors, document.published))
     incidents = [_finish(d, document, claimed) for d in drafts]
-    return merge_incidents(incidents)
+    # incidents whose every figure is an armed group's claim give way, when merged, to
+    # the figures of a report of the same event that is not
+    claims = {i.id for i, d in zip(incidents, drafts)
+              if d.counts and all(c.claimed for c in d.counts)}
+    return merge_incidents(incidents, claimed=claims)
 
 
 # -- building drafts --------------------------------------------------------------
@@ -229,6 +238,15 @@ def _capped(sentences: list[Sentence]) -> list[Sentence]:
         if start < s.end:
             out.append(Sentence(start, s.end, s.text[start - s.start:], s.paragraph))
     return out
+
+
+def _counts_in(sentence: Sentence) -> list[Count]:
+    """The figures of a sentence at document offsets; those an armed group claims
+    ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed") are marked."""
+    counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
+    if counts and _GROUP_CLAIM.search(sentence.text):
+        counts = [replace(c, claimed=True) for c in counts]
+    return counts
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -580,6 +598,9 @@ def _best_count(counts: list[Count], kind: str) -> int | None:
     """An incident's figure: reports repeat a figure ("killed numerous insurgents ... killing
     numerous insurgents"), so the largest one, plus the people said to be additional
     ("also detained two", "another insurgent was killed")."""
+    if any(c.claimed for c in counts if c.kind == kind) and \
+            not all(c.claimed for c in counts if c.kind == kind):
+        counts = [c for c in counts if not c.claimed]   # (the conservative figure)
     main = [c for c in counts if c.kind == kind and not c.additive]
     stated = {(part, c.victims) for c in main for part in c.parts}
     # "Three militants and two militiamen were killed ... Two militiamen were also

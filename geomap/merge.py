@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import Iterable
 
 from .dates import shift
 from .geodesy import distance_km
@@ -128,8 +129,25 @@ def _first_source(incident: Incident) -> Incident:
     return incident if len(incident.sources) == 1 else incident.with_(sources=incident.sources[:1])
 
 
-def merge_incidents(incidents: list[Incident]) -> list[Incident]:
+_FIGURES = ("fatalities", "injured", "detained")
+
+
+def _gives_figures(incident: Incident) -> bool:
+    return any(getattr(incident, f) is not None for f in _FIGURES)
+
+
+def _yielding(claim: Incident, report: Incident) -> Incident:
+    """A claimed incident without the figures the other report gives itself."""
+    return claim.with_(**{f: None for f in _FIGURES if getattr(report, f) is not None})
+
+
+def merge_incidents(incidents: list[Incident], *,
+                    claimed: Iterable[str] = ()) -> list[Incident]:
     """Merge reports of the same event; order of first report is kept.
+
+    ``claimed``: ids of incidents whose figures are only an armed group's claim ("the
+    Taliban said nine soldiers were killed"); merged with a report that gives its own
+    figures, they keep those (the most conservative figure, as ACLED codes).
 
     Only reports in one province whose date spans overlap can be one event, so each
     incident is compared with those sharing a (province, month) bucket: the cost grows
@@ -140,6 +158,8 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
     sources: list[list] = []
     seen_sources: list[set] = []
     buckets: dict[tuple, list[int]] = {}
+    claims = set(claimed)
+    is_claim: list[bool] = []             # per merged incident: its figures are a claim
 
     def gather(i: int, incident: Incident) -> None:
         for src in incident.sources:
@@ -162,14 +182,22 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
                             break
                 if target is not None:
                     break
+        claim = incident.id in claims
         if target is None:
             merged.append(_first_source(incident))
             sources.append([])
             seen_sources.append(set())
+            is_claim.append(claim)
             gather(len(merged) - 1, incident)
             target = len(merged) - 1
         else:
-            merged[target] = merge_pair(merged[target], _first_source(incident))
+            kept, added = merged[target], _first_source(incident)
+            if claim and not is_claim[target]:
+                added = _yielding(added, kept)
+            elif is_claim[target] and not claim and _gives_figures(added):
+                kept = _yielding(kept, added)
+                is_claim[target] = False
+            merged[target] = merge_pair(kept, added)
             gather(target, incident)
         if merged[target].place is not None and merged[target].event_date is not None:
             for month in _months(merged[target]):       # (its span may have grown)

@@ -144,6 +144,16 @@ def test_people_counts(text, kind, value):
     assert max(c.value for c in find_counts(text) if c.kind == kind) == value
 
 
+@pytest.mark.parametrize("text,value", [
+    ("According to the governor, at least 5 police officers were killed", 5),
+    ("According to police, a commander and two guards were killed", 3),
+    ("The governor of Ghor said four soldiers were killed in the attack", 4),
+    ("Officials in Herat told reporters three civilians were killed", 3),
+])
+def test_the_source_of_a_figure_is_not_counted(text, value):
+    assert [c.value for c in find_counts(text) if c.kind == "killed"] == [value]
+
+
 @pytest.mark.parametrize("text", [
     "Troops launched an operation to arrest a bomb maker",      # an intent, not an arrest
     "The force captured the district centre",                    # territory, not people

@@ -173,3 +173,23 @@ FOREIGN_REPORTS = [
 @pytest.mark.parametrize("text", FOREIGN_REPORTS)
 def test_no_afghan_incident_in_foreign_news(text):
     assert [i for i in extract_text(text, published=PUB) if i.mapped] == []
+
+
+# -- an armed group's claim against an official figure (ACLED: the conservative one) -----
+
+CLAIM = ("Zabihullah Mujahid, a Taliban spokesman, said in a statement that twelve soldiers "
+         "were killed in the attack on a checkpoint in Jaghori district, Ghazni province.")
+OFFICIAL = ("Taliban fighters attacked a checkpoint in Jaghori district of Ghazni province on "
+            "Monday night. According to the provincial police, four soldiers were killed and "
+            "two wounded.")
+
+
+@pytest.mark.parametrize("text", [OFFICIAL + " " + CLAIM, CLAIM + " " + OFFICIAL])
+def test_an_official_figure_wins_over_a_claim(text):
+    found = [i for i in extract_text(text, published=date(2021, 5, 4)) if i.mapped]
+    assert [(i.place.admin2, i.fatalities) for i in found] == [("Jaghuri", 4)]
+
+
+def test_a_claim_alone_is_the_figure():
+    found = [i for i in extract_text(CLAIM, published=date(2021, 5, 4)) if i.mapped]
+    assert [i.fatalities for i in found] == [12]
