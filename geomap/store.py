@@ -25,21 +25,23 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .dates import shift
 from .errors import InputError, StoreError
-from .gazetteer import Gazetteer, load_gazetteer
-from .incident import Incident, incident_from_properties
-from .incident import SourceRef
-from .merge import date_span, merge_pair, same_event
-from .reader import Document
+from .incident import Incident, SourceRef, incident_from_properties
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .reader import Document
+
+# Writing needs the merge rules and the gazetteer; reading them is left to the writing
+# methods, so that a query (a new process each time) does not compile the codebooks.
 
 __all__ = ["Store", "IngestReport", "article_key", "filter_ids", "DEFAULT_DB", "BATCH_SIZE",
            "BUSY_TIMEOUT"]
 
 
-def filter_ids(gazetteer: Gazetteer, *, province: str | None = None,
+def filter_ids(store: "Store", *, province: str | None = None,
                district: str | None = None, actor: str | None = None
                ) -> tuple[str | None, str | None, str | None]:
     """(province code, district id, canonical actor) of query filters given as names in
@@ -47,12 +49,12 @@ def filter_ids(gazetteer: Gazetteer, *, province: str | None = None,
     The CLI's filters and :func:`geomap.read_incidents` both read them here."""
     code = district_id = canonical_actor = None
     if province:
-        place = gazetteer.province(province)
-        if place is None:
-            close = ", ".join(gazetteer.suggest(province, kind="province"))
+        code = store.province_code(province)
+        if code is None:
+            close = ", ".join(store.gazetteer.suggest(province, kind="province"))
             raise InputError(f"unknown province {province!r} (did you mean: {close}?)")
-        code = place.admin1_code
     if district:
+        gazetteer = store.gazetteer
         ranked = [c for c in gazetteer.lookup(district, kind="district", limit=10)
                   if c.place.kind == "district" and (code is None or c.place.admin1_code == code)]
         if not ranked:
@@ -198,8 +200,23 @@ class Store:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
+            from .gazetteer import load_gazetteer
+
             self._gazetteer = load_gazetteer()
         return self._gazetteer
+
+    def province_code(self, name: str) -> str | None:
+        """The ISO code of the province ``name`` denotes in any spelling, script or alias
+        (None: no province). A name that is exactly one province's is read from the
+        gazetteer's files without loading the gazetteer (a query's start-up)."""
+        if self._gazetteer is None:
+            from .gazetteer import province_code
+
+            code = province_code(name)
+            if code is not None:
+                return code
+        place = self.gazetteer.province(name)
+        return place.admin1_code if place else None
 
     def close(self) -> None:
         self._db.close()
@@ -271,6 +288,8 @@ class Store:
 
     def _add(self, incident: Incident) -> bool:
         """Insert, or merge into a stored report of the same event; True if merged."""
+        from .merge import merge_pair, same_event
+
         for row in self._candidates(incident):
             if same_event(self._probe(row), incident):
                 existing = self._load(self._db.execute(
@@ -296,6 +315,9 @@ class Store:
         """Stored incidents that may be the same event, by indexed ranges only: the same
         province, the same district or none, a date window per stored precision. The cost
         depends on how many reports share that place and time, not on the store's size."""
+        from .dates import shift
+        from .merge import date_span
+
         if incident.place is None or incident.event_date is None:
             return []
         start, end = date_span(incident.event_date, incident.date_precision)
