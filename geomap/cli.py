@@ -497,7 +497,7 @@ def _filters(store, province, district, since, until, event_type, actor, min_fat
     _bounded("--min-fatalities", min_fatalities, 0, MAX_COUNT)
     from .store import filter_ids
 
-    code, district_id, canonical_actor = filter_ids(store.gazetteer, province=province,
+    code, district_id, canonical_actor = filter_ids(store, province=province,
                                                     district=district, actor=actor)
     return dict(admin1_code=code, admin2_id=district_id, since=_date_option(since),
                 until=_date_option(until), event_type=event_type, actor=canonical_actor,

@@ -455,7 +455,7 @@ def read_incidents(db: str | os.PathLike | None = None, *, province: str | None 
 
     with Store(db or DEFAULT_DB, create=False) as store:
         code, district_id, canonical_actor = filter_ids(
-            store.gazetteer, province=province, district=district, actor=actor)
+            store, province=province, district=district, actor=actor)
         found = store.incidents(admin1_code=code, admin2_id=district_id,
                                 since=_as_date(since), until=_as_date(until),
                                 event_type=event_type, actor=canonical_actor,

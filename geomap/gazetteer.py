@@ -29,7 +29,7 @@ from .errors import GazetteerError
 from .normalize import fold, is_arabic_script, phonetic, split_generic
 from .places import Candidate, Place
 
-__all__ = ["Gazetteer", "ForeignPlace", "load_gazetteer", "data_dir"]
+__all__ = ["Gazetteer", "ForeignPlace", "load_gazetteer", "data_dir", "province_code"]
 
 # How strongly a kind is preferred when one name fits places of several kinds:
 # a bare "Kandahar" is the city; "Panjshir" (no city of that name) the province.
@@ -399,6 +399,37 @@ def _load(directory: Path) -> Gazetteer:
 @lru_cache(maxsize=4)
 def _load_cached(directory: str) -> Gazetteer:
     return _load(Path(directory))
+
+
+def province_code(query: str, directory: str | os.PathLike | None = None) -> str | None:
+    """The ISO code of the province ``query`` names exactly (one of its names in any
+    script, or its code; generic words such as "province" ignored), read from the data
+    files without building the gazetteer; None when the name is not exactly one
+    province's (a variant or misspelling: ask :meth:`Gazetteer.province`, which then
+    answers the same for every name this answers).
+
+    >>> province_code("ولایت کندز"), province_code("af-pan"), province_code("Kunduzz")
+    ('AF-KDZ', 'AF-PAN', None)
+    """
+    key = fold(split_generic(query)[0])
+    return _province_keys(str(Path(directory) if directory else data_dir())).get(key)
+
+
+@lru_cache(maxsize=4)
+def _province_keys(directory: str) -> dict[str, str]:
+    """Exact-name keys of the provinces (as the gazetteer indexes them), each naming one."""
+    folder = Path(directory)
+    provinces = [row for row in _read_tsv(folder / "places.tsv") if row["kind"] == "province"]
+    codes = {row["id"]: row["admin1_code"] for row in provinces}
+    owners: dict[str, set[str]] = {}
+    for row in provinces:                          # as Gazetteer.__init__ indexes them
+        for name in (row["name"], row["id"]):
+            owners.setdefault(fold(name), set()).add(row["id"])
+    for row in _read_tsv(folder / "names.tsv"):
+        if row["place_id"] in codes:
+            key = row["key"] if "key" in row else fold(row["name"])
+            owners.setdefault(key, set()).add(row["place_id"])
+    return {key: codes[next(iter(ids))] for key, ids in owners.items() if key and len(ids) == 1}
 
 
 def load_gazetteer(directory: str | os.PathLike | None = None) -> Gazetteer:

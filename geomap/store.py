@@ -25,21 +25,23 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .dates import shift
 from .errors import InputError, StoreError
-from .gazetteer import Gazetteer, load_gazetteer
-from .incident import Incident, incident_from_properties
-from .incident import SourceRef
-from .merge import date_span, merge_pair, same_event
-from .reader import Document
+from .incident import Incident, SourceRef, incident_from_properties
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .reader import Document
+
+# Writing needs the merge rules and the gazetteer; reading them is left to the writing
+# methods, so that a query (a new process each time) does not compile the codebooks.
 
 __all__ = ["Store", "IngestReport", "article_key", "filter_ids", "DEFAULT_DB", "BATCH_SIZE",
            "BUSY_TIMEOUT"]
 
 
-def filter_ids(gazetteer: Gazetteer, *, province: str | None = None,
+def filter_ids(store: "Store", *, province: str | None = None,
                district: str | None = None, actor: str | None = None
                ) -> tuple[str | None, str | None, str | None]:
     """(province code, district id, canonical actor) of query filters given as names in
@@ -47,12 +49,12 @@ def filter_ids(gazetteer: Gazetteer, *, province: str | None = None,
     The CLI's filters and :func:`geomap.read_incidents` both read them here."""
     code = district_id = canonical_actor = None
     if province:
-        place = gazetteer.province(province)
-        if place is None:
-            close = ", ".join(gazetteer.suggest(province, kind="province"))
+        code = store.province_code(province)
+        if code is None:
+            close = ", ".join(store.gazetteer.suggest(province, kind="province"))
             raise InputError(f"unknown province {province!r} (did you mean: {close}?)")
-        code = place.admin1_code
     if district:
+        gazetteer = store.gazetteer
         ranked = [c for c in gazetteer.lookup(district, kind="district", limit=10)
                   if c.place.kind == "district" and (code is None or c.place.admin1_code == code)]
         if not ranked:
@@ -74,7 +76,14 @@ BUSY_TIMEOUT = 30.0
 #: Default store location, relative to the working directory.
 DEFAULT_DB = Path("outputs") / "incidents.sqlite"
 
-_SCHEMA = """
+#: ``PRAGMA user_version`` of the schema below; an older store is migrated when opened
+#: for writing. 3 -> 4: the same-event index puts the date before the district (a
+#: province-level report then finds its candidates by one range, not by scanning its
+#: province), and it serves the province filter too, so incidents_admin1 is dropped:
+#: one index fewer to update per stored incident.
+_VERSION = 4
+
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
     key TEXT PRIMARY KEY,
     source TEXT NOT NULL,
@@ -98,17 +107,18 @@ CREATE TABLE IF NOT EXISTS incidents (
     detained INTEGER,
     record TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents (admin1_code, event_date);
+DROP INDEX IF EXISTS incidents_admin1;
 DROP INDEX IF EXISTS incidents_same_event;
-CREATE INDEX IF NOT EXISTS incidents_merge
-    ON incidents (admin1_code, admin2_id, date_precision, event_date, event_type,
+DROP INDEX IF EXISTS incidents_merge;
+CREATE INDEX IF NOT EXISTS incidents_probe
+    ON incidents (admin1_code, date_precision, event_date, admin2_id, event_type,
                   sub_event_type, id, place_id, fatalities, injured, detained);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents (event_date);
-PRAGMA user_version = 3;
+PRAGMA user_version = {_VERSION};
 """
 
 # The columns same_event needs, to test a stored incident without decoding its record;
-# incidents_merge covers them, so finding candidates never reads the table itself.
+# incidents_probe covers them, so finding candidates never reads the table itself.
 _PROBE_COLUMNS = ("id, place_id, event_date, date_precision, event_type, sub_event_type, "
                   "fatalities, injured, detained")
 _PROBE_SOURCE = (SourceRef("<stored>", "", 0, 0),)
@@ -166,15 +176,15 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")   # WAL: durable across a kill -9
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version != 3:
+        if version != _VERSION:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in _SCHEMA.split(";"):
+                columns = {r[1] for r in self._db.execute("PRAGMA table_info(incidents)")}
+                if columns and "detained" not in columns:   # a version-1 store: add the
+                    self._db.execute("ALTER TABLE incidents ADD COLUMN detained INTEGER")
+                for statement in _SCHEMA.split(";"):       # column before indexing it
                     if statement.strip():
                         self._db.execute(statement)
-                columns = {r[1] for r in self._db.execute("PRAGMA table_info(incidents)")}
-                if "detained" not in columns:        # a version-1 store: add the column
-                    self._db.execute("ALTER TABLE incidents ADD COLUMN detained INTEGER")
                 self._db.execute("COMMIT")
             finally:
                 if self._db.in_transaction:
@@ -190,8 +200,23 @@ class Store:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
+            from .gazetteer import load_gazetteer
+
             self._gazetteer = load_gazetteer()
         return self._gazetteer
+
+    def province_code(self, name: str) -> str | None:
+        """The ISO code of the province ``name`` denotes in any spelling, script or alias
+        (None: no province). A name that is exactly one province's is read from the
+        gazetteer's files without loading the gazetteer (a query's start-up)."""
+        if self._gazetteer is None:
+            from .gazetteer import province_code
+
+            code = province_code(name)
+            if code is not None:
+                return code
+        place = self.gazetteer.province(name)
+        return place.admin1_code if place else None
 
     def close(self) -> None:
         self._db.close()
@@ -263,6 +288,8 @@ class Store:
 
     def _add(self, incident: Incident) -> bool:
         """Insert, or merge into a stored report of the same event; True if merged."""
+        from .merge import merge_pair, same_event
+
         for row in self._candidates(incident):
             if same_event(self._probe(row), incident):
                 existing = self._load(self._db.execute(
@@ -288,6 +315,9 @@ class Store:
         """Stored incidents that may be the same event, by indexed ranges only: the same
         province, the same district or none, a date window per stored precision. The cost
         depends on how many reports share that place and time, not on the store's size."""
+        from .dates import shift
+        from .merge import date_span
+
         if incident.place is None or incident.event_date is None:
             return []
         start, end = date_span(incident.event_date, incident.date_precision)
@@ -297,19 +327,18 @@ class Store:
                    ("'month'", start.replace(day=1).isoformat(), end.isoformat()),
                    ("'year'", f"{start.year}-01-01", f"{end.year}-12-31")]
         # a district-level report can match the same district or a province-level report;
-        # a province-level report can match any report in its province
-        districts = ([" AND admin2_id = ?", " AND admin2_id IS NULL"] if place.admin2_id
-                     else [""])
+        # a province-level report can match any report in its province. The district is
+        # tested inside the (province, precision, date) range of the index: seeking on it
+        # would leave a province-level report to scan its province's every report.
+        district = " AND (admin2_id = ? OR admin2_id IS NULL)" if place.admin2_id else ""
         parts, args = [], []
         for precisions, low, high in windows:
-            for district in districts:
-                parts.append(f"SELECT {_PROBE_COLUMNS} FROM incidents INDEXED BY incidents_merge"
-                             " WHERE admin1_code = ?"
-                             f"{district} AND date_precision IN ({precisions})"
-                             " AND event_date BETWEEN ? AND ?"
-                             " AND (event_type = ? OR sub_event_type = 'Attack' OR ? = 'Attack')")
-                args += [place.admin1_code] + ([place.admin2_id] if "= ?" in district else [])
-                args += [low, high, incident.event_type, incident.sub_event_type]
+            parts.append(f"SELECT {_PROBE_COLUMNS} FROM incidents INDEXED BY incidents_probe"
+                         f" WHERE admin1_code = ? AND date_precision IN ({precisions})"
+                         f" AND event_date BETWEEN ? AND ?{district}"
+                         " AND (event_type = ? OR sub_event_type = 'Attack' OR ? = 'Attack')")
+            args += [place.admin1_code, low, high] + ([place.admin2_id] if district else [])
+            args += [incident.event_type, incident.sub_event_type]
         return self._db.execute(" UNION ALL ".join(parts) + " ORDER BY 3, 1", args).fetchall()
 
     def _write(self, incident: Incident, *, replace: bool) -> None:

@@ -183,3 +183,30 @@ def test_run_twice_leaves_no_diff(runner, tmp_path, monkeypatch):
         shutil.rmtree(tmp_path / "outputs")
     assert outputs[0] == outputs[1]
     assert b"Incidents (" in outputs[0]["map.html"]
+
+
+@pytest.mark.parametrize("options", [["--province", "Kunduz"], ["-p", "ولایت کندز"],
+                                     ["--province", "Kondoz"], ["--since", "2021-11-01"],
+                                     ["--province", "Kabul", "--actor", "Taliban"], []])
+def test_query_json_is_the_librarys_json_byte_for_byte(runner, tmp_path, options):
+    """``query --format json`` splices the stored records' text and resolves an exact
+    province name without loading the gazetteer; what it prints is, byte for byte, the
+    library's decode-and-encode of the same incidents."""
+    from datetime import date
+
+    from geomap import export
+    from geomap.store import Store, filter_ids
+
+    db = tmp_path / "store.sqlite"
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--published", "2021-11-03",
+                               "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["query", *options, "--format", "json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    values = dict(zip(options[::2], options[1::2]))
+    with Store(db, create=False) as store:
+        province = values.get("--province", values.get("-p"))
+        code, _, actor = filter_ids(store, province=province, actor=values.get("--actor"))
+        since = date.fromisoformat(values["--since"]) if "--since" in values else None
+        found = store.incidents(admin1_code=code, actor=actor, since=since)
+    assert found or not options
+    assert result.stdout == export.json_array(export.records(found)) + "\n"

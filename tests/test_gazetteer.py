@@ -161,3 +161,23 @@ def test_the_first_word_of_an_unknown_compound_is_not_a_place(gaz, text):
     from geomap.mentions import matcher_for
 
     assert not [m for m in matcher_for(gaz).find(text) if m.surface == "Dara"]
+
+
+def test_province_code_answers_as_the_gazetteer_does(gaz):
+    """The fast path of a query's --province (no gazetteer load) gives, for every name of
+    every province it answers, the province the gazetteer's lookup gives; the rest
+    (variants, misspellings, shared names) it leaves to the gazetteer."""
+    from geomap.gazetteer import province_code
+
+    queries = {q for p in gaz.provinces() for name in gaz._names[p.id]
+               for q in (name, f"{name} province", name.upper())}
+    queries |= {q for q, _ in VARIANTS} | {"Kunduzz", "", "Bar", "AF-KDZ", "af-pan"}
+    answered = 0
+    for query in sorted(queries):
+        code = province_code(query)
+        if code is not None:
+            answered += 1
+            place = gaz.province(query)
+            assert place is not None and place.admin1_code == code, query
+    assert answered > 200
+    assert province_code("Kunduzz") is None
