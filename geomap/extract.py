@@ -160,8 +160,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             if finer is not None:
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
                 # province": the same incident, now placed more precisely
-                _continue(drafts[-1], sentence, index, _counts_in(sentence), sent_actors,
-                          dates)
+                _continue(drafts[-1], sentence, index, _counts_in(sentence, original),
+                          sent_actors, dates)
                 drafts[-1].group = finer
                 continue
         if not has_trigger(sentence.text):
@@ -176,7 +176,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 drafts[-1].date = dates[0]
                 drafts[-1].date_note = f"date from '{dates[0].phrase}' in the next sentence"
             continue
-        counts = _counts_in(sentence)
+        counts = _counts_in(sentence, original)
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
             continue
         if groups:
@@ -240,11 +240,12 @@ def _capped(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _counts_in(sentence: Sentence) -> list[Count]:
+def _counts_in(sentence: Sentence, original: str) -> list[Count]:
     """The figures of a sentence at document offsets; those an armed group claims
-    ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed") are marked."""
+    ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed", read in the
+    text as written, not blanked) are marked."""
     counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
-    if counts and _GROUP_CLAIM.search(sentence.text):
+    if counts and _GROUP_CLAIM.search(original, sentence.start, sentence.end):
         counts = [replace(c, claimed=True) for c in counts]
     return counts
 
