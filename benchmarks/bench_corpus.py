@@ -287,7 +287,7 @@ def bench_query(db: Path) -> None:
                         ).fetchone()[0]
     print(f"query, a new process each time, store of {n:,} incidents (Kunduz has {k:,}); "
           "median of 3 with the OS page cache warm, then one with it dropped (if allowed):")
-    for extra in (["--format", "json"], ["--format", "csv"],
+    for extra in (["--format", "json"], ["--format", "table"], ["--format", "csv"],
                   ["--since", "2021-12-01", "--format", "table"]):
         args = GEOMAP + ["query", "--province", "Kunduz", "--db", str(db)] + extra
         warm = [_timed(args) for _ in range(3)]

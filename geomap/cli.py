@@ -83,13 +83,9 @@ class Kind(str, Enum):
 
 
 def _print_table(rows: list[dict], columns: list[str]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from .tables import table_text
 
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    Console(width=200).print(table)
+    sys.stdout.write(table_text(rows, columns))
 
 
 @app.command(epilog=_examples(
@@ -394,14 +390,19 @@ def _render(incidents, fmt: str) -> str:
         return export.json_array(export.records(incidents)) + "\n"
     if fmt == "csv":
         return export.csv_text(incidents)
-    rows = export.records(incidents)
+    _print_incident_table(export.records(incidents))
+    return ""
+
+
+def _print_incident_table(rows: list[dict]) -> None:
+    """Incident records (``export.records``, or the store's own) as the table of
+    ``query`` and ``extract``."""
     for row in rows:
         row["killed/wounded"] = f"{_n(row['fatalities'])}/{_n(row['injured'])}"
         row["type"] = row["sub_event_type"]
         row["sources"] = len(row["sources"])
     _print_table(rows, ["event_date", "type", "location", "admin1", "admin2",
                         "killed/wounded", "geo_precision", "sources", "id"])
-    return ""
 
 
 def _n(value) -> str:
@@ -544,6 +545,9 @@ def query(
                     sys.stdout.write("[]\n")
                     return
                 _write_json_array(first, lines)
+                return
+            if fmt is QueryFormat.table:     # the stored records, in the store's order
+                _print_incident_table(store.records(**filters))
                 return
             found = store.incidents(**filters)
         text = _render(found, fmt.value)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
 import pytest
 from typer.testing import CliRunner
 
+from geomap import cli
 from geomap.cli import app
 
 from .conftest import SEED_NO_DATE, SEED_WITH_DATE, SEEDS
@@ -210,3 +213,10 @@ def test_query_json_is_the_librarys_json_byte_for_byte(runner, tmp_path, options
         found = store.incidents(admin1_code=code, actor=actor, since=since)
     assert found or not options
     assert result.stdout == export.json_array(export.records(found)) + "\n"
+    # the table, too, is read from the stored records: the same text as from incidents
+    table = runner.invoke(app, ["query", *options, "--db", str(db)])
+    assert table.exit_code == 0, table.output
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        cli._render(found, "table")
+    assert table.stdout == text.getvalue()
