@@ -109,6 +109,20 @@ def _month_value(published: date, month: int, year: int | None, rel: str = "") -
     return date(year, month, 1)
 
 
+def _nearest_day(published: date, month: int, day: int) -> date | None:
+    """The day of that month nearest ``published``: a release's own date without a year
+    ("July 6: Operations in Helmand" published on July 3, or "Dec. 31" published on
+    Jan. 2) is close to its publication, before or after it (dates given for a release
+    are often a few days off)."""
+    found = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except (ValueError, OverflowError):
+            continue
+    return min(found, key=lambda d: abs((d - published).days), default=None)
+
+
 def _day_value(published: date, month: int, day: int, year: int | None) -> date | None:
     try:
         if year is not None:
@@ -278,8 +292,8 @@ def dateline_date(text: str, published: date | None) -> tuple[date, tuple[int, i
     """The dateline's date and its span, when the first lines have one.
 
     Relative phrases ("yesterday", "Tuesday") then resolve against it, and it is never
-    an event date itself. A dateline without a year takes the publication year (or the
-    year before, for a January release of December news).
+    an event date itself. A dateline without a year is the day of that month nearest the
+    publication date.
 
     >>> value, span = dateline_date("KABUL, Afghanistan (May 24) - Forces detained two.",
     ...                             date(2012, 6, 1))
@@ -293,8 +307,7 @@ def dateline_date(text: str, published: date | None) -> tuple[date, tuple[int, i
     if year is None:
         if published is None:
             return None
-        value = _day_value(published, _MONTHS[m.group("month").lower()], int(m.group("day")),
-                           None)
+        value = _nearest_day(published, _MONTHS[m.group("month").lower()], int(m.group("day")))
     else:
         try:
             value = date(year, _MONTHS[m.group("month").lower()], int(m.group("day")))

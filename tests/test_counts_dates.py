@@ -252,3 +252,18 @@ def test_datelines_at_the_ends_of_the_calendar(text, published):
     from geomap.extract import extract_text
 
     assert extract_text(text, published=published)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("July 6: Afghan-ISAF Operations in Helmand\nTroops detained two.", date(2010, 7, 3),
+     date(2010, 7, 6)),                  # a release dated a few days after its given date
+    ("KABUL, Afghanistan (Dec. 31) - Troops detained two.", date(2011, 1, 2),
+     date(2010, 12, 31)),
+    ("KABUL, Afghanistan (May 24) - Troops detained two.", date(2012, 6, 1), date(2012, 5, 24)),
+    ("KABUL, Afghanistan (Jan. 3) - Troops detained two.", date(9999, 12, 31),
+     date(9999, 1, 3)),                  # (no year after 9999 to choose)
+])
+def test_a_dateline_without_a_year_is_the_nearest_such_day(text, published, expected):
+    from geomap.dates import dateline_date
+
+    assert dateline_date(text, published)[0] == expected
