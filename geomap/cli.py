@@ -395,12 +395,13 @@ def _render(incidents, fmt: str) -> str:
 
 
 def _print_incident_table(rows: list[dict]) -> None:
-    """Incident records (``export.records``, or the store's own) as the table of
-    ``query`` and ``extract``."""
+    """Incident records (``export.records``, or the store's ``summary_rows``, whose
+    "sources" is a count already) as the table of ``query`` and ``extract``."""
     for row in rows:
         row["killed/wounded"] = f"{_n(row['fatalities'])}/{_n(row['injured'])}"
         row["type"] = row["sub_event_type"]
-        row["sources"] = len(row["sources"])
+        if not isinstance(row["sources"], int):
+            row["sources"] = len(row["sources"])
     _print_table(rows, ["event_date", "type", "location", "admin1", "admin2",
                         "killed/wounded", "geo_precision", "sources", "id"])
 
@@ -546,8 +547,8 @@ def query(
                     return
                 _write_json_array(first, lines)
                 return
-            if fmt is QueryFormat.table:     # the stored records, in the store's order
-                _print_incident_table(store.records(**filters))
+            if fmt is QueryFormat.table:     # read by SQLite from the stored records
+                _print_incident_table(store.summary_rows(**filters))
                 return
             found = store.incidents(**filters)
         text = _render(found, fmt.value)

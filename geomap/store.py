@@ -122,6 +122,9 @@ PRAGMA user_version = {_VERSION};
 _PROBE_COLUMNS = ("id, place_id, event_date, date_precision, event_type, sub_event_type, "
                   "fatalities, injured, detained")
 _PROBE_SOURCE = (SourceRef("<stored>", "", 0, 0),)
+#: the record fields of a summary table (Store.summary_rows), besides the source count
+_SUMMARY = ("event_date", "sub_event_type", "location", "admin1", "admin2", "fatalities",
+            "injured", "geo_precision", "id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,11 +398,28 @@ class Store:
             props["lat"], props["lon"] = lat, lon
             yield props
 
+    def summary_rows(self, **filters) -> list[dict]:
+        """What :meth:`records` holds for a table of incidents (event_date,
+        sub_event_type, location, admin1, admin2, fatalities, injured, geo_precision, id
+        and the number of sources), read by SQLite from the stored records without
+        decoding them in Python: the fast path for ``query``'s table."""
+        if filters.get("actor"):
+            return [{**{k: props[k] for k in _SUMMARY}, "sources": len(props["sources"])}
+                    for props in self._select(**filters)]
+        filters.pop("actor", None)
+        columns = ("event_date, sub_event_type, json_extract(record, '$.location'), "
+                   "json_extract(record, '$.admin1'), json_extract(record, '$.admin2'), "
+                   "fatalities, injured, json_extract(record, '$.geo_precision'), id, "
+                   "json_array_length(record, '$.sources')")
+        return [dict(zip(_SUMMARY + ("sources",), row))
+                for row in self._rows(columns=columns, **filters)]
+
     def _rows(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
               since: date | None = None, until: date | None = None,
               event_type: str | None = None, min_fatalities: int | None = None,
-              mapped_only: bool = True) -> list[tuple]:
-        """(record, lat, lon) rows matching the column filters, by date then id."""
+              mapped_only: bool = True, columns: str = "record, lat, lon") -> list[tuple]:
+        """``columns`` (by default record, lat, lon) of the rows matching the column
+        filters, by date then id."""
         where, args = [], []
         if mapped_only:
             where.append("place_id IS NOT NULL")
@@ -420,7 +440,7 @@ class Store:
             args += [f"%{literal}%"] * 2
         if min_fatalities is not None:
             where.append("fatalities >= ?"); args.append(min_fatalities)
-        sql = "SELECT record, lat, lon FROM incidents"
+        sql = f"SELECT {columns} FROM incidents"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY event_date IS NULL, event_date, id"

@@ -42,20 +42,20 @@ def table_text(rows: list[dict], columns: list[str], width: int = WIDTH) -> str:
 def _direct(body: list[list[str]], columns: list[str], width: int) -> str | None:
     from rich.cells import cell_len        # (display width: wide and combining characters)
 
-    widths = [cell_len(c) for c in columns]
-    for cells in body:
-        for k, cell in enumerate(cells):
-            if _NOT_PLAIN.search(cell):
-                return None
-            n = len(cell) if cell.isascii() else cell_len(cell)
-            if n > widths[k]:
-                widths[k] = n
-    if sum(widths) + 3 * len(widths) + 1 > width or any(_NOT_PLAIN.search(c) for c in columns):
-        return None                        # rich would wrap or restyle: let it
+    if _NOT_PLAIN.search("".join(columns) + "".join("".join(cells) for cells in body)):
+        return None                        # rich would read it differently: let it
+    def measure(cell: str) -> int:
+        return len(cell) if cell.isascii() else cell_len(cell)
+
+    widths = [max(map(measure, column)) for column in zip(columns, *body)]
+    if sum(widths) + 3 * len(widths) + 1 > width:
+        return None                        # rich would wrap cells: let it
+
+    def pad(cell: str, w: int) -> str:
+        return cell.ljust(w) if cell.isascii() else cell + " " * (w - cell_len(cell))
 
     def line(cells: list[str], bar: str) -> str:
-        return bar + bar.join(f" {c}{' ' * (w - cell_len(c) if not c.isascii() else w - len(c))} "
-                              for c, w in zip(cells, widths)) + bar + "\n"
+        return bar + " " + f" {bar} ".join(map(pad, cells, widths)) + " " + bar + "\n"
 
     def rule(left: str, fill: str, cross: str, right: str) -> str:
         return left + cross.join(fill * (w + 2) for w in widths) + right + "\n"
