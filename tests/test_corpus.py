@@ -188,3 +188,16 @@ def test_jobs_0_means_one_worker_per_available_core():
     assert workers_for(3) == 3
     with pytest.raises(ValueError):
         workers_for(-1)
+
+
+def test_a_partition_over_the_wire_gives_what_it_gives_in_process(corpus):
+    import pickle
+
+    from geomap.pipeline import process_encoded, process_partition
+    from geomap.sources import Article, read_sources
+
+    part = list(read_sources([corpus], on_error=print))[:40]
+    part.append(Article("", None, "empty.txt"))                 # an error outcome too
+    here = process_partition(part)
+    assert any(o.incidents for o in here) and here[-1].error
+    assert pickle.loads(process_encoded(pickle.dumps(part))) == here
