@@ -1,15 +1,20 @@
 """Corpus scale: ingest throughput and memory, store growth, cold query at 1M incidents.
 
     python benchmarks/bench_corpus.py [--mb 150] [--stored 0,100000,1000000]
-                                      [--skip-ingest] [--skip-store] [--keep DIR]
+                                      [--runs jobs1,jobs2,stdin,dask1,dask2] [--repeat N]
+                                      [--corpus FILE] [--skip-ingest] [--skip-store]
+                                      [--keep DIR]
 
 1. Builds a synthetic JSONL corpus of about ``--mb`` MB (offline, generated: mostly
    non-violent ~3 KB articles, a realistic share of incident reports, some events told
    twice; see tests/synthetic.py) and ingests it with ``geomap ingest`` as a separate
-   process: ``--jobs 1``, ``--jobs 2``, a 2-worker Dask LocalCluster (``--scheduler``),
-   and the corpus piped through stdin (``-``). Prints articles/s and the peak RSS of
-   the ingest process tree (sampled from /proc), and checks that every run stored the
-   same incidents.
+   process: ``--jobs 1``, ``--jobs 2``, the corpus piped through stdin (``-``), and a 1-
+   and a 2-worker Dask LocalCluster (``--scheduler``; a new cluster for each run, started
+   before the clock, its workers of one thread each). Prints articles/s, the peak RSS of
+   the ingest process tree (sampled from /proc) and the CPU seconds of the client, the
+   scheduler with the nannies, and each worker; checks that every run stored the same
+   incidents. ``--repeat N`` runs the list N times in turn and prints the median of the
+   speed-ups taken within each round (the machine is shared: its speed drifts).
 2. Fills stores with 0 / 100,000 / 1,000,000 synthetic incidents directly via SQL (at
    a fixed density of DENSITY incidents a day, so a bigger store spans more years),
    then times ``Store.ingest`` of one batch of 500 already-extracted articles into each:
@@ -33,7 +38,10 @@ import sys
 import tempfile
 import threading
 import time
+import statistics
 import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -86,11 +94,31 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def run_measured(args: list[str], stdin=None, extra_pids=()) -> tuple[float, int, float, str]:
-    """(seconds, peak RSS of the process tree plus ``extra_pids`` trees, CPU seconds of
-    the process, its waited-for workers and ``extra_pids``, stderr)."""
+@dataclass(frozen=True)
+class Measured:
+    """One ingest run: wall seconds, peak RSS of its process tree (plus any Dask worker
+    trees), and CPU seconds of the ingest process with its reaped children (the client:
+    reading, store, and for ``--jobs N`` its worker processes), of the Dask workers, and of
+    this process's other threads (a LocalCluster's scheduler and nannies run here)."""
+
+    seconds: float
+    peak: int
+    cpu_client: float
+    cpu_workers: tuple[float, ...]
+    cpu_here: float
+    stderr: str
+
+    @property
+    def cpu(self) -> float:
+        return self.cpu_client + sum(self.cpu_workers) + self.cpu_here
+
+
+def run_measured(args: list[str], stdin=None, extra_pids=()) -> Measured:
+    """Run ``args`` and measure it (see :class:`Measured`); ``extra_pids`` are processes
+    that work for it without being its children (Dask workers)."""
     start = time.perf_counter()
-    extra_cpu = sum(_cpu_seconds(p) for p in extra_pids)
+    here = time.process_time() - time.thread_time()
+    extra_cpu = [_cpu_seconds(p) for p in extra_pids]
     proc = subprocess.Popen(args, stdin=stdin, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
@@ -106,10 +134,12 @@ def run_measured(args: list[str], stdin=None, extra_pids=()) -> tuple[float, int
     proc.returncode = os.waitstatus_to_exitcode(status)
     reader.join()
     elapsed = time.perf_counter() - start
-    cpu = usage.ru_utime + usage.ru_stime + sum(_cpu_seconds(p) for p in extra_pids) - extra_cpu
+    workers = tuple(_cpu_seconds(p) - c for p, c in zip(extra_pids, extra_cpu))
+    here = time.process_time() - time.thread_time() - here
     if proc.returncode != 0:
         raise SystemExit(f"{args} failed ({proc.returncode}): {''.join(err_chunks)[-2000:]}")
-    return elapsed, peak, cpu, "".join(err_chunks)
+    return Measured(elapsed, peak, usage.ru_utime + usage.ru_stime, workers, here,
+                    "".join(err_chunks))
 
 
 def _stored(db: Path) -> list[tuple]:
@@ -138,57 +168,111 @@ def build_corpus(path: Path, mb: float, gaz) -> int:
     return n
 
 
-def bench_ingest(work: Path, mb: float, gaz) -> None:
-    corpus = work / "corpus.jsonl"
-    t = time.perf_counter()
-    n = build_corpus(corpus, mb, gaz)
-    size = corpus.stat().st_size
-    print(f"corpus: {n:,} articles, {size / 2**20:,.0f} MB "
-          f"(generated in {time.perf_counter() - t:.0f} s)")
-    results = {}
+#: The ingest runs of section 1: label -> (geomap ingest options, Dask workers or None).
+INGEST_RUNS = {"jobs1": ([], None), "jobs2": (["--jobs", "2"], None),
+               "dask1": (["--scheduler"], 1), "dask2": (["--scheduler"], 2),
+               "stdin": (["-"], None)}
+LABELS = {"jobs1": "--jobs 1", "jobs2": "--jobs 2", "dask1": "Dask LocalCluster, 1 worker",
+          "dask2": "Dask LocalCluster, 2 workers", "stdin": "stdin pipe, --jobs 1"}
+#: Speed-ups printed: (faster, baseline).
+RATIOS = [("jobs2", "jobs1"), ("dask2", "jobs1"), ("dask2", "dask1"), ("dask1", "jobs1"),
+          ("dask2", "jobs2")]
 
-    def one(label, extra, stdin=None, pids=()):
+
+@contextmanager
+def _cluster(workers: int | None):
+    """(scheduler address, worker pids) of a new LocalCluster (workers of one thread, each
+    its own process, as ``dask worker --nthreads 1`` starts them), or (None, ())."""
+    if workers is None:
+        yield None, ()
+        return
+    import distributed
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                      processes=True, host="127.0.0.1",
+                                      dashboard_address=None) as cluster:
+            yield cluster.scheduler_address, [w.process.pid for w in cluster.workers.values()]
+
+
+def bench_ingest(work: Path, mb: float, gaz, runs: list[str], repeat: int,
+                 corpus: Path | None = None) -> None:
+    if corpus is None:
+        corpus = work / "corpus.jsonl"
+        t = time.perf_counter()
+        n = build_corpus(corpus, mb, gaz)
+        made = f"generated in {time.perf_counter() - t:.0f} s"
+    else:
+        with open(corpus, "rb") as handle:
+            n = sum(1 for _ in handle)
+        made = "given"
+    size = corpus.stat().st_size
+    print(f"corpus: {n:,} articles, {size / 2**20:,.0f} MB ({made})")
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("  (Dask not installed: pip install 'geomap[dask]'; its runs are left out)")
+        runs = [r for r in runs if INGEST_RUNS[r][1] is None]
+    results: dict[str, list] = {}
+    seconds: dict[str, list[float]] = {r: [] for r in runs}
+
+    def one(label: str) -> None:
+        options, workers = INGEST_RUNS[label]
         db = work / f"{label}.sqlite"
-        args = GEOMAP + ["ingest", "-" if stdin else str(corpus), "--db", str(db),
-                         "--quiet"] + extra
-        load = os.getloadavg()[0]
-        seconds, peak, cpu, _ = run_measured(args, stdin=stdin, extra_pids=pids)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        with _cluster(workers) as (address, pids):       # started before the clock
+            stdin = open(corpus, "rb") if label == "stdin" else None
+            source = "-" if stdin else str(corpus)
+            extra = options + [address] if address else [o for o in options if o != "-"]
+            args = GEOMAP + ["ingest", source, "--db", str(db), "--quiet"] + extra
+            load = os.getloadavg()[0]
+            try:
+                m = run_measured(args, stdin=stdin, extra_pids=pids)
+            finally:
+                if stdin:
+                    stdin.close()
         results[label] = _stored(db)
-        print(f"  {label:<29} {seconds:6.1f} s {n / seconds:6,.0f} articles/s "
-              f"{size / 2**20 / seconds:5.2f} MB/s  peak RSS {peak / 2**20:4,.0f} MB  "
-              f"CPU {cpu:6.1f} s ({n / cpu:4,.0f} articles/CPU-s)  load before {load:.1f}  "
-              f"({len(results[label]):,} incidents)")
-        return seconds
+        seconds[label].append(m.seconds)
+        split = f"client {m.cpu_client:.1f}"
+        if pids:
+            split += (f" + scheduler/nannies {m.cpu_here:.1f} + workers "
+                      + " + ".join(f"{c:.1f}" for c in m.cpu_workers))
+        print(f"  {LABELS[label]:<29} {m.seconds:6.1f} s {n / m.seconds:6,.0f} articles/s "
+              f"{size / 2**20 / m.seconds:5.2f} MB/s  peak RSS {m.peak / 2**20:4,.0f} MB  "
+              f"CPU {m.cpu:6.1f} s ({split}; {n / m.cpu:4,.0f} articles/CPU-s)  "
+              f"load before {load:.1f}  ({len(results[label]):,} incidents)", flush=True)
 
     print("ingest (separate process; RSS = the whole process tree incl. workers; CPU = "
-          "all its processes; 'load before' = 1-min load average: other work on the machine "
-          "slows the wall-clock figures):")
-    one1 = one("--jobs 1", [])
-    one2 = one("--jobs 2", ["--jobs", "2"])
-    print(f"  speed-up --jobs 2 / --jobs 1: {one1 / one2:.2f}x")
-    with open(corpus, "rb") as pipe_in:
-        one("stdin pipe, --jobs 1", [], stdin=pipe_in)
-    try:
-        import distributed
-    except ImportError:
-        print("  (Dask not installed: pip install 'geomap[dask]')")
-    else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                          host="127.0.0.1", dashboard_address=None) as cluster:
-                pids = [w.process.pid for w in cluster.workers.values()]
-                dask_s = one("Dask LocalCluster, 2 workers",
-                             ["--scheduler", cluster.scheduler_address], pids=pids)
-        print(f"  speed-up Dask 2 workers / --jobs 1: {one1 / dask_s:.2f}x")
+          "all its processes, Dask's scheduler and nannies included; 'load before' = 1-min "
+          "load average: other work on the machine slows the wall-clock figures):")
+    for round_ in range(repeat):
+        if repeat > 1:
+            print(f" round {round_ + 1} of {repeat}:")
+        for label in runs:
+            one(label)
+    how = "median of the rounds, each ratio taken within a round" if repeat > 1 else "one round"
+    print(f" speed-up (articles/s; {how}):")
+    for fast, base in RATIOS:
+        if fast in seconds and base in seconds:
+            ratios = [b / f for f, b in zip(seconds[fast], seconds[base])]
+            print(f"  {LABELS[fast]} / {LABELS[base]}: {statistics.median(ratios):.2f}x"
+                  + (f" (rounds: {', '.join(f'{r:.2f}' for r in ratios)})" if repeat > 1 else ""))
+    if repeat > 1:
+        print("  median articles/s: " + ", ".join(
+            f"{LABELS[r]} {n / statistics.median(seconds[r]):,.0f}" for r in runs))
     # ids include the source name, which is "-" for the pipe, and the store breaks ties
     # between merge candidates by id: the piped run may merge differently, so compare
     # only what does not depend on the name
-    same = all(r == results["--jobs 1"] for k, r in results.items() if "stdin" not in k)
-    same_piped = _sorted_events(results["stdin pipe, --jobs 1"]) == \
-        _sorted_events(results["--jobs 1"])
-    print(f"  --jobs 1, --jobs 2 and Dask stored the same incidents (ids included): {same}; "
-          f"the pipe the same (date, place, counts) rows: {same_piped}")
+    named = [r for r in runs if r != "stdin"]
+    if len(named) > 1:
+        same = all(results[r] == results[named[0]] for r in named)
+        print(f"  {', '.join(LABELS[r] for r in named)} stored the same incidents "
+              f"(ids included): {same}")
+    if "stdin" in runs and named:
+        same_piped = _sorted_events(results["stdin"]) == _sorted_events(results[named[0]])
+        print(f"  the pipe stored the same (date, place, counts) rows: {same_piped}")
 
 
 # -- 2. store growth --------------------------------------------------------------
@@ -333,6 +417,12 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=150, help="corpus size in MB")
     parser.add_argument("--stored", default="0,100000,1000000",
                         help="store sizes for the growth test")
+    parser.add_argument("--runs", default="jobs1,jobs2,stdin,dask1,dask2",
+                        help=f"ingest runs, in this order: {','.join(INGEST_RUNS)}")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of the ingest runs, interleaved; medians printed")
+    parser.add_argument("--corpus", type=Path, help="ingest this JSONL file instead of "
+                        "generating --mb of synthetic corpus")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--skip-store", action="store_true")
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
@@ -342,7 +432,11 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         if not args.skip_ingest:
-            bench_ingest(work, args.mb, gaz)
+            runs = args.runs.split(",")
+            unknown = set(runs) - set(INGEST_RUNS)
+            if unknown:
+                parser.error(f"unknown --runs: {', '.join(sorted(unknown))}")
+            bench_ingest(work, args.mb, gaz, runs, args.repeat, args.corpus)
         if not args.skip_store:
             biggest = bench_store(work, [int(s) for s in args.stored.split(",")], gaz)
             if biggest is not None:

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geomap.cli import app
-from geomap.pipeline import PARTITION_ARTICLES
+from geomap.pipeline import FIRST_PARTITION_ARTICLES
 
 from .conftest import ROOT
 from .synthetic import articles, write_jsonl
@@ -24,7 +24,7 @@ from .synthetic import articles, write_jsonl
 BATCH = 10
 #: Articles the ingest below has committed when it waits for more input: the first
 #: partition is extracted, and all of its full batches are committed.
-COMMITTED = PARTITION_ARTICLES // BATCH * BATCH
+COMMITTED = FIRST_PARTITION_ARTICLES // BATCH * BATCH
 
 
 def _rows(db) -> tuple[list, list]:
@@ -91,7 +91,7 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(corpus, reference, tmp_pa
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     path, db = tmp_path / "corpus.jsonl", tmp_path / "s.sqlite"
     proc, writer = _ingest_from_fifo(path, db)
-    writer.writelines(lines[:PARTITION_ARTICLES + 6])     # a batch is now in flight
+    writer.writelines(lines[:FIRST_PARTITION_ARTICLES + 6])     # a batch is now in flight
     writer.flush()
     _wait_for(db, proc, COMMITTED)
     proc.send_signal(signal.SIGKILL)
@@ -118,7 +118,7 @@ def test_readers_answer_while_an_ingest_is_writing(corpus, tmp_path):
     fifo, db = tmp_path / "feed.jsonl", tmp_path / "s.sqlite"
     proc, writer = _ingest_from_fifo(fifo, db)
     try:
-        writer.writelines(lines[:PARTITION_ARTICLES + 6])
+        writer.writelines(lines[:FIRST_PARTITION_ARTICLES + 6])
         writer.flush()
         _wait_for(db, proc, COMMITTED)        # the writer now holds an open transaction
         runner = CliRunner()
@@ -127,7 +127,7 @@ def test_readers_answer_while_an_ingest_is_writing(corpus, tmp_path):
             result = runner.invoke(app, args + ["--db", str(db)])
             assert result.exit_code == 0, (args, result.output)
         assert proc.poll() is None                        # still ingesting
-        writer.writelines(lines[PARTITION_ARTICLES + 6:])
+        writer.writelines(lines[FIRST_PARTITION_ARTICLES + 6:])
     finally:
         writer.close()
     assert proc.wait(timeout=60) == 0, proc.stderr.read()
@@ -188,3 +188,16 @@ def test_jobs_0_means_one_worker_per_available_core():
     assert workers_for(3) == 3
     with pytest.raises(ValueError):
         workers_for(-1)
+
+
+def test_a_partition_over_the_wire_gives_what_it_gives_in_process(corpus):
+    import pickle
+
+    from geomap.pipeline import process_encoded, process_partition
+    from geomap.sources import Article, read_sources
+
+    part = list(read_sources([corpus], on_error=print))[:40]
+    part.append(Article("", None, "empty.txt"))                 # an error outcome too
+    here = process_partition(part)
+    assert any(o.incidents for o in here) and here[-1].error
+    assert pickle.loads(process_encoded(pickle.dumps(part))) == here
