@@ -5,8 +5,9 @@ to an executor (in-process, a :class:`~concurrent.futures.ProcessPoolExecutor`, 
 ``distributed`` client's executor) that runs :func:`process_partition` — which calls the
 one pipeline function :func:`geomap.extract.extract` through :func:`process` — and the
 results come back in input order. Across processes a partition and its outcomes travel as
-one pickled ``bytes`` each way (:func:`process_encoded`). The caller (the store) sees the same sequence whatever
-ran it, so ``--jobs 1``, ``--jobs 2`` and a Dask cluster store exactly the same rows.
+one pickled ``bytes`` each way (:func:`process_encoded`). The caller (the store) sees the
+same sequence whatever ran it, so ``--jobs 1``, ``--jobs 2`` and a Dask cluster store
+exactly the same rows.
 
 Each worker process loads the gazetteer once (it is cached per process) and keeps it for
 every partition it runs. Partitions start small, so every worker has work at once, and
@@ -37,8 +38,8 @@ from .errors import GeomapError
 from .incident import Incident
 from .sources import Article
 
-__all__ = ["process", "process_partition", "process_encoded", "run", "Outcome", "ClusterError", "workers_for",
-           "FIRST_PARTITION_ARTICLES", "PARTITION_ARTICLES", "PARTITION_BYTES"]
+__all__ = ["process", "process_partition", "process_encoded", "run", "Outcome", "ClusterError",
+           "workers_for", "FIRST_PARTITION_ARTICLES", "PARTITION_ARTICLES", "PARTITION_BYTES"]
 
 #: The first partition closes at this many articles; each next one may hold twice as many,
 #: up to PARTITION_ARTICLES. Any partition also closes at PARTITION_BYTES of text.
