@@ -315,20 +315,23 @@ class _Reading:
 
 
 def _extracted(articles, jobs: int, scheduler: Optional[str], failed: list,
-               progress: Optional["_Progress"] = None):
+               progress: Optional["_Progress"] = None, documents=None):
     """(Document, incidents) per article through the one pipeline, in input order;
-    an article the pipeline fails on is reported and skipped."""
+    an article the pipeline fails on is reported and skipped. ``documents``: a deque
+    that the producer of ``articles`` fills with each article's Document as it goes (so
+    the text is not cleaned again here)."""
     from .pipeline import run as run_pipeline
 
     _bounded("--jobs", jobs, 0, MAX_JOBS)
     for article, outcome in run_pipeline(articles, jobs=jobs, scheduler=scheduler):
+        document = documents.popleft() if documents is not None else None
         if outcome.error is not None:
             _report_into(failed)(InputError(f"{article.source}: extraction failed "
                                             f"({outcome.error}); skipped"))
             continue
         if progress is not None:
             progress.update(len(outcome.incidents))
-        yield article.document(), list(outcome.incidents)
+        yield document or article.document(), list(outcome.incidents)
 
 
 def _ingest_into(store, reading: "_Reading", jobs: int, scheduler: Optional[str],
@@ -336,8 +339,11 @@ def _ingest_into(store, reading: "_Reading", jobs: int, scheduler: Optional[str]
     """Ingest what ``reading`` reads into ``store``, skipping stored articles before
     extraction (so an interrupted ingest resumes where it stopped). Returns
     (IngestReport, articles already stored)."""
+    from collections import deque
+
     progress = _Progress(reading.stats, quiet, "ingest")
     stored = 0
+    documents: deque = deque()        # (of the articles in flight, in input order)
 
     def fresh():
         nonlocal stored
@@ -351,9 +357,11 @@ def _ingest_into(store, reading: "_Reading", jobs: int, scheduler: Optional[str]
                 stored += 1
                 progress.update()
                 continue
+            documents.append(document)
             yield article
 
-    report = store.ingest(_extracted(fresh(), jobs, scheduler, reading.failed, progress),
+    report = store.ingest(_extracted(fresh(), jobs, scheduler, reading.failed, progress,
+                                     documents),
                           batch_size=batch_size,
                           on_unplaced=lambda incident: _report_unplaced([incident]))
     progress.done()
