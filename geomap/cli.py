@@ -398,18 +398,19 @@ def _render(incidents, fmt: str) -> str:
         return export.json_array(export.records(incidents)) + "\n"
     if fmt == "csv":
         return export.csv_text(incidents)
-    _print_incident_table(export.records(incidents))
+    rows = export.records(incidents)
+    for row in rows:
+        row["sources"] = len(row["sources"])
+    _print_incident_table(rows)
     return ""
 
 
 def _print_incident_table(rows: list[dict]) -> None:
-    """Incident records (``export.records``, or the store's ``summary_rows``, whose
-    "sources" is a count already) as the table of ``query`` and ``extract``."""
+    """Incident rows with their number of sources (the store's ``summary_rows``, or
+    ``export.records`` with "sources" counted) as the table of ``query`` and ``extract``."""
     for row in rows:
         row["killed/wounded"] = f"{_n(row['fatalities'])}/{_n(row['injured'])}"
         row["type"] = row["sub_event_type"]
-        if not isinstance(row["sources"], int):
-            row["sources"] = len(row["sources"])
     _print_table(rows, ["event_date", "type", "location", "admin1", "admin2",
                         "killed/wounded", "geo_precision", "sources", "id"])
 

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from .anchors import Gate, guarded
 from .codebook import people, quantities
+from .dates import REPORTING_VERBS
+from .normalize import CALENDAR_WORDS
 
 __all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
 
@@ -493,18 +495,13 @@ def _name_length(raw: list[str], i: int) -> int:
     return 0
 
 
-_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
-                            "february march april may june july august september october "
-                            "november december".split())
-
-
 def _one_name(raw: list[str], i: int) -> int:
     """1 when ``raw[i]`` is a one-word name after a role ("Taliban leader Saifullah"): a
     capitalised word that is not a noun of the codebook, a weekday or a month."""
     if i >= len(raw) or not (raw[i][:1].isupper() and raw[i].isalpha() and len(raw[i]) >= 3):
         return 0
     word = raw[i].lower()
-    if word in _STOP or word in people() or word in _CALENDAR_WORDS or word in _VERBS:
+    if word in _STOP or word in people() or word in CALENDAR_WORDS or word in _VERBS:
         return 0
     return 1
 
@@ -582,8 +579,7 @@ def _postmodifier(words: list[str], start: int, end: int) -> bool:
 
 # "The governor of Bamyan | said | five police officers were killed": a reporting verb ends
 # the people phrase before it
-_SAID = frozenset("said says told reported added stated announced confirmed claimed "
-                  "noted explained tweeted".split())
+_SAID = frozenset(REPORTING_VERBS)
 
 
 def people_counts(text: str) -> list[Count]:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from .anchors import Gate, guarded
 
-__all__ = ["DateRef", "find_dates", "dateline_date", "shift"]
+__all__ = ["DateRef", "find_dates", "dateline_date", "shift", "REPORTING_VERBS"]
 
 
 _MONTHS = {name: i for i, names in enumerate(
@@ -274,8 +274,11 @@ def _on_before(text: str, start: int, end: int) -> bool:
 
 
 # "officials said Saturday": the day of the statement, not a date of the event
-_SAID = re.compile(r"said|says|stated|told|announced|reported|added|confirmed|claimed|"
-                   r"tweeted|noted|explained|declared|insisted|acknowledged")
+#: verbs that report a statement ("officials said", "the ministry confirmed")
+REPORTING_VERBS = ("said", "says", "stated", "told", "announced", "reported", "added",
+                   "confirmed", "claimed", "tweeted", "noted", "explained", "declared",
+                   "insisted", "acknowledged")
+_SAID = re.compile("|".join(REPORTING_VERBS))
 
 
 # The date a release or wire item is dated by, in its first lines: "KABUL, Afghanistan

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from .anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
-from .normalize import GENERIC_KIND
+from .normalize import CALENDAR_WORDS, GENERIC_KIND
 from .places import Candidate
 
 __all__ = ["Mention", "PlaceMatcher", "matcher_for"]
@@ -40,9 +40,6 @@ _PERSON_BEFORE = frozenset(
     "commander sheikh amir khan shah zabihullah bilal amrullah hamid ashraf".split())
 _PERSON_AFTER = frozenset("khan jan zai said told says added".split())
 _LOCATIVE = frozenset("in near at inside outside across into from of to around".split())
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november "
-    "december monday tuesday wednesday thursday friday saturday sunday".split())
 # Capitalised words not in the gazetteer, tried as misspellings when a cue stands
 # next to them: "Panjshri province", "in Helmund".
 _FUZZY_CANDIDATE = re.compile(
@@ -166,7 +163,7 @@ class PlaceMatcher:
         if self.gazetteer.is_common_word(surface) and not (
                 cue or (before.lower() in _LOCATIVE and start > 0)):
             return None
-        if surface.lower() in _MONTHS_DAYS:
+        if surface.lower() in CALENDAR_WORDS:
             return None
         candidates = self._lookup(payload)
         if lowercase:
@@ -239,7 +236,7 @@ class PlaceMatcher:
             before = _word_before(text, start).lower()
             if not cue and (before not in ("in", "near", "at") or len(surface) < 6):
                 continue
-            if surface.lower() in _MONTHS_DAYS or self.gazetteer.is_common_word(surface) \
+            if surface.lower() in CALENDAR_WORDS or self.gazetteer.is_common_word(surface) \
                     or before in _PERSON_BEFORE:
                 continue
             ranked = [c for c in self.gazetteer.lookup(surface, kind=cue, limit=5)

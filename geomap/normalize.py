@@ -23,7 +23,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "phonetic", "tokens", "split_generic", "is_arabic_script", "GENERIC_KIND"]
+__all__ = ["fold", "phonetic", "tokens", "split_generic", "is_arabic_script", "GENERIC_KIND",
+           "CALENDAR_WORDS"]
+
+#: Month and weekday names: capitalised in text, never a place or a person's name.
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Arabic-script letter variants written interchangeably in Dari/Pashto text.
 _ARABIC_MAP = str.maketrans({
