@@ -179,7 +179,7 @@ def _kind(verb: str) -> str:
 
 _ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr|bodies|slain|massacr|execut|behead|"
                            r"shot|gunned|perish|lives|fatalit|toll|detain|arrest|captur|apprehen|"
-                           r"nabbed|assassin", re.IGNORECASE)
+                           r"nabbed|assassin|custody", re.IGNORECASE)
 
 
 # find_counts' patterns, each run only where its anchor words are (geomap.anchors; the
@@ -287,10 +287,15 @@ _NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
             "detention": "detained", "apprehension": "detained",
             "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
             "assassination": "killed"}
-_TWO_WORD_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
-                   ("gunned", "down"): "killed", ("gunning", "down"): "killed"}
+#: verbs of several words, each a whole phrase ("shot dead", "was taken into custody")
+_PHRASE_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
+                 ("gunned", "down"): "killed", ("gunning", "down"): "killed",
+                 ("taken", "into", "custody"): "detained"}
+_PHRASE_VERBS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase_words, _phrase_kind in sorted(_PHRASE_VERBS.items(), key=lambda kv: -len(kv[0])):
+    _PHRASE_VERBS_BY_FIRST.setdefault(_phrase_words[0], []).append((_phrase_words, _phrase_kind))
 #: a token people_counts starts from: without one of these words it finds nothing
-_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | {first for first, _ in _TWO_WORD_VERBS})
+_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | set(_PHRASE_VERBS_BY_FIRST))
 _PEOPLE_WORD_SET = frozenset(_PEOPLE_WORDS)
 _GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALONG_WITH, _TOLL,
               _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS])     # (find_counts')
@@ -601,9 +606,11 @@ def people_counts(text: str) -> list[Count]:
             continue                      # no verb, two-word verb or "the death of" here
         kind = _VERBS.get(w)
         width = 1
-        if kind is None and k + 1 < len(words):
-            kind = _TWO_WORD_VERBS.get((w, words[k + 1]))
-            width = 2
+        if kind is None:
+            for phrase, phrase_kind in _PHRASE_VERBS_BY_FIRST.get(w, ()):
+                if tuple(words[k:k + len(phrase)]) == phrase:
+                    kind, width = phrase_kind, len(phrase)
+                    break
         if kind is None and w in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of":
             found = _phrase(words, raw, k + 2,     # "the capture of a Taliban facilitator",
                             open_noun=w != "capture")

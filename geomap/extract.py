@@ -40,6 +40,10 @@ from .resolve import PlaceGroup, precision_codes, group_places, resolve_mentions
 __all__ = ["extract", "extract_text"]
 
 _CONTINUATION_GAP = 2          # sentences an incident's description may skip
+#: sentences a figure of people said to be additional ("the force also detained one
+#: suspected insurgent", "another insurgent was killed") may follow its incident by: the
+#: "also" refers back to it, past a description of who was caught
+_ADDITIVE_GAP = 4
 _DATE_CONTEXT_GAP = 3          # sentences a date phrase stays in force
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|another|second|first|same)\s+(?:\w+\s+){0,2}?"
@@ -183,7 +187,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             for draft in _new_drafts(text, sentence, index, groups, dates, context,
                                      counts, sent_actors, document.published):
                 _attach_or_add(drafts, draft)
-        elif drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP and \
+        elif drafts and index - drafts[-1].last_sentence <= _gap_for(counts) and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
                 not _new_date(dates, drafts[-1]) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
@@ -248,6 +252,11 @@ def _counts_in(sentence: Sentence, original: str) -> list[Count]:
     if counts and _GROUP_CLAIM.search(original, sentence.start, sentence.end):
         counts = [replace(c, claimed=True) for c in counts]
     return counts
+
+
+def _gap_for(counts: list[Count]) -> int:
+    """How many sentences back a sentence with these figures may continue an incident."""
+    return _ADDITIVE_GAP if counts and all(c.additive for c in counts) else _CONTINUATION_GAP
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -603,7 +612,9 @@ def _best_count(counts: list[Count], kind: str) -> int | None:
             not all(c.claimed for c in counts if c.kind == kind):
         counts = [c for c in counts if not c.claimed]   # (the conservative figure)
     main = [c for c in counts if c.kind == kind and not c.additive]
-    stated = {(part, c.victims) for c in main for part in c.parts}
+    # (a part of a figure of several: "a Taliban leader ... also detained one suspected
+    # insurgent" is two people)
+    stated = {(part, c.victims) for c in main if len(c.parts) > 1 for part in c.parts}
     # "Three militants and two militiamen were killed ... Two militiamen were also
     # killed": an "also" that repeats part of a figure adds no one
     extra = sum(c.value for c in counts if c.kind == kind and c.additive

@@ -206,6 +206,37 @@ def test_also_detained_after_an_arrest_adds_the_others():
     assert inc.detained == 3
 
 
+@pytest.mark.parametrize("later", [
+    "During the raid, the force also detained one suspected insurgent.",
+    "One other suspected insurgent was taken into custody for questioning.",
+    "The security force detained one additional insurgent during the operation.",
+])
+def test_one_more_person_held_after_a_description_of_the_first(later):
+    # the figure that says "also" / "other" / "additional" comes two or three sentences
+    # after the arrest, past what the arrested man is accused of; one leader and one
+    # other person are two people even though both figures read "one"
+    inc = _one("A combined force arrested a Haqqani commander in Sabari district, Khost "
+               "province, today. The commander is believed to have moved rockets into the "
+               "district. He is also suspected of sheltering foreign fighters. " + later)
+    assert inc.detained == 2
+
+
+def test_an_additive_figure_does_not_reach_back_past_a_new_place():
+    found = [i for i in extract_text(
+        "Police arrested a Taliban commander in Kunduz province on Monday. In Baghlan "
+        "province, a bomb killed two soldiers. Police also detained one suspect.",
+        published=PUB) if i.mapped]
+    kunduz = [i for i in found if i.place.admin1 == "Kunduz"]
+    assert [i.detained for i in kunduz] == [1]
+
+
+def test_custody_is_a_detention():
+    inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
+               "Tuesday after police found explosives in their car.")
+    assert inc.detained == 2
+    assert inc.sub_event_type == "Arrests"
+
+
 def test_a_bare_weekday_before_a_clause_is_a_date():
     inc = _one("Forces detained ten suspects in Helmand province Monday while in pursuit "
                "of a Taliban commander.")
