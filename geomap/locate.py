@@ -18,9 +18,22 @@ __all__ = ["locate"]
 def locate(gazetteer: Gazetteer, phrase: str, *, kind: str | None = None,
            limit: int = 5, allow_common: bool = False) -> list[Candidate]:
     """Ranked candidates for a name or a longer location phrase."""
-    ranked = gazetteer.lookup(phrase, kind=kind, limit=limit, allow_common=allow_common)
-    if ranked or len(phrase.split()) < 2:
+    several = len([p for p in _PARTS.split(phrase) if p]) > 1
+    ranked = [] if several else gazetteer.lookup(phrase, kind=kind, limit=limit,
+                                                 allow_common=allow_common)
+    if ranked or (len(phrase.split()) < 2 and not several):
         return ranked
+    # "Tagab district, Badakhshan province", "Reg district (Hilmand)": a phrase of several
+    # names is read like a sentence, each name resolved with the others, before it is
+    # looked up whole (a fuzzy lookup of the whole phrase finds only its province)
+    found = _in_context(gazetteer, phrase, kind, allow_common)
+    if found or not several:
+        return found
+    return gazetteer.lookup(phrase, kind=kind, limit=limit, allow_common=allow_common)
+
+
+def _in_context(gazetteer: Gazetteer, phrase: str, kind: str | None,
+                allow_common: bool) -> list[Candidate]:
     from .mentions import matcher_for
     from .resolve import group_places, resolve_mentions
 

@@ -60,3 +60,22 @@ from geomap.locate import locate as _locate
 def test_locate_reads_a_phrase_part_by_part(phrase, name, admin1):
     (best,) = _locate(_load(), phrase, limit=1)
     assert (best.place.name, best.place.admin1) == (name, admin1)
+
+
+@_pytest.mark.parametrize("phrase,name,admin1", [
+    # a district name two provinces share, with the province it is in: that province's
+    ("Tagab district, Badakhshan province", "Tagab (Kishmi Bala)", "Badakhshan"),
+    ("Tagab district (Kapisa)", "Tagab", "Kapisa"),
+    ("Jaghatu district of Ghazni", "Bahrami Shahid (Jaghatu)", "Ghazni"),
+    ("Jaghatu district, Wardak province", "Jaghatu", "Wardak"),
+    # a district known by the first of its two names, with its province in brackets
+    ("Reg district (Helmand)", "Reg(Khanshin)", "Helmand"),
+])
+def test_locate_names_a_district_by_the_province_the_phrase_gives(phrase, name, admin1):
+    (best,) = _locate(_load(), phrase, limit=1)
+    assert (best.place.name, best.place.admin1, best.place.kind) == (name, admin1, "district")
+
+
+@_pytest.mark.parametrize("name", ["Khost(Matun)", "Mazar-i-Sharif", "Kabul"])
+def test_locate_still_finds_a_whole_name_with_brackets_or_hyphens(name):
+    assert _locate(_load(), name, limit=1)
