@@ -1,7 +1,7 @@
 """Casualty counts: killed and wounded, with conservative rules.
 
 "at least 25" → 25, "more than 100" → 100, "over 50" → 50, "dozens" → 12,
-"tens" → 10, "hundreds" → 100, "a police officer was killed" → 1,
+"two dozen" → 24, "tens" → 10, "hundreds" → 100, "a police officer was killed" → 1,
 "no casualties" → 0, ranges take the low end ("25 to 30" → 25).
 
 >>> [(c.kind, c.value) for c in find_counts("At least 25 people were killed and over 50 wounded")]
@@ -28,12 +28,12 @@ _UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand"}
-_VAGUE = {"dozens": 12, "dozen": 12, "a dozen": 12, "scores": 20, "tens": 10,
-          "hundreds": 100, "a hundred": 100, "thousands": 1000}
+_VAGUE = {"dozens": 12, "dozen": 12, "a dozen": 12, "half a dozen": 6, "scores": 20,
+          "tens": 10, "hundreds": 100, "a hundred": 100, "thousands": 1000}
 _WORD = "|".join(sorted((w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "no")),
                        key=len, reverse=True))
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})\b(?:[\s-](?:{_WORD})\b)?"
-        rf"(?:\s+(?:hundred|thousand)\b)?(?:\s+and\s+(?:{_WORD})\b)?|dozens|a\s+dozen|scores|tens|"
+        rf"(?:\s+(?:hundred|thousand|dozen)\b)?(?:\s+and\s+(?:{_WORD})\b)?|dozens|half\s+a\s+dozen|a\s+dozen|scores|tens|"
         rf"hundreds|thousands|a\s+hundred|an?)")
 _QUAL = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|" \
         r"no\s+fewer\s+than|at\s+most|approximately|roughly|an\s+estimated|another)\s+)?"
@@ -165,6 +165,8 @@ def parse_number(text: str) -> int | None:
             current += _TENS[word]
         elif word == "hundred":
             current = max(current, 1) * 100
+        elif word == "dozen":
+            current = max(current, 1) * 12             # "two dozen" = 24
         elif word == "thousand":
             total += max(current, 1) * 1000
             current = 0
@@ -348,6 +350,8 @@ def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
         j += 1
     if j == i:
         return None
+    if j < len(words) and words[j] == "dozen":
+        j += 1                           # "two dozen"
     value = parse_number(" ".join(words[i:j]))
     return (value, j - i) if value is not None else None
 

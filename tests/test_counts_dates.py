@@ -10,6 +10,11 @@ from geomap.dates import find_dates
 PUB = date(2021, 11, 4)  # a Thursday
 
 
+def test_two_dozen_people_detained_are_twenty_four():
+    (count,) = find_counts("Police arrested two dozen suspects after the attack.")
+    assert (count.kind, count.value) == ("detained", 24)
+
+
 @pytest.mark.parametrize("text,killed,wounded", [
     ("At least 25 people were killed and over 50 people were wounded", 25, 50),
     ("an explosion killed 12 people, and another 32 were injured", 12, 32),
@@ -17,6 +22,9 @@ PUB = date(2021, 11, 4)  # a Thursday
     ("killing more than 100 people", 100, None),
     ("over 50 were killed", 50, None),
     ("dozens of people were killed", 12, None),
+    ("Two dozen people were killed and half a dozen wounded", 24, 6),
+    ("the blast killed nearly two dozen worshippers", 24, None),
+    ("three dozen were killed", 36, None),
     ("a police officer was killed in the blast", 1, None),
     ("There were no casualties.", 0, 0),
     ("no one was hurt in the explosion", None, 0),
