@@ -82,9 +82,11 @@ _SUM = re.compile(
     rf"(?:(?:his|her|their)\s+)?(?P<b>{_NUM})\s+(?:[A-Za-z-]+\s+){{0,3}}?"
     rf"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>{_KILL}|{_WOUND})\b",
     re.IGNORECASE)
-# "Twenty-one insurgents, including 13 al-Qaeda members, were killed": the total
+# "Twenty-one insurgents, including 13 al-Qaeda members, were killed", "six members of one
+# family, among them two children, were killed": the total
 _INCLUDING = re.compile(
-    rf"\b{_QUAL}(?P<num>{_NUM})\s+(?:[A-Za-z-]+\s+){{0,3}}?[A-Za-z-]+,?\s+including\s+[^.;]{{1,80}}?,?"
+    rf"\b{_QUAL}(?P<num>{_NUM})\s+(?:[A-Za-z-]+\s+){{0,3}}?[A-Za-z-]+,?\s+"
+    rf"(?:including|among\s+them)\s+[^.;]{{1,80}}?,?"
     rf"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>{_KILL}|{_WOUND})\b",
     re.IGNORECASE)
 # "a commander was killed along with his seven men": one plus the others
@@ -402,7 +404,18 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
                 or _number_at(words, j) or _vague_at(words, j):
             break
         j += 1
+    if best is not None and best[1] == "person":
+        after = best[0]
+        k = after + 1
+        while k < len(words) and k - after <= 3 and words[k] in _FAMILY_DETERMINERS:
+            k += 1
+        if after < len(words) and words[after] == "of" and k < len(words) and \
+                words[k] in ("family", "families", "household"):
+            best = (k + 1, "civilian", best[2], best[3])   # "eight members of a family"
     return best
+
+
+_FAMILY_DETERMINERS = frozenset("a an one the same single his her their whose local".split())
 
 
 def _item(words: list[str], raw: list[str], i: int,

@@ -25,6 +25,7 @@ def test_two_dozen_people_detained_are_twenty_four():
     ("Two dozen people were killed and half a dozen wounded", 24, 6),
     ("the blast killed nearly two dozen worshippers", 24, None),
     ("three dozen were killed", 36, None),
+    ("five members of the same family were killed", 5, None),
     ("a police officer was killed in the blast", 1, None),
     ("There were no casualties.", 0, 0),
     ("no one was hurt in the explosion", None, 0),

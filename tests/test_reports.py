@@ -113,6 +113,9 @@ REPORTS = [
      PUB, [("Kabul", None, 5, None, "2021-11-03"), ("Herat", None, 3, None, "2021-11-03")]),
     ("Gunmen on motorbikes shot dead three female media workers in Jalalabad on Tuesday.",
      PUB, [("Nangarhar", None, 3, None, "2021-11-02")]),
+    ("Airstrikes on the outskirts of Kunduz city killed 25 Taliban fighters on Monday. "
+     "Residents said six members of one family, among them two children, were killed in "
+     "the strikes.", PUB, [("Kunduz", None, 31, None, "2021-11-01")]),
     # distractors — no Afghan incident
     ("Qatar strongly condemned the attack and expressed condolences.", PUB, []),
     ("ISIS-K first emerged in eastern Afghanistan in 2014.", PUB, []),
