@@ -299,7 +299,9 @@ _PHRASE_VERBS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _phrase_words, _phrase_kind in sorted(_PHRASE_VERBS.items(), key=lambda kv: -len(kv[0])):
     _PHRASE_VERBS_BY_FIRST.setdefault(_phrase_words[0], []).append((_phrase_words, _phrase_kind))
 #: a token people_counts starts from: without one of these words it finds nothing
-_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | set(_PHRASE_VERBS_BY_FIRST))
+#: "took ... into custody": the people come between the verb and "into custody"
+_TOOK = frozenset({"took", "take", "takes", "taking"})
+_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | set(_PHRASE_VERBS_BY_FIRST) | _TOOK)
 _PEOPLE_WORD_SET = frozenset(_PEOPLE_WORDS)
 _GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALONG_WITH, _TOLL,
               _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS])     # (find_counts')
@@ -628,6 +630,15 @@ def people_counts(text: str) -> list[Count]:
                 if tuple(words[k:k + len(phrase)]) == phrase:
                     kind, width = phrase_kind, len(phrase)
                     break
+        if kind is None and w in _TOOK:
+            # "Security forces took the two occupants of the car into custody"
+            found = _phrase(words, raw, k + 1, open_noun=True)
+            if found is not None and tuple(words[found[1]:found[1] + 2]) == ("into", "custody"):
+                total, after, classes, additive, parts = found
+                out.append(Count("detained", total, toks[k][1], toks[after + 1][2],
+                                 text[toks[k][1]:toks[after + 1][2]], additive,
+                                 _victims(classes), parts))
+            continue
         if kind is None and w in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of":
             found = _phrase(words, raw, k + 2,     # "the capture of a Taliban facilitator",
                             open_noun=w != "capture")

@@ -74,7 +74,7 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Battles", "Non-state actor overtakes territory"),
     (r"\b(?:detain\w*|arrest(?:ed|s|ing)|apprehend\w*|captur(?:ed|ing)|"
      r"(?:capture|arrest|detention)\s+of|"
-     r"(?:taken|took)\s+(?:\w+\s+){0,3}?into\s+custody|in\s+(?:police\s+)?custody|nabbed)\b",
+     r"(?:taken|took|taking)\s+(?:\w+\s+){0,6}?into\s+custody|in\s+(?:police\s+)?custody|nabbed)\b",
      "Strategic developments", "Arrests"),
     (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
      r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed|deaths?\s+of)\b",
@@ -305,6 +305,10 @@ _ROLE_VERBS = (r"(?:coordinat(?:ed|es|e)|facilitat(?:ed|es|e)|organi[sz](?:ed|es
                r"operat(?:ed|es)|ran|runs|used|uses)")
 _ARMS = (r"(?:weapons?|arms|rifles?|guns?|grenades?|rockets?|launchers?|rounds|ammunition|"
          r"explosives?|IEDs?|vests?|AK-47s?|pistols?|RPGs?)\b")
+#: what is found or seized rather than used (the list after "found", "seized", "a cache of")
+_FOUND = (r"(?:weapons?|arms|ammunition|IEDs?|explosives?|devices?|mines?|bombs?|rockets?|"
+          r"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
+          r"munitions|ordnance|rounds|drugs|narcotics|opium|heroin|sources)\b")
 _PEOPLE = "(?:" + "|".join(sorted(map(re.escape, people()), key=len, reverse=True)) + ")"
 _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     # relative and descriptive clauses about a person
@@ -322,13 +326,13 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     rf"(?:^|(?<=[.!?]\s))(?:(?:The|This|That|These|Both)\s+(?:[\w'’-]+\s+){{0,3}}?{_PEOPLE}"
     rf"|He|She|They)\s+(?:(?:is|was|are|were|has|have|had|also|allegedly|reportedly)\s+)*"
     rf"{_ROLE_VERBS}\b(?!\s+to\b){_CLAUSE_END}",
-    # weapons found, not used
+    # weapons found, not used: "seized two IEDs", "discovered a weapons cache consisting of
+    # two rockets, one anti-personnel mine and ..." (the list goes on past its commas)
     rf"\b(?:seiz(?:ed|ing|es)|found|discovered|discovering|recovered|recovering|"
     rf"confiscat(?:ed|ing)|destroy(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|"
     rf"uncover(?:ed|ing)|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:[\w'’-]+,?\s+){{0,8}}?"
-    rf"(?:weapons?|arms|ammunition|IEDs?|explosives?|devices?|mines?|bombs?|rockets?|"
-    rf"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
-    rf"munitions|ordnance|drugs|narcotics|opium|heroin){_CLAUSE_END}",
+    rf"{_FOUND}{_CLAUSE_END}"
+    rf"(?:,\s+(?:and\s+)?(?:[\w'’()-]+\s+){{0,5}}?{_FOUND}{_CLAUSE_END})*",
     # attacks that did not happen: "foiled a plan to attack Kabul", "would-be bombers"
     r"\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s|ing)?|prevent(?:ed|s|ing)?)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:plans?|plots?|attacks?|attempts?|bombings?)"

@@ -230,6 +230,21 @@ def test_an_additive_figure_does_not_reach_back_past_a_new_place():
     assert [i.detained for i in kunduz] == [1]
 
 
+def test_a_cache_and_what_it_held_is_not_the_event():
+    # the weapons a patrol finds are listed past their commas; the event is the arrest
+    inc = _one("In Sabari district, Khost province, a coalition patrol discovered a weapons "
+               "cache yesterday consisting of three 82 mm mortar rounds, one anti-tank mine, "
+               "and several rocket-propelled grenades. The patrol detained a man associated "
+               "with the cache.")
+    assert inc.sub_event_type == "Arrests" and inc.detained == 1
+
+
+def test_took_into_custody_counts_the_people_between():
+    inc = _one("Police stopped a truck in Spin Boldak district, Kandahar province, on "
+               "Tuesday and took the three occupants of the truck into custody.")
+    assert inc.detained == 3 and inc.sub_event_type == "Arrests"
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
