@@ -417,6 +417,7 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
     return best
 
 
+_AND_HIS = {("and", "his"), ("and", "her"), ("along", "with"), ("together", "with")}
 _FAMILY_DETERMINERS = frozenset("a an one the same single his her their whose local".split())
 
 
@@ -463,6 +464,8 @@ def _item(words: list[str], raw: list[str], i: int,
         used = 1
     elif open_noun and _name_length(raw, i):
         return 1, i + _name_length(raw, i), "name", False     # "killed Mullah Dadullah"
+    elif open_noun and _one_name(raw, i) and tuple(words[i + 1:i + 3]) in _AND_HIS:
+        return 1, i + 1, "name", False      # "killed Rostum and his associate": a person
     else:
         head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
         if open_noun and head is not None and head[2]:

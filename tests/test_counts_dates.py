@@ -203,6 +203,7 @@ def test_victim_class_from_the_codebook():
     ("The raid led to the death of Mawlawi Karim, a senior Taliban judge", "killed", 1),
     ("Three relatives of the district governor were detained", "detained", 3),
     ("Soldiers killed Taliban commander Mullah Sadiq", "killed", 1),
+    ("Police arrested Zahir and his two sons", "detained", 3),
     ("Police arrested Gul Ahmad in his home", "detained", 1),
     ("Troops killed the rebel commander, Mullah Dadullah, at dawn", "killed", 1),
 ])
