@@ -153,8 +153,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         if dates:
             date_ctx = (dates[-1], index)
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
-        if groups and (not in_background or not drafts):
-            # (a background place sets the scene only while no event has been read)
+        if groups and (not in_background or
+                       (not drafts and (lead is None or lead[1] == "dateline"))):
+            # (a background place sets the scene only while no event has been read and no
+            # sentence before has named a place of its own: "He is also suspected in
+            # attacks in Kabul" after "an operation in Baghlan" leaves the scene in Baghlan)
             last_place = (groups, index)
             if lead is None or lead[1] == "dateline":
                 lead = (groups[0], "lead")

@@ -314,7 +314,7 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     # relative and descriptive clauses about a person
     rf"\b(?:responsible|blamed|wanted)\s+for\b{_CLAUSE_END}",
     rf"\b(?:involved|implicated|participat\w*)\s+in\b{_CLAUSE_END}",
-    rf"\b(?:suspected|accused|convicted)\s+of\b{_CLAUSE_END}",
+    rf"\b(?:suspected|accused|convicted)\s+(?:of|in)\b{_CLAUSE_END}",
     rf"\b(?:believed|known|thought|reported|alleged)\s+to\s+(?:be|have)\b{_CLAUSE_END}",
     rf"\b(?:linked|tied|connected|associated|affiliated)\s+(?:to|with)\b{_CLAUSE_END}",
     rf"\bin\s+connection\s+with\b{_CLAUSE_END}",

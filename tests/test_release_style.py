@@ -245,6 +245,21 @@ def test_took_into_custody_counts_the_people_between():
     assert inc.detained == 3 and inc.sub_event_type == "Arrests"
 
 
+def test_suspected_in_a_city_is_not_where_the_arrest_was():
+    inc = _one("A combined force conducted an operation to capture a Taliban bomb maker in "
+               "Pul-e Khumri district, Baghlan province, Wednesday. He is also suspected in "
+               "plotting suicide attacks in Kabul. The security force detained one suspected "
+               "insurgent.")
+    assert inc.place.admin1 == "Baghlan" and inc.detained == 1
+
+
+def test_a_one_word_name_and_his_associate_are_two_killed():
+    inc = _one("Forces searched for a Taliban leader in Nurgal district, Kunar province, on "
+               "Thursday. The leader, Rostum, directed a group of fighters. The force called "
+               "for an airstrike which killed Rostum and his associate.")
+    assert inc.fatalities == 2 and inc.sub_event_type == "Air/drone strike"
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
