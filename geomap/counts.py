@@ -471,7 +471,7 @@ def _item(words: list[str], raw: list[str], i: int,
         if open_noun and head is not None and head[2]:
             length = _name_length(raw, head[0]) or _one_name(raw, head[0])
             if length:                                   # (or "Taliban leader Saifullah")
-                return 1, head[0] + length, head[1], False
+                return 1, head[0] + length, _modified(words, i, head[3], head[1]), False
         return None                  # a bare noun ("reporter, 15 fighters") is not a count
     if value is not None and tuple(words[i + used:i + used + 2]) in _OF_THEM:
         return value, i + used + 2, "person", False      # "killing several of them"
@@ -483,9 +483,7 @@ def _item(words: list[str], raw: list[str], i: int,
     if head is None:
         return None
     after, cls, singular, at = head
-    if cls == "person":        # "a Taliban commander", "a police officer": the modifier says
-        named = [people()[w][0] for w in words[i:at] if w in people() and people()[w][0] != "person"]
-        cls = named[0] if named else cls
+    cls = _modified(words, i, at, cls)
     additive = words[start] == "another" or any(w in _ADDITIVE for w in words[i:at])
     if value is None:
         if not singular:
@@ -543,6 +541,15 @@ def _open_head(words: list[str], i: int) -> tuple[int, str, bool, int] | None:
             words[j - 1].endswith("s") or len(words[j - 1]) < 3:
         return None
     return j, "person", True, j - 1
+
+
+def _modified(words: list[str], i: int, at: int, cls: str) -> str:
+    """The class of a person noun at ``words[at]`` given its modifiers from ``words[i]``:
+    "a Taliban commander", "a police officer" (the modifier says which side)."""
+    if cls != "person":
+        return cls
+    named = [people()[w][0] for w in words[i:at] if w in people() and people()[w][0] != "person"]
+    return named[0] if named else cls
 
 
 def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,

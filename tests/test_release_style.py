@@ -260,6 +260,17 @@ def test_a_one_word_name_and_his_associate_are_two_killed():
     assert inc.fatalities == 2 and inc.sub_event_type == "Air/drone strike"
 
 
+def test_forces_killing_a_named_taliban_leader_is_a_battle():
+    inc = _one("Afghan forces killed Taliban commander Qari Zaman during an operation in "
+               "Andar district, Ghazni province, on Tuesday.")
+    assert (inc.event_type, inc.fatalities) == ("Battles", 1)
+
+
+def test_gunmen_killing_a_named_elder_is_violence_against_civilians():
+    inc = _one("Gunmen killed tribal elder Haji Gul in Khost city on Tuesday.")
+    assert inc.event_type == "Violence against civilians"
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
