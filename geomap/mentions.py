@@ -139,7 +139,30 @@ class PlaceMatcher:
                 mentions.append(mention)
         mentions.extend(self._fuzzy(text, mentions, masks))
         mentions.sort(key=lambda m: m.start)
+        mentions = self._compounds(text, mentions)
         return self._districts_of_named_provinces(text, mentions, masks)
+
+    def _compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Khas Konar district": two names side by side whose second, read alone, is no
+        place of the kind the text gives it ("Konar" is a province, not a district) are one
+        name spelt as the gazetteer does not ("Khas Kunar"), when a place of that kind
+        answers to the two together."""
+        out: list[Mention] = []
+        for mention in mentions:
+            first = out[-1] if out else None
+            if first is not None and mention.cue in ("district", "province") and \
+                    first.cue is None and not first.foreign and not first.country and \
+                    text[first.end:mention.start] == " " and \
+                    not any(c.place.kind == mention.cue for c in mention.candidates):
+                surface = text[first.start:mention.end]
+                ranked = [c for c in self.gazetteer.lookup(surface, kind=mention.cue, limit=3)
+                          if c.score >= _FUZZY_MIN_SCORE[True] and c.place.kind == mention.cue]
+                if ranked:
+                    out[-1] = Mention(first.start, mention.end, surface,
+                                      candidates=tuple(ranked), fuzzy=True, cue=mention.cue)
+                    continue
+            out.append(mention)
+        return out
 
     def _make(self, kind: str, payload, surface: str, text: str, start: int,
               end: int, any_case: bool = False) -> Mention | None:
