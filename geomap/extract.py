@@ -150,8 +150,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         if _CLAIM.search(sentence.text) and not groups:
             claimed.extend(a.actor for a in sent_actors)
         context = date_ctx if date_ctx and index - date_ctx[1] <= _DATE_CONTEXT_GAP else None
-        if dates:
-            date_ctx = (dates[-1], index)
+        told = [d for d in dates if not _inside(d.start, background)]
+        if told:
+            # (a date of a background clause, "responsible for an attack in June 2011",
+            # dates nothing after it)
+            date_ctx = (told[-1], index)
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
         if groups and (not in_background or
                        (not drafts and (lead is None or lead[1] == "dateline"))):

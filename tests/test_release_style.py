@@ -271,6 +271,13 @@ def test_gunmen_killing_a_named_elder_is_violence_against_civilians():
     assert inc.event_type == "Violence against civilians"
 
 
+def test_a_date_in_a_background_clause_dates_nothing_after_it():
+    inc = _one("Forces searched for a Taliban leader in Nurgal district, Kunar province, on "
+               "Tuesday. Rostum was responsible for an attack on a school in March 2011. The "
+               "force called for an airstrike which killed Rostum and his associate.")
+    assert inc.event_date == date(2012, 3, 13) and inc.fatalities == 2
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
