@@ -33,8 +33,8 @@ _VAGUE = {"dozens": 12, "dozen": 12, "a dozen": 12, "half a dozen": 6, "scores":
 _WORD = "|".join(sorted((w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "no")),
                        key=len, reverse=True))
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})\b(?:[\s-](?:{_WORD})\b)?"
-        rf"(?:\s+(?:hundred|thousand|dozen)\b)?(?:\s+and\s+(?:{_WORD})\b)?|dozens|half\s+a\s+dozen|a\s+dozen|scores|tens|"
-        rf"hundreds|thousands|a\s+hundred|an?)")
+        rf"(?:\s+(?:hundred|thousand|dozen)\b)?(?:\s+and\s+(?:{_WORD})\b)?|dozens|"
+        rf"half\s+a\s+dozen|a\s+dozen|scores|tens|hundreds|thousands|a\s+hundred|an?)")
 _QUAL = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|" \
         r"no\s+fewer\s+than|at\s+most|approximately|roughly|an\s+estimated|another)\s+)?"
 _KILL = r"(?:killed|dead|died|deaths?|slain|martyred|lost\s+their\s+lives|lost\s+his\s+life|" \

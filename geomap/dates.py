@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from .anchors import Gate, guarded
 
-__all__ = ["DateRef", "find_dates", "dateline_date", "shift", "REPORTING_VERBS"]
+__all__ = ["DateRef", "find_dates", "dateline_date", "shift", "is_deictic", "REPORTING_VERBS"]
 
 
 _MONTHS = {name: i for i, names in enumerate(
@@ -87,6 +87,17 @@ class DateRef:
         """The same phrase ``offset`` characters further on (sentence → document)."""
         return DateRef(self.start + offset, self.end + offset, self.phrase, self.value,
                        self.precision)
+
+
+_DEICTIC = re.compile(r"(?:yesterday|last\s+night|overnight|today|tonight|earlier\s+today|"
+                      r"this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
+
+
+def is_deictic(ref: DateRef) -> bool:
+    """"yesterday", "last night", "today": a day told from the report's own, which dates
+    the report's event even at the end of a clause about something else ("detained a
+    man linked to a murder in March in Kandahar yesterday")."""
+    return _DEICTIC.fullmatch(ref.phrase) is not None
 
 
 def shift(value: date, days: int) -> date:

@@ -25,7 +25,7 @@ from datetime import date
 from .anchors import guarded, prime
 from .codebook import actor_sides
 from .counts import Count, find_counts
-from .dates import DateRef, dateline_date, find_dates
+from .dates import DateRef, dateline_date, find_dates, is_deictic
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
 from .lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
@@ -136,7 +136,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                         find_dates(original[sentence.start:sentence.end], document.published,
                                    previous=previous)
                         if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
-                       key=lambda d: (_inside(d.start, background), d.start))
+                       key=lambda d: (_in_background(d, background), d.start))
         dates = [d for d in dates if not _statement_date(original, d)]
         in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
@@ -150,7 +150,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         if _CLAIM.search(sentence.text) and not groups:
             claimed.extend(a.actor for a in sent_actors)
         context = date_ctx if date_ctx and index - date_ctx[1] <= _DATE_CONTEXT_GAP else None
-        told = [d for d in dates if not _inside(d.start, background)]
+        told = [d for d in dates if not _in_background(d, background)]
         if told:
             # (a date of a background clause, "responsible for an attack in June 2011",
             # dates nothing after it)
@@ -191,7 +191,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             continue
         if groups:
             for draft in _new_drafts(text, sentence, index, groups, dates, context,
-                                     counts, sent_actors, document.published):
+                                     counts, sent_actors, document.published, background):
                 _attach_or_add(drafts, draft)
         elif drafts and index - drafts[-1].last_sentence <= _gap_for(counts) and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
@@ -265,6 +265,12 @@ def _gap_for(counts: list[Count]) -> int:
     return _ADDITIVE_GAP if counts and all(c.additive for c in counts) else _CONTINUATION_GAP
 
 
+def _in_background(ref: DateRef, background: list[tuple[int, int]]) -> bool:
+    """A date of a background clause ("linked to a murder in March"), but not "yesterday"
+    at its end: a clause's reach is read loosely, and a deictic date is the report's."""
+    return _inside(ref.start, background) and not is_deictic(ref)
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     k = bisect_right(spans, (position, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= position < spans[k][1]
@@ -329,7 +335,8 @@ def _placeable(text: str, group: PlaceGroup) -> bool:
 
 def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGroup],
                 dates: list[DateRef], context, counts: list[Count],
-                actors: list[ActorHit], published: date | None) -> list[_Draft]:
+                actors: list[ActorHit], published: date | None,
+                background: list[tuple[int, int]]) -> list[_Draft]:
     """One draft per place group that the sentence reports an event at."""
     bounds = [sentence.start] + [g.end for g in groups]
     selected: list[int] = []
@@ -362,7 +369,7 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
         lead = text[lead_start:group.end]
         mine = [c for c, o in zip(counts, owner) if o == n]
         draft = _draft(group, sentence, index, lead or sentence.text,
-                       _dates_near(dates, group), context, mine, actors, published,
+                       _dates_near(dates, group, background), context, mine, actors, published,
                        segment=text[group.start:seg_end])
         if k in coordinated_with_previous and drafts:
             # "killings in Nangarhar and Parwan": the same kind of event in both
@@ -421,10 +428,13 @@ def _statement_date(text: str, ref: DateRef) -> bool:
         _STATED_AFTER.match(text, ref.end) is not None
 
 
-def _dates_near(dates: list[DateRef], group: PlaceGroup) -> list[DateRef]:
-    """The sentence's dates, nearest the place first (the days of statements, "officials
-    said on Wednesday", were already set aside by :func:`_statement_date`)."""
-    return sorted(dates, key=lambda d: abs(d.start - group.start))
+def _dates_near(dates: list[DateRef], group: PlaceGroup,
+                background: list[tuple[int, int]]) -> list[DateRef]:
+    """The sentence's dates, those of background clauses last, nearest the place first
+    (the days of statements, "officials said on Wednesday", were already set aside by
+    :func:`_statement_date`)."""
+    return sorted(dates, key=lambda d: (_in_background(d, background),
+                                        abs(d.start - group.start)))
 
 
 def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,

@@ -278,6 +278,12 @@ def test_a_date_in_a_background_clause_dates_nothing_after_it():
     assert inc.event_date == date(2012, 3, 13) and inc.fatalities == 2
 
 
+def test_yesterday_at_the_end_of_a_background_clause_is_the_event_date():
+    inc = _one("Forces detained a Taliban facilitator linked to the killing of a teacher in "
+               "May in Zabul province yesterday.")
+    assert inc.event_date == date(2012, 3, 14) and inc.detained == 1
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
