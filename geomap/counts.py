@@ -434,6 +434,9 @@ def _item(words: list[str], raw: list[str], i: int,
             break
     if i >= len(words):
         return None
+    if words[i] == "the" and tuple(words[i + 1:i + 2]) == ("other",) and (
+            i + 2 == len(words) or words[i + 2] in _STOP or not words[i + 2][0].isalnum()):
+        return 1, i + 2, "person", False           # "two were arrested and the other killed"
     if words[i] == "him" or (words[i] == "her" and (
             i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
         return 1, i + 1, "person", False           # "killing him", "shot her"

@@ -204,11 +204,18 @@ def test_victim_class_from_the_codebook():
     ("Three relatives of the district governor were detained", "detained", 3),
     ("Soldiers killed Taliban commander Mullah Sadiq", "killed", 1),
     ("Police arrested Zahir and his two sons", "detained", 3),
+    ("Two gunmen were arrested and the other was killed", "killed", 1),
     ("Police arrested Gul Ahmad in his home", "detained", 1),
     ("Troops killed the rebel commander, Mullah Dadullah, at dawn", "killed", 1),
 ])
 def test_nominal_named_and_partitive_counts(text, kind, value):
     assert max(c.value for c in find_counts(text) if c.kind == kind) == value
+
+
+def test_the_other_is_one_person_only_without_a_noun():
+    assert [(c.kind, c.value) for c in find_counts(
+        "One insurgent was killed and the other was wounded.")] == [("killed", 1), ("wounded", 1)]
+    assert find_counts("The other insurgents were killed.") == []   # (already counted)
 
 
 def test_captured_place_is_not_a_person():
