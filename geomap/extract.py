@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .anchors import guarded, prime
-from .codebook import actor_sides
+from .codebook import actor_sides, actors, spokesmen
 from .counts import Count, find_counts
 from .dates import DateRef, dateline_date, find_dates, is_deictic
 from .gazetteer import Gazetteer, load_gazetteer
@@ -51,12 +51,35 @@ _ANAPHOR = re.compile(
     r"raid|hospital|building|mosque|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
-# an armed group's own account of its attack
-_GROUP_CLAIM = re.compile(
-    r"\b(?:Taliban|Daesh|ISIS|ISKP|IS-K|Islamic\s+State|insurgents?|militants?)(?:'s|’s)?\s+"
-    r"(?:group\s+)?(?:spokes(?:man|person|woman)|statement)|\bZabih?ullah\s+Mujahid|"
-    r"\bQari\s+(?:Mohammad\s+)?Yo?usuf\s+Ahmadi|\b(?:Taliban|the\s+group)\s+(?:said|claimed)|"
-    r"\bclaimed\s+(?:to\s+have\s+)?(?:killed|killing)")
+
+
+def _group_claim() -> re.Pattern:
+    """An armed group's own account of its attack: its spokesman or statement ("Taliban
+    spokesman", "Zabihullah Mujahid", "the group said"), from the codebook's armed groups
+    (codebook/actors.csv, actor_sides.csv) and their spokesmen (spokesmen.csv)."""
+    sides = actor_sides()
+    names = {alias for actor, aliases in actors().items()
+             if sides.get(actor) == "armed group" and actor != "Unidentified Armed Group"
+             for alias in aliases}
+    group = "|".join(_words_rx(n) for n in sorted(names | {"insurgent", "insurgents",
+                                                            "militant", "militants"},
+                                                           key=len, reverse=True))
+    speakers = "|".join(_words_rx(n) for n in sorted(spokesmen(), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:{group})(?:'s|’s)?\s+(?:group\s+)?(?:spokes(?:man|person|woman)|statement)|"
+        rf"(?<!\w)(?:{speakers})\b|(?<!\w)(?:{group}|the\s+group)\s+(?:said|claimed)|"
+        r"\bclaimed\s+(?:to\s+have\s+)?(?:killed|killing)")
+
+
+def _words_rx(name: str) -> str:
+    """A name as a pattern whose spaces match any run of spaces and whose first letter
+    may be capitalised ("al-Qaida" opening a sentence)."""
+    first = name[0]
+    head = f"[{first.lower()}{first.upper()}]" if first.isalpha() else re.escape(first)
+    return head + r"\s+".join(map(re.escape, name[1:].split(" ")))
+
+
+_GROUP_CLAIM = _group_claim()
 _DATELINE = re.compile(r"^(?:\s+(?i:province|city))?\s*(?:,\s*Afghanistan)?"
                        r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([^)]{1,30}\)|[-—–:])")

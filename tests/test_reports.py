@@ -196,3 +196,25 @@ def test_an_official_figure_wins_over_a_claim(text):
 def test_a_claim_alone_is_the_figure():
     found = [i for i in extract_text(CLAIM, published=date(2021, 5, 4)) if i.mapped]
     assert [i.fatalities for i in found] == [12]
+
+
+def _claims_of_every_armed_group():
+    from geomap.codebook import actor_sides, actors, spokesmen
+
+    sides = actor_sides()
+    speakers = [f"{alias} spokesman" for actor, aliases in actors().items()
+                if sides.get(actor) == "armed group" and actor != "Unidentified Armed Group"
+                for alias in aliases]
+    return speakers + [f"{name}, who speaks for the group," for name in spokesmen()]
+
+
+@pytest.mark.parametrize("speaker", _claims_of_every_armed_group())
+def test_every_armed_group_and_spokesman_in_the_codebook_makes_a_claim(speaker):
+    # the codebook is the list: a figure any armed group or its spokesman gives yields
+    # to the police's figure of the same attack
+    claim = (f"{speaker[0].upper()}{speaker[1:]} said twelve soldiers were killed in the attack on a checkpoint "
+             "in Jaghori district, Ghazni province.")
+    found = [i for i in extract_text(OFFICIAL + " " + claim, published=date(2021, 5, 4))
+             if i.mapped]
+    assert [i.fatalities for i in found] == [4], speaker
+

@@ -6,6 +6,8 @@
   forces"), each row ``actor,alias`` with the canonical (ACLED-style) actor name.
 - ``actor_sides.csv``: whether an actor is a state force or an armed group, which tells
   who acted on whom when the dead were soldiers or fighters.
+- ``spokesmen.csv``: the names of armed groups' spokesmen ("Zabihullah Mujahid" speaks
+  for the Taliban): a figure they give is the group's claim.
 - ``people.csv``: nouns for people (singular, plural) and the class of person they
   name — ``combatant``, ``security``, ``civilian`` or plain ``person`` — which counts
   use to know that "three insurgents" are people and event typing uses to tell a
@@ -23,7 +25,7 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["quantities", "people", "actors", "actor_sides"]
+__all__ = ["quantities", "people", "actors", "actor_sides", "spokesmen"]
 
 _HERE = Path(__file__).parent
 
@@ -62,3 +64,9 @@ def actors() -> dict[str, tuple[str, ...]]:
 def actor_sides() -> dict[str, str]:
     """Canonical actor name → "state" or "armed group"."""
     return {row["actor"]: row["side"] for row in _rows("actor_sides.csv")}
+
+
+@lru_cache(maxsize=1)
+def spokesmen() -> dict[str, str]:
+    """A spokesman's name (as written) → the canonical actor he speaks for."""
+    return {row["name"]: row["actor"] for row in _rows("spokesmen.csv")}
