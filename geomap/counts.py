@@ -417,6 +417,7 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
     return best
 
 
+_COLLECTIVE = frozenset("group gang cell network team band ring unit squad".split())
 _AND_HIS = {("and", "his"), ("and", "her"), ("along", "with"), ("together", "with")}
 _FAMILY_DETERMINERS = frozenset("a an one the same single his her their whose local".split())
 
@@ -434,6 +435,13 @@ def _item(words: list[str], raw: list[str], i: int,
             break
     if i >= len(words):
         return None
+    if words[i] in ("a", "an"):
+        # "a Daesh cell of five members", "a gang of four kidnappers": the number inside
+        for j in range(i + 1, min(i + 5, len(words) - 2)):
+            if words[j] in _COLLECTIVE and words[j + 1] == "of" and _number_at(words, j + 2):
+                return _item(words, raw, j + 2, open_noun=True)
+            if words[j] in _STOP or not words[j].isalpha():
+                break
     if words[i] == "the" and tuple(words[i + 1:i + 2]) == ("other",) and (
             i + 2 == len(words) or words[i + 2] in _STOP or not words[i + 2][0].isalnum()):
         return 1, i + 2, "person", False           # "two were arrested and the other killed"
@@ -596,7 +604,10 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
             continue                 # not from the middle of "one hundred and twenty"
         if i > 1 and words[i - 2] == "according" and words[i - 1] == "to":
             continue                 # "According to the governor, five were killed": a source
-        found = _phrase(words, raw, i, stop=end, open_noun=open_noun)
+        if open_noun and i and words[i] in ("a", "an") and words[i - 1].endswith("ed") and \
+                _head(words, raw, i + 1) is None:
+            continue                 # "attacked a checkpoint and two soldiers were killed":
+        found = _phrase(words, raw, i, stop=end, open_noun=open_noun)   # the verb's object
         if found is not None and (found[1] == end or _postmodifier(words, found[1], end)):
             return i, found
     return None

@@ -26,6 +26,8 @@ def test_two_dozen_people_detained_are_twenty_four():
     ("the blast killed nearly two dozen worshippers", 24, None),
     ("three dozen were killed", 36, None),
     ("five members of the same family were killed", 5, None),
+    ("Fighters attacked a checkpoint and two soldiers were killed", 2, None),
+    ("Militants stormed a village, and six of them were killed", 6, None),
     ("a police officer was killed in the blast", 1, None),
     ("There were no casualties.", 0, 0),
     ("no one was hurt in the explosion", None, 0),
@@ -205,6 +207,8 @@ def test_victim_class_from_the_codebook():
     ("Soldiers killed Taliban commander Mullah Sadiq", "killed", 1),
     ("Police arrested Zahir and his two sons", "detained", 3),
     ("Two gunmen were arrested and the other was killed", "killed", 1),
+    ("NDS forces arrested a Daesh cell of five members", "detained", 5),
+    ("Police broke up a kidnapping ring and detained a gang of four kidnappers", "detained", 4),
     ("Police arrested Gul Ahmad in his home", "detained", 1),
     ("Troops killed the rebel commander, Mullah Dadullah, at dawn", "killed", 1),
 ])
