@@ -216,7 +216,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             for draft in _new_drafts(text, sentence, index, groups, dates, context,
                                      counts, sent_actors, document.published, background):
                 _attach_or_add(drafts, draft)
-        elif drafts and index - drafts[-1].last_sentence <= _gap_for(counts) and \
+        elif drafts and index - drafts[-1].last_sentence <= _gap_for(
+                counts, sentence, drafts[-1], last_place) and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
                 not _new_date(dates, drafts[-1]) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
@@ -283,9 +284,16 @@ def _counts_in(sentence: Sentence, original: str) -> list[Count]:
     return counts
 
 
-def _gap_for(counts: list[Count]) -> int:
-    """How many sentences back a sentence with these figures may continue an incident."""
-    return _ADDITIVE_GAP if counts and all(c.additive for c in counts) else _CONTINUATION_GAP
+def _gap_for(counts: list[Count], sentence: Sentence, draft: _Draft,
+             last_place: tuple[list[PlaceGroup], int] | None) -> int:
+    """How many sentences back a sentence with these figures may continue ``draft``: further
+    when they are all said to be additional ("also detained one"), unless the text has
+    named a place since the draft's last sentence or says the event is another one
+    ("In a separate operation, the force also detained one")."""
+    if counts and all(c.additive for c in counts) and not _ELSEWHERE.search(sentence.text) \
+            and (last_place is None or last_place[1] <= draft.last_sentence):
+        return _ADDITIVE_GAP
+    return _CONTINUATION_GAP
 
 
 def _in_background(ref: DateRef, background: list[tuple[int, int]]) -> bool:

@@ -308,7 +308,26 @@ _ARMS = (r"(?:weapons?|arms|rifles?|guns?|grenades?|rockets?|launchers?|rounds|a
 #: what is found or seized rather than used (the list after "found", "seized", "a cache of")
 _FOUND = (r"(?:weapons?|arms|ammunition|IEDs?|explosives?|devices?|mines?|bombs?|rockets?|"
           r"mortars?|grenades?|rifles?|firearms|caches?|materials?|components?|vests?|"
-          r"munitions|ordnance|rounds|drugs|narcotics|opium|heroin|sources)\b")
+          r"munitions|ordnance|rounds|drugs|narcotics|opium|heroin)\b")
+#: words that start a clause of its own inside a list: the list has ended ("found weapons,
+#: and later killed two insurgents firing rockets")
+_EVENT_VERB = (r"(?:kill(?:ed|ing|s)?|detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|"
+               r"captur(?:ed|ing|es)|fir(?:ed|ing)|attack(?:ed|ing|s)?|shot|shoot(?:ing|s)?|"
+               r"wound(?:ed|ing)|injur(?:ed|ing)|explod(?:ed|es|ing)|detonat(?:ed|es|ing)|"
+               r"launch(?:ed|es|ing)?|us(?:ed|ing)|target(?:ed|ing)|hit|struck|"
+               r"ambush(?:ed|ing)|clash(?:ed|es)|engag(?:ed|ing)|later|then)\b")
+
+
+def _more(item: str) -> str:
+    """More items of a list of weapons after the first, past its commas (", one mine,
+    and several rounds"), none of them a clause of its own."""
+    return (rf"(?:,\s+(?:and\s+)?(?:(?!{_EVENT_VERB})[\w'’()-]+\s+){{0,5}}?{item}"
+            rf"{_ITEM_END})*")
+
+
+#: the rest of a listed item: up to punctuation, the main clause's verb, or an event verb
+#: ("... and hand grenades | attacked a post")
+_ITEM_END = rf"(?:(?!\s(?:was|were|is|are|has|have|had)\s)(?!\s{_EVENT_VERB})[^.;:,\n()])*"
 _PEOPLE = "(?:" + "|".join(sorted(map(re.escape, people()), key=len, reverse=True)) + ")"
 _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     # relative and descriptive clauses about a person
@@ -331,8 +350,7 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     rf"\b(?:seiz(?:ed|ing|es)|found|discovered|discovering|recovered|recovering|"
     rf"confiscat(?:ed|ing)|destroy(?:ed|ing)|defus(?:ed|ing)|dismantl(?:ed|ing)|"
     rf"uncover(?:ed|ing)|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?:[\w'’-]+,?\s+){{0,8}}?"
-    rf"{_FOUND}{_CLAUSE_END}"
-    rf"(?:,\s+(?:and\s+)?(?:[\w'’()-]+\s+){{0,5}}?{_FOUND}{_CLAUSE_END})*",
+    rf"{_FOUND}{_ITEM_END}{_more(_FOUND)}",
     # attacks that did not happen: "foiled a plan to attack Kabul", "would-be bombers"
     r"\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s|ing)?|prevent(?:ed|s|ing)?)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:plans?|plots?|attacks?|attempts?|bombings?)"
@@ -342,8 +360,7 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     rf"\b(?:anniversar(?:y|ies)|commemorat\w+|memory|memorial|remembrance)\s+of\b{_CLAUSE_END}",
     # weapons carried, not used: "insurgents armed with automatic weapons, rocket-propelled
     # grenade launchers and hand grenades" (the list goes on past its commas)
-    rf"\barmed\s+with\s+(?:[\w'’-]+\s+){{0,4}}?{_ARMS}{_CLAUSE_END}"
-    rf"(?:,\s+(?:and\s+)?(?:[\w'’-]+\s+){{0,4}}?{_ARMS}{_CLAUSE_END})*",
+    rf"\barmed\s+with\s+(?:[\w'’-]+\s+){{0,4}}?{_ARMS}{_ITEM_END}{_more(_ARMS)}",
     # bombs being laid, not going off: "as they attempted to place a roadside bomb",
     # "spotted insurgents emplacing an IED" (the event is what happened to them; "killed
     # while planting a mine" may be the mine going off, and stays)
@@ -367,6 +384,11 @@ _BACKGROUND_GATE = Gate(_BACKGROUND)
 _BACKGROUND_STARTS = Starts(_BACKGROUND)
 
 
+_CAPITALISED = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_NAME_LIST = re.compile(rf"(?:,\s*(?:and\s+)?{_CAPITALISED})+(?:,?\s+and\s+{_CAPITALISED})?"
+                        r"(?=\s+(?:provinces|districts)\b|\s*[.;])(?:\s+(?:provinces|districts)\b)?")
+
+
 def background_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that describe people or weapons rather than report an event.
 
@@ -381,7 +403,13 @@ def background_spans(text: str) -> list[tuple[int, int]]:
             continue
         for m in _BACKGROUND_STARTS.finditer(at, text):
             if m.end() > m.start():
-                spans.append((m.start(), m.end()))
+                end = m.end()
+                if text.startswith(",", end):
+                    # "attacks ... in Kabul, Kandahar and Herat provinces": the clause's
+                    # list of names goes on past its commas
+                    more = _NAME_LIST.match(text, end)
+                    end = more.end() if more else end
+                spans.append((m.start(), end))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:

@@ -284,6 +284,39 @@ def test_yesterday_at_the_end_of_a_background_clause_is_the_event_date():
     assert inc.event_date == date(2012, 3, 14) and inc.detained == 1
 
 
+def test_a_list_of_found_weapons_ends_where_a_clause_begins():
+    inc = _one("The patrol found weapons, and later killed two insurgents firing rockets in "
+               "Sangin district, Helmand province, on Monday.")
+    assert inc.fatalities == 2 and inc.place.admin2 == "Sangin"
+
+
+def test_a_list_of_weapons_carried_ends_at_the_attack():
+    inc = _one("Insurgents armed with automatic weapons, rocket-propelled grenade launchers "
+               "and hand grenades attacked a police post in Kunar province on Monday, killing "
+               "two policemen.")
+    assert (inc.event_type, inc.fatalities) == ("Battles", 2)
+
+
+def test_a_background_list_of_provinces_is_background_to_its_end():
+    inc = _one("In Qalat district, Zabul province, a combined force detained a Taliban leader "
+               "today. The leader organized attacks against Afghan forces in Kabul, Kandahar "
+               "and Herat provinces. The force detained one additional insurgent.")
+    assert inc.place.admin1 == "Zabul" and inc.detained == 2
+
+
+@pytest.mark.parametrize("later", [
+    "In a separate operation, the force also detained one suspected insurgent.",
+    "In Kandahar province, the force also detained one suspected insurgent.",
+])
+def test_an_additive_figure_reaches_far_back_only_within_the_same_operation(later):
+    found = [i for i in extract_text(
+        "A combined force arrested a Taliban commander in Sabari district, Khost province, "
+        "today. The commander is believed to have moved rockets into the district. He is "
+        "also suspected of sheltering foreign fighters. " + later, published=PUB) if i.mapped]
+    khost = [i for i in found if i.place.admin1 == "Khost"]
+    assert [i.detained for i in khost] == [1]
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
