@@ -295,12 +295,20 @@ _NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
 _PHRASE_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                  ("gunned", "down"): "killed", ("gunning", "down"): "killed",
                  ("taken", "into", "custody"): "detained"}
-_PHRASE_VERBS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _phrase_words, _phrase_kind in sorted(_PHRASE_VERBS.items(), key=lambda kv: -len(kv[0])):
-    _PHRASE_VERBS_BY_FIRST.setdefault(_phrase_words[0], []).append((_phrase_words, _phrase_kind))
-#: a token people_counts starts from: without one of these words it finds nothing
+
+
+def _by_first_word(phrases: dict[tuple[str, ...], str]) -> dict[str, list]:
+    """Phrase verbs by their first word, the longest first."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, kind in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
+        table.setdefault(words[0], []).append((words, kind))
+    return table
+
+
+_PHRASE_VERBS_BY_FIRST = _by_first_word(_PHRASE_VERBS)
 #: "took ... into custody": the people come between the verb and "into custody"
-_TOOK = frozenset({"took", "take", "takes", "taking"})
+_TOOK = frozenset({"took", "take", "takes", "taking", "taken"})
+#: a token people_counts starts from: without one of these words it finds nothing
 _PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | set(_PHRASE_VERBS_BY_FIRST) | _TOOK)
 _PEOPLE_WORD_SET = frozenset(_PEOPLE_WORDS)
 _GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALONG_WITH, _TOLL,
@@ -418,8 +426,7 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
 
 
 _COLLECTIVE = frozenset("group gang cell network team band ring unit squad".split())
-_AND_HIS = {("and", "his"), ("and", "her"), ("along", "with"), ("together", "with")}
-_FAMILY_DETERMINERS = frozenset("a an one the same single his her their whose local".split())
+_FAMILY_DETERMINERS = frozenset("a an one the same single own his her their whose local".split())
 
 
 def _item(words: list[str], raw: list[str], i: int,
@@ -475,7 +482,8 @@ def _item(words: list[str], raw: list[str], i: int,
         used = 1
     elif open_noun and _name_length(raw, i):
         return 1, i + _name_length(raw, i), "name", False     # "killed Mullah Dadullah"
-    elif open_noun and _one_name(raw, i) and tuple(words[i + 1:i + 3]) in _AND_HIS:
+    elif open_noun and _one_name(raw, i) and not words[i].endswith("s") and \
+            tuple(words[i + 1:i + 3]) in (("and", "his"), ("and", "her")):
         return 1, i + 1, "name", False      # "killed Rostum and his associate": a person
     else:
         head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
@@ -644,6 +652,14 @@ def people_counts(text: str) -> list[Count]:
     raw = [t for t, _, _ in toks]
     words = [t.lower() for t in raw]
     out: list[Count] = []
+
+    def emit(kind: str, first: int, last: int, total: int, classes: list[str],
+             additive: bool, parts: tuple = (), also: bool = False) -> None:
+        """A count read from tokens ``first`` to ``last`` (inclusive)."""
+        out.append(Count(kind, total, toks[first][1], toks[last][2],
+                         text[toks[first][1]:toks[last][2]], additive or also,
+                         _victims(classes), parts, also and not additive))
+
     for k, w in enumerate(words):
         if w not in _PEOPLE_WORD_SET:
             continue                      # no verb, two-word verb or "the death of" here
@@ -654,26 +670,23 @@ def people_counts(text: str) -> list[Count]:
                 if tuple(words[k:k + len(phrase)]) == phrase:
                     kind, width = phrase_kind, len(phrase)
                     break
+        intent = k > 0 and words[k - 1] in ("to", "not", "never")   # "to arrest", "not take"
+        also = any(x == "also" for x in words[max(0, k - 2):k])
         if kind is None and w in _TOOK:
             # "Security forces took the two occupants of the car into custody"
-            found = _phrase(words, raw, k + 1, open_noun=True)
+            found = None if intent else _phrase(words, raw, k + 1, open_noun=True)
             if found is not None and tuple(words[found[1]:found[1] + 2]) == ("into", "custody"):
                 total, after, classes, additive, parts = found
-                out.append(Count("detained", total, toks[k][1], toks[after + 1][2],
-                                 text[toks[k][1]:toks[after + 1][2]], additive,
-                                 _victims(classes), parts))
+                emit("detained", k, after + 1, total, classes, additive, parts, also)
             continue
         if kind is None and w in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of":
             found = _phrase(words, raw, k + 2,     # "the capture of a Taliban facilitator",
                             open_noun=w != "capture")
             if found is not None:                  # "resulted in the death of Mullah Omar"
-                out.append(Count(_NOMINAL[w], found[0], toks[k][1], toks[found[1] - 1][2],
-                                 text[toks[k][1]:toks[found[1] - 1][2]], found[3],
-                                 _victims(found[2])))
+                emit(_NOMINAL[w], k, found[1] - 1, found[0], found[2], found[3])
             continue
-        if kind is None or (k and words[k - 1] in ("to", "not", "never", "the")):
+        if kind is None or intent or (k and words[k - 1] == "the"):
             continue                  # "to arrest" (an intent), "the injured" (a noun)
-        also = any(x == "also" for x in words[max(0, k - 2):k])
         # whose object is a person even when the codebook does not know the noun: not
         # "captured" (a district) nor "wounded"/"injured" ("wished the injured a recovery")
         open_noun = kind != "wounded" and w not in ("captured", "capturing")
@@ -683,9 +696,7 @@ def people_counts(text: str) -> list[Count]:
             found = _phrase(words, raw, at, open_noun=open_noun) if at is not None else None
             if found is not None:
                 total, after, classes, additive, parts = found
-                out.append(Count(kind, total, toks[k][1], toks[after - 1][2],
-                                 text[toks[k][1]:toks[after - 1][2]], additive or also,
-                                 _victims(classes), parts, also and not additive))
+                emit(kind, k, after - 1, total, classes, additive, parts, also)
                 continue
         # passive: "three insurgents were (also) killed", "one insurgent being killed"
         j = k
@@ -715,17 +726,12 @@ def people_counts(text: str) -> list[Count]:
                             classes += more[2]
                             parts += more[4]
                         break
-                out.append(Count(kind, total, toks[i][1], toks[end - 1][2],
-                                 text[toks[i][1]:toks[end - 1][2]],
-                                 additive or also, _victims(classes), parts,
-                                 also and not additive))
+                emit(kind, i, end - 1, total, classes, additive, parts, also)
             continue
         found = _phrase(words, raw, k + width, open_noun=open_noun)
         if found is not None:
             total, after, classes, additive, parts = found
-            out.append(Count(kind, total, toks[k][1], toks[after - 1][2],
-                             text[toks[k][1]:toks[after - 1][2]], additive or also,
-                             _victims(classes), parts, also and not additive))
+            emit(kind, k, after - 1, total, classes, additive, parts, also)
     return out
 
 

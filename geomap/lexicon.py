@@ -74,7 +74,8 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Battles", "Non-state actor overtakes territory"),
     (r"\b(?:detain\w*|arrest(?:ed|s|ing)|apprehend\w*|captur(?:ed|ing)|"
      r"(?:capture|arrest|detention)\s+of|"
-     r"(?:taken|took|taking)\s+(?:\w+\s+){0,6}?into\s+custody|in\s+(?:police\s+)?custody|nabbed)\b",
+     r"(?:taken|took|taking|takes)\s+(?:\w+\s+){0,6}?into\s+custody|"
+     r"in\s+(?:police\s+)?custody|nabbed)\b",
      "Strategic developments", "Arrests"),
     (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
      r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed|deaths?\s+of)\b",

@@ -222,6 +222,31 @@ def test_the_other_is_one_person_only_without_a_noun():
     assert find_counts("The other insurgents were killed.") == []   # (already counted)
 
 
+@pytest.mark.parametrize("text", [
+    "Police attempted to take a Taliban commander into custody, but he escaped.",
+    "Police did not take the suspect into custody.",
+    "The blast killed Afghans along with two foreigners.",   # (a people, not a name)
+    "killed Hazaras and his",
+])
+def test_no_one_held_or_named_here(text):
+    # (an attempt or a denial holds no one; a people is not one named person)
+    assert [c.phrase for c in find_counts(text) if c.value == 1] == []
+
+
+@pytest.mark.parametrize("text,value,additive", [
+    ("The force also took one suspected insurgent into custody.", 1, True),
+    ("Police have taken two suspects into custody in Kandahar city.", 2, False),
+])
+def test_took_into_custody_in_every_tense(text, value, additive):
+    (count,) = find_counts(text)
+    assert (count.kind, count.value, count.additive) == ("detained", value, additive)
+
+
+def test_members_of_their_own_family_are_civilians():
+    (count,) = find_counts("Eight members of their own family were killed.")
+    assert (count.value, count.victims) == (8, "civilian")
+
+
 def test_captured_place_is_not_a_person():
     assert not [c for c in find_counts("Taliban captured Sangin District") if c.value]
 
