@@ -19,7 +19,7 @@ from typing import Iterable
 
 from .anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
-from .normalize import CALENDAR_WORDS, GENERIC_KIND
+from .normalize import CALENDAR_WORDS, GENERIC_KIND, fold
 from .places import Candidate
 
 __all__ = ["Mention", "PlaceMatcher", "matcher_for"]
@@ -48,6 +48,10 @@ _FUZZY_CANDIDATE = re.compile(
     r"(?P<name2>[A-Z][a-z'’]{5,}(?:[\s-][A-Z][a-z'’]{2,})?)\b")
 _FUZZY_CANDIDATE = guarded(_FUZZY_CANDIDATE)   # (tried only where "in", "near", "at" or a capital is)
 _FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after the name
+#: two names read as one ("Khas Konar" = Khas Kunar) only when the place keeps the first
+#: name as written and answers to both closely (a near miss joins real names: "Kohistan
+#: Paktia district" is not Kohistanat)
+_COMPOUND_MIN_SCORE = 0.8
 _WORD = re.compile(r"[\w'’-]+")
 _LANDMARK_KINDS = frozenset({"landmark", "airport", "area"})
 
@@ -155,8 +159,10 @@ class PlaceMatcher:
                     text[first.end:mention.start] == " " and \
                     not any(c.place.kind == mention.cue for c in mention.candidates):
                 surface = text[first.start:mention.end]
+                head = fold(first.surface)
                 ranked = [c for c in self.gazetteer.lookup(surface, kind=mention.cue, limit=3)
-                          if c.score >= _FUZZY_MIN_SCORE[True] and c.place.kind == mention.cue]
+                          if c.score >= _COMPOUND_MIN_SCORE and c.place.kind == mention.cue
+                          and fold(c.place.name.split()[0]) == head]
                 if ranked:
                     out[-1] = Mention(first.start, mention.end, surface,
                                       candidates=tuple(ranked), fuzzy=True, cue=mention.cue)
