@@ -1,8 +1,10 @@
 """Geocoding a location phrase: "Sangin town (near), Helmand province".
 
-A name is first looked up whole; when that fails, the phrase is read like a
-sentence — every place named in it is found and resolved in context — and
-the most specific place of the first location it describes is returned.
+A name the gazetteer holds as written ("Khost (Matun)", "Great Mosque of Herat") is
+returned at once. A phrase of several names ("Tagab district, Badakhshan province") is
+read like a sentence — every place named in it is found and resolved in context — and
+the most specific place of the first location it describes is returned; a fuzzy lookup
+of the whole phrase is the last resort (and the first one for a single name).
 """
 
 from __future__ import annotations
@@ -18,18 +20,25 @@ __all__ = ["locate"]
 def locate(gazetteer: Gazetteer, phrase: str, *, kind: str | None = None,
            limit: int = 5, allow_common: bool = False) -> list[Candidate]:
     """Ranked candidates for a name or a longer location phrase."""
+    def whole(fuzzy: bool) -> list[Candidate]:
+        return gazetteer.lookup(phrase, kind=kind, limit=limit, fuzzy=fuzzy,
+                                allow_common=allow_common)
+
+    exact = whole(fuzzy=False)
+    if exact:
+        return exact
     several = len([p for p in _PARTS.split(phrase) if p]) > 1
-    ranked = [] if several else gazetteer.lookup(phrase, kind=kind, limit=limit,
-                                                 allow_common=allow_common)
-    if ranked or (len(phrase.split()) < 2 and not several):
-        return ranked
-    # "Tagab district, Badakhshan province", "Reg district (Hilmand)": a phrase of several
-    # names is read like a sentence, each name resolved with the others, before it is
-    # looked up whole (a fuzzy lookup of the whole phrase finds only its province)
+    if not several:
+        ranked = whole(fuzzy=True)
+        if ranked or len(phrase.split()) < 2:
+            return ranked
+    # "Tagab district, Badakhshan province", "Reg district (Hilmand)": each name resolved
+    # with the others (a fuzzy lookup of the whole phrase finds only its province)
     found = _in_context(gazetteer, phrase, kind, allow_common)
-    if found or not several:
+    if found and (kind is None or found[0].place.kind == kind):
         return found
-    return gazetteer.lookup(phrase, kind=kind, limit=limit, allow_common=allow_common)
+    # (a kind is a preference: the whole phrase of that kind, else what the phrase names)
+    return (whole(fuzzy=True) if several else []) or found
 
 
 def _in_context(gazetteer: Gazetteer, phrase: str, kind: str | None,

@@ -76,6 +76,20 @@ def test_locate_names_a_district_by_the_province_the_phrase_gives(phrase, name, 
     assert (best.place.name, best.place.admin1, best.place.kind) == (name, admin1, "district")
 
 
-@_pytest.mark.parametrize("name", ["Khost(Matun)", "Mazar-i-Sharif", "Kabul"])
-def test_locate_still_finds_a_whole_name_with_brackets_or_hyphens(name):
-    assert _locate(_load(), name, limit=1)
+@_pytest.mark.parametrize("name,found", [
+    ("Khost(Matun)", "Khost(Matun)"), ("Khost (Matun)", "Khost(Matun)"),
+    ("Tagab (Kishmi Bala)", "Tagab (Kishmi Bala)"), ("Great Mosque of Herat",
+                                                     "Great Mosque of Herat"),
+])
+def test_locate_takes_a_whole_name_the_gazetteer_holds_first(name, found):
+    # (brackets and "of" would otherwise split it into a phrase of several names)
+    (best,) = _locate(_load(), name, limit=1)
+    assert best.place.name == found and best.score >= 0.85
+
+
+def test_locate_honours_the_kind_asked_for():
+    gaz = _load()
+    (best,) = _locate(gaz, "Tagab district, Badakhshan province", kind="district", limit=1)
+    assert (best.place.name, best.place.kind) == ("Tagab (Kishmi Bala)", "district")
+    (best,) = _locate(gaz, "Kabul, Afghanistan", kind="province", limit=1)
+    assert best.place.admin1 == "Kabul"
