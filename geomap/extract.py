@@ -173,10 +173,10 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         if _CLAIM.search(sentence.text) and not groups:
             claimed.extend(a.actor for a in sent_actors)
         context = date_ctx if date_ctx and index - date_ctx[1] <= _DATE_CONTEXT_GAP else None
+        # a date of a background clause ("responsible for an attack in June 2011") dates
+        # a new report at most: it neither continues an incident nor dates what follows
         told = [d for d in dates if not _in_background(d, background)]
         if told:
-            # (a date of a background clause, "responsible for an attack in June 2011",
-            # dates nothing after it)
             date_ctx = (told[-1], index)
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
         if groups and (not in_background or
@@ -188,26 +188,26 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             if lead is None or lead[1] == "dateline":
                 lead = (groups[0], "lead")
         if groups and drafts and index - drafts[-1].last_sentence <= _CONTINUATION_GAP \
-                and not _new_date(dates, drafts[-1]) and not _ELSEWHERE.search(sentence.text):
+                and not _new_date(told, drafts[-1]) and not _ELSEWHERE.search(sentence.text):
             finer = _finer_place(text, drafts[-1], groups)
             if finer is not None:
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
                 # province": the same incident, now placed more precisely
                 _continue(drafts[-1], sentence, index, _counts_in(sentence, original),
-                          sent_actors, dates)
+                          sent_actors, told)
                 drafts[-1].group = finer
                 continue
         if not has_trigger(sentence.text):
-            if dates and not groups and drafts and _ANAPHOR.search(sentence.text) and \
+            if told and not groups and drafts and _ANAPHOR.search(sentence.text) and \
                     index - drafts[-1].last_sentence <= _CONTINUATION_GAP:
                 # "The incident happened on Tuesday morning."
-                _continue(drafts[-1], sentence, index, [], sent_actors, dates)
-            elif dates and drafts and index - drafts[-1].last_sentence <= 1 and \
+                _continue(drafts[-1], sentence, index, [], sent_actors, told)
+            elif told and drafts and index - drafts[-1].last_sentence <= 1 and \
                     _undated(drafts[-1]) and _same_province(drafts[-1], groups):
                 # "...were killed in Nangarhar province. Forces launched an operation in
                 # the district on Wednesday night.": the next sentence dates an undated event
-                drafts[-1].date = dates[0]
-                drafts[-1].date_note = f"date from '{dates[0].phrase}' in the next sentence"
+                drafts[-1].date = told[0]
+                drafts[-1].date_note = f"date from '{told[0].phrase}' in the next sentence"
             continue
         counts = _counts_in(sentence, original)
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
@@ -219,9 +219,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         elif drafts and index - drafts[-1].last_sentence <= _gap_for(
                 counts, sentence, drafts[-1], last_place) and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
-                not _new_date(dates, drafts[-1]) and \
+                not _new_date(told, drafts[-1]) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
-            _continue(drafts[-1], sentence, index, counts, sent_actors, dates)
+            _continue(drafts[-1], sentence, index, counts, sent_actors, told)
         elif counts and place_ctx:
             # "The operation was in Toto village of Shirzad district. At least 150 Taliban
             # were killed": the place of the sentence just before

@@ -317,6 +317,13 @@ def test_an_additive_figure_reaches_far_back_only_within_the_same_operation(late
     assert [i.detained for i in khost] == [1]
 
 
+def test_a_background_date_does_not_split_or_redate_an_incident():
+    inc = _one("A combined force detained a Taliban leader in Nad Ali district, Helmand "
+               "province, yesterday. The force also detained two other insurgents linked to "
+               "a bombing in March.")
+    assert (inc.detained, inc.event_date) == (3, date(2012, 3, 14))
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
