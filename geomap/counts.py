@@ -28,8 +28,6 @@ _UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand"}
-_VAGUE = {"dozens": 12, "dozen": 12, "a dozen": 12, "half a dozen": 6, "scores": 20,
-          "tens": 10, "hundreds": 100, "a hundred": 100, "thousands": 1000}
 _WORD = "|".join(sorted((w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "no")),
                        key=len, reverse=True))
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})\b(?:[\s-](?:{_WORD})\b)?"
@@ -152,8 +150,8 @@ def parse_number(text: str) -> int | None:
     text = " ".join(text.lower().replace("-", " ").split())
     if not text:
         return None
-    if text in _VAGUE:
-        return _VAGUE[text]
+    if text in quantities():                       # "dozens", "a hundred": the codebook's
+        return quantities()[text]
     if text.replace(",", "").isdigit():
         digits = text.replace(",", "")
         return int(digits) if len(digits) <= 7 else None     # "99999999999999999999"
