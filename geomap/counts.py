@@ -94,8 +94,11 @@ _ALONG_WITH = re.compile(
 # "Five people were killed in Kabul and three in Herat": the verb is left out
 _ELLIPSIS = re.compile(rf"\b(?:and|while|with)\s+{_QUAL}(?P<num>{_NUM})\s+(?:more\s+|others?\s+)?"
                        rf"(?=(?:in|at|near)\s+[A-Z])")
-_TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)\s+"
-                   rf"{_QUAL}(?P<num>{_NUM})\b", re.IGNORECASE)
+_TOLL = re.compile(rf"\bdeath\s+toll\s+(?:(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)|"
+                   # "The death toll from Friday's bombing of a school has risen to 85"
+                   rf"(?:[\w'’-]+\s+){{0,12}}?(?:has\s+|had\s+)?(?:risen|rose|climbed|"
+                   rf"jumped|increased|reached|stands|stood)(?:\s+to|\s+at)?)\s+"
+                   rf"{_QUAL}(?!an?\b)(?P<num>{_NUM})\b", re.IGNORECASE)
 _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s+reports?\s+of\s+"
                    r"casualties)\b|\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+"
                    rf"(?:reported\s+)?(?P<verb>{_KILL}|{_WOUND})", re.IGNORECASE)
@@ -181,7 +184,7 @@ def _kind(verb: str) -> str:
 
 _ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr|bodies|slain|massacr|execut|behead|"
                            r"shot|gunned|perish|lives|fatalit|toll|detain|arrest|captur|apprehen|"
-                           r"nabbed|assassin|custody", re.IGNORECASE)
+                           r"nabbed|assassin|custody|life", re.IGNORECASE)
 
 
 # find_counts' patterns, each run only where its anchor words are (geomap.anchors; the
@@ -292,7 +295,9 @@ _NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
 #: verbs of several words, each a whole phrase ("shot dead", "was taken into custody")
 _PHRASE_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                  ("gunned", "down"): "killed", ("gunning", "down"): "killed",
-                 ("taken", "into", "custody"): "detained"}
+                 ("taken", "into", "custody"): "detained",
+                 ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed",
+                 ("lost", "her", "life"): "killed"}
 
 
 def _by_first_word(phrases: dict[tuple[str, ...], str]) -> dict[str, list]:
@@ -313,7 +318,7 @@ _GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALO
               _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS])     # (find_counts')
 _AUX = frozenset("was were is are been being be got get has have had".split())
 _BE = frozenset("was were is are been being be got get".split())
-_INTRANSITIVE = frozenset({"died", "perished", "succumbed"})
+_INTRANSITIVE = frozenset({"died", "perished", "succumbed", "lost"})   # ("lost their lives")
 # after a verb with no object ("... commander killed in Kandahar."), the people came first
 _AFTER_BARE = frozenset(". ; in on at near during while after when as by last yesterday today "
                         "overnight".split())
@@ -326,7 +331,7 @@ _STOP = frozenset("in at on during near from by for into after before while when
                   "including among like such "
                   "which that whose as to and or but nor than was were is are been being "
                   "has have had will would could this these those there here it its "
-                  "they them we he she not no".split())
+                  "they them we he she not no lost".split())
 _DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1, "his": 1, "her": 1,
                 "their": 1, "its": 1, "this": 1, "that": 1}
 _QUALIFIERS = (("at", "least"), ("more", "than"), ("no", "fewer", "than"), ("as", "many", "as"),

@@ -272,7 +272,9 @@ _WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGN
 def _on_before(text: str, start: int, end: int) -> bool:
     """A bare weekday counts only as a date when it stands as one: "... on Tuesday",
     ", Tuesday", "in Wardak province Monday." (a release's style: the weekday closing
-    the clause)."""
+    the clause), "Friday's bombing"."""
+    if text.startswith(("'s ", "’s "), end):
+        return True                     # "Friday's bombing": the bombing on Friday
     before = text[max(0, start - 6):start].lower()
     if before.rstrip().endswith((" on", " by", "since", " of", ",")) or start == 0 \
             or before.rstrip() in ("on", "by", "of"):

@@ -128,9 +128,12 @@ _TRIGGER = _Keywords(
     rocket rockets mortar mortars shelling grenade grenades ied ieds mine mines explosive
     explosives exploded suicide stormed executed beheaded captured seized overran
     detained detaining arrested arresting apprehended apprehending capturing nabbed custody
-    recaptured retook""".split()
+    recaptured retook wounding injuring artillery shelled assassinated
+    assassination abducted abduction kidnapped kidnapping bombing bombings bombed clashes
+    clashed ambush ambushed""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
        "drone strikes", "death toll", "air weapons team", "close air support",
+       "lost their lives", "lost his life", "artillery shells", "mortar shells",
        "precision strike", "engaged the enemy", "engaged the insurgents",
        # nominal reports: "confirmed the capture of a facilitator", "resulted in the
        # death of a Taliban leader" (counts read them through codebook nouns)

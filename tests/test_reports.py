@@ -116,7 +116,15 @@ REPORTS = [
     ("Airstrikes on the outskirts of Kunduz city killed 25 Taliban fighters on Monday. "
      "Residents said six members of one family, among them two children, were killed in "
      "the strikes.", PUB, [("Kunduz", None, 31, None, "2021-11-01")]),
+    ("Pakistani forces fired artillery shells into Dangam district of Kunar province on "
+     "Monday, wounding four civilians.", PUB, [("Kunar", "Dangam", None, 4, "2021-11-01")]),
+    ("At least seven members of the Afghan security forces lost their lives in the fighting "
+     "in Badghis on Tuesday.", PUB, [("Badghis", None, 7, None, "2021-11-02")]),
+    ("The death toll from Friday's bombing of a mosque in Kandahar city has risen to 47.",
+     PUB, [("Kandahar", None, 47, None, "2021-10-29")]),
     # distractors — no Afghan incident
+    ("Two civilians were martyred when a car collided with a truck in Nahrin district.",
+     PUB, []),
     ("Qatar strongly condemned the attack and expressed condolences.", PUB, []),
     ("ISIS-K first emerged in eastern Afghanistan in 2014.", PUB, []),
     ("A blast in Peshawar killed 8 people on Monday.", PUB, []),
