@@ -428,6 +428,9 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
     return best
 
 
+#: one person told by an ordinal or "other" with no noun after it
+_ONE_MORE = frozenset({("the", "other"), ("a", "second"), ("a", "third"), ("a", "fourth"),
+                       ("a", "fifth"), ("the", "second"), ("the", "third")})
 _COLLECTIVE = frozenset("group gang cell network team band ring unit squad".split())
 _FAMILY_DETERMINERS = frozenset("a an one the same single own his her their whose local".split())
 
@@ -452,9 +455,11 @@ def _item(words: list[str], raw: list[str], i: int,
                 return _item(words, raw, j + 2, open_noun=True)
             if words[j] in _STOP or not words[j].isalpha():
                 break
-    if words[i] == "the" and tuple(words[i + 1:i + 2]) == ("other",) and (
-            i + 2 == len(words) or words[i + 2] in _STOP or not words[i + 2][0].isalnum()):
-        return 1, i + 2, "person", False           # "two were arrested and the other killed"
+    if i + 1 < len(words) and (words[i], words[i + 1]) in _ONE_MORE and (
+            i + 2 == len(words) or (words[i + 2] in _STOP and words[i + 2] != "of") or
+            not words[i + 2][0].isalnum()):                   # (not "a third of them")
+        # "two were arrested and the other killed", "killed two and wounded a third"
+        return 1, i + 2, "person", False
     if words[i] == "him" or (words[i] == "her" and (
             i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
         return 1, i + 1, "person", False           # "killing him", "shot her"

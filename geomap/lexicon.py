@@ -50,7 +50,9 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
     (r"(?<!propelled[\s-])\bgrenades?\b", "Explosions/Remote violence", "Grenade"),
     (r"\b(?:roadside\s+bombs?|road-side\s+bombs?|ieds?|improvised\s+explosive|landmines?|"
      r"mines?\b(?!\s+ministry)|magnetic\s+bombs?|sticky\s+bombs?|car\s+bombs?|"
-     r"explosions?|blasts?|explosives?|bomb(?:s|ing|ings|ed)?\b|exploded|detonat\w+)",
+     r"explosions?|blasts?|explosives?|bomb(?:s|ing|ings|ed)?\b|exploded|detonat\w+|"
+     r"unexploded\s+(?:ordnance|mortar|shell|bomb|rocket)s?|explosive\s+remnants|"
+     r"UXOs?\b|went\s+off)",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (r"\b(?:targeted\s+killings?|assassinat\w+|gunned\s+down|shot\s+dead)",
      "Violence against civilians", "Attack"),
@@ -130,7 +132,7 @@ _TRIGGER = _Keywords(
     detained detaining arrested arresting apprehended apprehending capturing nabbed custody
     recaptured retook wounding injuring artillery shelled assassinated
     assassination abducted abduction kidnapped kidnapping bombing bombings bombed clashes
-    clashed ambush ambushed""".split()
+    clashed ambush ambushed unexploded""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
        "drone strikes", "death toll", "air weapons team", "close air support",
        "lost their lives", "lost his life", "artillery shells", "mortar shells",

@@ -207,6 +207,7 @@ def test_victim_class_from_the_codebook():
     ("Soldiers killed Taliban commander Mullah Sadiq", "killed", 1),
     ("Police arrested Zahir and his two sons", "detained", 3),
     ("Two gunmen were arrested and the other was killed", "killed", 1),
+    ("Gunmen killed two guards and wounded a third", "wounded", 1),
     ("NDS forces arrested a Daesh cell of five members", "detained", 5),
     ("Police broke up a kidnapping ring and detained a gang of four kidnappers", "detained", 4),
     ("Police arrested Gul Ahmad in his home", "detained", 1),
@@ -240,6 +241,10 @@ def test_no_one_held_or_named_here(text):
 def test_took_into_custody_in_every_tense(text, value, additive):
     (count,) = find_counts(text)
     assert (count.kind, count.value, count.additive) == ("detained", value, additive)
+
+
+def test_a_fraction_is_no_person():
+    assert find_counts("The shelling killed a third of the villagers.") == []
 
 
 def test_members_of_their_own_family_are_civilians():

@@ -122,6 +122,8 @@ REPORTS = [
      "in Badghis on Tuesday.", PUB, [("Badghis", None, 7, None, "2021-11-02")]),
     ("The death toll from Friday's bombing of a mosque in Kandahar city has risen to 47.",
      PUB, [("Kandahar", None, 47, None, "2021-10-29")]),
+    ("Four children were killed when unexploded ordnance they were playing with went off "
+     "in Andar district of Ghazni on Monday.", PUB, [("Ghazni", "Andar", 4, None, "2021-11-01")]),
     # distractors — no Afghan incident
     ("Two civilians were martyred when a car collided with a truck in Nahrin district.",
      PUB, []),
@@ -226,3 +228,10 @@ def test_every_armed_group_and_spokesman_in_the_codebook_makes_a_claim(speaker):
              if i.mapped]
     assert [i.fatalities for i in found] == [4], speaker
 
+
+
+def test_unexploded_ordnance_going_off_is_an_explosion_not_an_attack():
+    (inc,) = [i for i in extract_text(
+        "Four children were killed when unexploded ordnance they were playing with went off "
+        "in Andar district of Ghazni on Monday.", published=PUB) if i.mapped]
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
