@@ -325,6 +325,7 @@ _AFTER_BARE = frozenset(". ; in on at near during while after when as by last ye
 _ADVERBS = frozenset("also reportedly allegedly later subsequently then all both "
                      "successfully safely immediately".split())
 _JOIN = {("and",), (",",), (",", "and"), ("along", "with"), ("together", "with"),
+         (",", "along", "with"), (",", "together", "with"),
          ("as", "well", "as"), ("plus",), ("with",)}
 _JOINS_LONGEST_FIRST = sorted(_JOIN, key=len, reverse=True)   # (", and" before ",")
 _STOP = frozenset("in at on during near from by for into after before while when who whom "
@@ -723,6 +724,11 @@ def people_counts(text: str) -> list[Count]:
             if headline and a > 0 and words[a - 1] == ",":
                 a = _before_aside(words, a - 1)      # "Mullah Ahmad, who ..., died"
             found = _phrase_ending_at(words, raw, a, open_noun=open_noun)
+            if found is None and not headline and a > 1 and words[a - 1] == "," and \
+                    "with" in words[max(0, a - 9):a - 1]:
+                # "Mullah Rahim, along with four of his fighters, was killed" (only this
+                # aside: "Qari Zia, a senior leader, was killed" is one man, not two)
+                found = _phrase_ending_at(words, raw, a - 1, open_noun=open_noun)
             if found is not None:
                 i, (total, _, classes, additive, parts) = found
                 end = k + width

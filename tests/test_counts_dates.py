@@ -208,6 +208,9 @@ def test_victim_class_from_the_codebook():
     ("Police arrested Zahir and his two sons", "detained", 3),
     ("Two gunmen were arrested and the other was killed", "killed", 1),
     ("Gunmen killed two guards and wounded a third", "wounded", 1),
+    ("A Taliban commander, Mullah Rahim, along with four of his fighters was killed",
+     "killed", 5),
+    ("Mullah Rahim, along with four of his fighters, was killed", "killed", 5),
     ("NDS forces arrested a Daesh cell of five members", "detained", 5),
     ("Police broke up a kidnapping ring and detained a gang of four kidnappers", "detained", 4),
     ("Police arrested Gul Ahmad in his home", "detained", 1),
@@ -241,6 +244,11 @@ def test_no_one_held_or_named_here(text):
 def test_took_into_custody_in_every_tense(text, value, additive):
     (count,) = find_counts(text)
     assert (count.kind, count.value, count.additive) == ("detained", value, additive)
+
+
+def test_a_name_and_its_role_in_commas_are_one_person():
+    counts = find_counts("Forces said that Qari Zia, a senior Taliban leader, was killed.")
+    assert [c.value for c in counts if c.kind == "killed"] in ([], [1])
 
 
 def test_a_fraction_is_no_person():
