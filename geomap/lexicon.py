@@ -82,6 +82,11 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
     (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
      r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed|deaths?\s+of)\b",
      "Violence against civilians", "Attack"),
+    # arson and looting with no one hurt: "the Taliban set fire to a school" (ACLED's
+    # property destruction; an attack on people, above, comes first)
+    (r"\b(?:set\s+(?:fire\s+to|on\s+fire|ablaze)|torched|burn(?:ed|t)\s+down|looted|"
+     r"looting|ransacked)\b",
+     "Strategic developments", "Looting/property destruction"),
 ]]
 
 _EVENT_RULES = [(guarded(pattern), et, st) for pattern, et, st in _EVENT_RULES]
@@ -132,10 +137,11 @@ _TRIGGER = _Keywords(
     detained detaining arrested arresting apprehended apprehending capturing nabbed custody
     recaptured retook wounding injuring artillery shelled assassinated
     assassination abducted abduction kidnapped kidnapping bombing bombings bombed clashes
-    clashed ambush ambushed unexploded""".split()
+    clashed ambush ambushed unexploded torched looted ransacked""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
        "drone strikes", "death toll", "air weapons team", "close air support",
        "lost their lives", "lost his life", "artillery shells", "mortar shells",
+       "set fire to", "set on fire",   # (not "burned down": a fire does that alone)
        "precision strike", "engaged the enemy", "engaged the insurgents",
        # nominal reports: "confirmed the capture of a facilitator", "resulted in the
        # death of a Taliban leader" (counts read them through codebook nouns)

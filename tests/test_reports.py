@@ -235,3 +235,27 @@ def test_unexploded_ordnance_going_off_is_an_explosion_not_an_attack():
         "Four children were killed when unexploded ordnance they were playing with went off "
         "in Andar district of Ghazni on Monday.", published=PUB) if i.mapped]
     assert inc.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The Taliban set fire to a girls' school in Sayed Karam district of Paktia province on "
+     "Monday night. No one was hurt.", "Paktia"),
+    ("Taliban fighters looted the district governor's office in Yamgan district of "
+     "Badakhshan on Sunday.", "Badakhshan"),
+])
+def test_arson_and_looting_are_property_destruction(text, place):
+    (inc,) = [i for i in extract_text(text, published=PUB) if i.mapped]
+    assert (inc.place.admin1, inc.event_type, inc.sub_event_type) == (
+        place, "Strategic developments", "Looting/property destruction")
+
+
+def test_a_fire_alone_is_no_event():
+    assert extract_text("A fire burned down three shops in Kabul's Mandawi market on Monday.",
+                        published=PUB) == []
+
+
+def test_killing_during_an_arson_is_an_attack():
+    (inc,) = [i for i in extract_text("Gunmen torched a clinic in Shinwar district of "
+                                      "Nangarhar on Tuesday and killed the guard.",
+                                      published=PUB) if i.mapped]
+    assert (inc.sub_event_type, inc.fatalities) == ("Attack", 1)
