@@ -104,6 +104,9 @@ class _Draft:
     targets: list[str] = field(default_factory=list)
     last_sentence: int = 0
     place_note: str = ""
+    #: the draft of a place coordinated with this one ("killed 25 fighters in Arghandab
+    #: and Zhari districts"), whose kind of event this one shares
+    like: "_Draft | None" = None
 
 
 def extract_text(text: str, *, published: date | None = None, source: str = "<text>",
@@ -406,6 +409,7 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
             # "killings in Nangarhar and Parwan": the same kind of event in both
             draft.event_type, draft.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type
             draft.targets = list(drafts[-1].targets)
+            draft.like = drafts[-1]
         drafts.append(draft)
     return drafts
 
@@ -606,7 +610,8 @@ def _by_who_was_hit(draft: _Draft) -> tuple[str, str]:
     ("security forces killed four insurgents", "Taliban killed two policemen at a
     checkpoint") is a battle, ACLED's *Armed clash*; with civilians among them it stays
     *Violence against civilians*."""
-    hit = {c.victims for c in draft.counts if c.kind in ("killed", "wounded") and c.value}
+    counts = draft.counts or (draft.like.counts if draft.like is not None else [])
+    hit = {c.victims for c in counts if c.kind in ("killed", "wounded") and c.value}
     if (draft.event_type, draft.sub_event_type) == ("Violence against civilians", "Attack") \
             and hit & _COMBAT and "civilian" not in hit:
         return "Battles", "Armed clash"

@@ -259,3 +259,11 @@ def test_killing_during_an_arson_is_an_attack():
                                       "Nangarhar on Tuesday and killed the guard.",
                                       published=PUB) if i.mapped]
     assert (inc.sub_event_type, inc.fatalities) == ("Attack", 1)
+
+
+def test_a_battle_in_two_districts_is_a_battle_in_both():
+    found = [i for i in extract_text("Afghan forces killed 25 Taliban fighters in Arghandab "
+                                     "and Zhari districts of Kandahar on Monday.",
+                                     published=PUB) if i.mapped]
+    assert [(i.place.admin2, i.event_type) for i in found] == [
+        ("Arghandab", "Battles"), ("Zhari", "Battles")]
