@@ -29,7 +29,8 @@ from .dates import DateRef, dateline_date, find_dates, is_deictic
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
 from .lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
-                      find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank)
+                      find_targets, has_trigger, is_not_an_event, is_reaction, is_tally,
+                      subtype_rank)
 from .mentions import Mention, matcher_for
 from .merge import merge_incidents
 from .normalize import fold
@@ -213,6 +214,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 drafts[-1].date_note = f"date from '{told[0].phrase}' in the next sentence"
             continue
         counts = _counts_in(sentence, original)
+        if counts and is_tally(original[sentence.start:sentence.end]):
+            continue                    # (figures of many events at once, none placed)
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
             continue
         if groups:

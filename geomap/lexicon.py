@@ -13,9 +13,9 @@ from functools import lru_cache
 from .anchors import Gate, Starts, guarded
 from .codebook import actors, people
 
-__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "find_actors",
-           "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger", "ActorHit",
-           "background_spans", "blank"]
+__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "is_tally",
+           "find_actors", "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger",
+           "ActorHit", "background_spans", "blank"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +156,30 @@ _NOT_AN_EVENT = re.compile(
     r"vowed|would\s+attack|could\s+attack|might\s+attack|warned)\b", re.IGNORECASE)
 
 
-_NOT_AN_EVENT, _REACTION = guarded(_NOT_AN_EVENT), guarded(_REACTION)
-_CLAUSE_GATE = Gate([_NOT_AN_EVENT, _REACTION])
+# A tally over a stretch of days, not an event's figures: "62 bombings over the previous
+# 10 days, leaving more than 60 civilians dead", "so far this year" (a day and a night,
+# "over the past 24 hours", is a release's own operations and stays; fighting "over the
+# past couple of days" with no figures is still fighting)
+_TALLY = re.compile(
+    r"\b(?:over|in|during|for|within)\s+the\s+(?:past|previous|last|preceding)\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)\s+)?"
+    r"(?:days|weeks|months|years|week|month|year)\b|"
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\b|\bso\s+far\s+this\s+(?:year|month)\b|"
+    r"\bthis\s+year\s+alone\b", re.IGNORECASE)
+
+_NOT_AN_EVENT, _REACTION, _TALLY = guarded(_NOT_AN_EVENT), guarded(_REACTION), guarded(_TALLY)
+_CLAUSE_GATE = Gate([_NOT_AN_EVENT, _REACTION, _TALLY])
 
 
 def is_not_an_event(text: str) -> bool:
     """True for plans, threats, trials: "was involved in plotting to attack Kabul University"."""
     return 0 in _CLAUSE_GATE.possible(text) and _NOT_AN_EVENT.search(text) is not None
+
+
+def is_tally(text: str) -> bool:
+    """True for a tally over days or longer ("over the previous 10 days, leaving 60 dead"),
+    which reports many events at once, none of them by place and day."""
+    return 2 in _CLAUSE_GATE.possible(text) and _TALLY.search(text) is not None
 
 
 def has_trigger(text: str) -> bool:

@@ -267,3 +267,19 @@ def test_a_battle_in_two_districts_is_a_battle_in_both():
                                      published=PUB) if i.mapped]
     assert [(i.place.admin2, i.event_type) for i in found] == [
         ("Arghandab", "Battles"), ("Zhari", "Battles")]
+
+
+def test_a_tally_over_days_is_no_figure_of_the_event_before_it():
+    text = ("A suicide bomber rammed a car into a police vehicle in Maiwand district of "
+            "Kandahar on Sunday, killing five policemen. The ministry said the Taliban had "
+            "carried out 40 bombings over the previous ten days, leaving more than 60 "
+            "civilians dead.")
+    found = [i for i in extract_text(text, published=PUB) if i.mapped]
+    assert [i.fatalities for i in found] == [5]
+
+
+def test_fighting_over_the_past_days_without_figures_is_still_fighting():
+    found = [i for i in extract_text("Heavy fighting has continued for the control of Rustaq "
+                                     "district in Takhar province over the past couple of "
+                                     "days.", published=PUB) if i.mapped]
+    assert [i.event_type for i in found] == ["Battles"]
