@@ -566,8 +566,8 @@ def _open_head(words: list[str], i: int) -> tuple[int, str, bool, int] | None:
             and words[j] not in _VERBS and words[j] not in _DETERMINERS:
         j += 1
     if j == i or (j < len(words) and words[j].isalpha() and words[j] not in _STOP) or \
-            words[j - 1].endswith("s") or len(words[j - 1]) < 3:
-        return None
+            words[j - 1].endswith(("s", "ed")) or len(words[j - 1]) < 3:
+        return None                 # (nor "an engagement followed": a verb is no noun)
     return j, "person", True, j - 1
 
 

@@ -28,6 +28,7 @@ def test_two_dozen_people_detained_are_twenty_four():
     ("five members of the same family were killed", 5, None),
     ("Fighters attacked a checkpoint and two soldiers were killed", 2, None),
     ("Militants stormed a village, and six of them were killed", 6, None),
+    ("An engagement followed and the insurgent was killed", 1, None),
     ("a police officer was killed in the blast", 1, None),
     ("There were no casualties.", 0, 0),
     ("no one was hurt in the explosion", None, 0),
