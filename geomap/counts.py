@@ -729,6 +729,11 @@ def people_counts(text: str) -> list[Count]:
                 # "Mullah Rahim, along with four of his fighters, was killed" (only this
                 # aside: "Qari Zia, a senior leader, was killed" is one man, not two)
                 found = _phrase_ending_at(words, raw, a - 1, open_noun=open_noun)
+            if found is None and not headline and a > 1 and words[a - 1] == ",":
+                # "The insurgent, known as Mahmood, was killed": the people before the aside
+                opening = _before_aside(words, a - 1)
+                if opening < a - 1:
+                    found = _phrase_ending_at(words, raw, opening, open_noun=open_noun)
             if found is not None:
                 i, (total, _, classes, additive, parts) = found
                 end = k + width
@@ -769,10 +774,14 @@ def _inverted_subject(words: list[str], at: int) -> int | None:
 def _before_aside(words: list[str], comma: int) -> int:
     """Index of the comma opening ", who/which ..., " that ends at ``comma`` (or ``comma``)."""
     for i in range(comma - 1, max(0, comma - 40), -1):
-        if words[i] == "," and i + 1 < len(words) and words[i + 1] in ("who", "which", "a",
-                                                                        "an", "the"):
+        if words[i] == "," and i + 1 < len(words) and words[i + 1] in _ASIDE_OPENERS:
             return i
     return comma
+
+
+#: words that open an aside between people and their verb (", who ...", ", a senior
+#: leader,", ", known as Mahmood,")
+_ASIDE_OPENERS = frozenset("who which a an the known also identified named aka".split())
 
 
 def _victims_in(phrase: str) -> str:
