@@ -42,11 +42,15 @@ _PERSON_AFTER = frozenset("khan jan zai said told says added".split())
 _LOCATIVE = frozenset("in near at inside outside across into from of to around".split())
 # Capitalised words not in the gazetteer, tried as misspellings when a cue stands
 # next to them: "Panjshri province", "in Helmund".
-_FUZZY_CANDIDATE = re.compile(
+_FUZZY_PLAIN = (
     r"(?:\b(?:in|near|at)\s+(?:the\s+)?)?\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\b"
     r"(?=\s+(?:province|district|city)s?\b)|\b(?:in|near|at)\s+(?:the\s+)?"
     r"(?P<name2>[A-Z][a-z'’]{5,}(?:[\s-][A-Z][a-z'’]{2,})?)\b")
-_FUZZY_CANDIDATE = guarded(_FUZZY_CANDIDATE)   # (tried only where "in", "near", "at" or a capital is)
+_FUZZY_CANDIDATE = guarded(re.compile(_FUZZY_PLAIN))   # (tried only where "in", "near", "at"
+#                                                        or a capital is)
+# What the pass runs: the same matches, but a position is left at once unless a word
+# starts there with a capital or "in", "near", "at" and a space (every match does)
+_FUZZY_SCAN = re.compile(rf"\b(?=[A-Z]|(?:in|near|at)\s)(?:{_FUZZY_PLAIN})")
 _FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after the name
 #: two names read as one ("Khas Konar" = Khas Kunar) only when the place keeps the first
 #: name as written and answers to both closely (a near miss joins real names: "Kohistan
@@ -276,8 +280,8 @@ class PlaceMatcher:
                masks: list[tuple[int, int]]) -> list[Mention]:
         taken = sorted([(m.start, m.end) for m in found] + list(masks))
         out = []
-        for m in _FUZZY_CANDIDATE.finditer(text):
-            group = "name" if m.group("name") else "name2"
+        for m in _FUZZY_SCAN.finditer(text):
+            group = m.lastgroup                 # ("name" or "name2": no other group)
             start, end = m.span(group)
             surface = m.group(group)
             if _overlaps(taken, start, end):
@@ -312,7 +316,10 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap a span of the sorted ``spans``? Spans are names (tens of
     characters), so only the few that start just before ``end`` can."""
     k = bisect_left(spans, (end, end))
-    return any(s < end and start < e for s, e in spans[max(0, k - 8):k])
+    for s, e in spans[max(0, k - 8):k]:         # (a loop: cheaper than any() over a generator)
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _lower_same_length(text: str) -> str:

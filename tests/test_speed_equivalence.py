@@ -26,3 +26,18 @@ def test_word_before_reads_what_the_search_read():
         for start in range(len(text) + 1):
             assert mentions._word_before(text, start) == _plain_word_before(text, start), \
                 (text, start)
+
+
+def test_fuzzy_scan_finds_what_the_guarded_pattern_finds():
+    words = ("in near at the In Near At IN Kabul Panjshri Helmund province district city cities "
+             "provinces Khas Konar Koh-e Safi a an mr Said inside at- in\t near\n ’s O'Neil "
+             "Kılled ſhot Ａ - , .").split()
+    rng = random.Random(5)
+    for _ in range(4000):
+        text = rng.choice([" ", "", "-", "  "]).join(
+            rng.choice(words) for _ in range(rng.randint(1, 20)))
+        text = rng.choice([text, text, text.upper(), text.title()])
+        want = [(m.span(), m.groupdict(), "name" if m.group("name") else "name2")
+                for m in mentions._FUZZY_CANDIDATE.finditer(text)]
+        assert [(m.span(), m.groupdict(), m.lastgroup)
+                for m in mentions._FUZZY_SCAN.finditer(text)] == want, text
