@@ -41,3 +41,29 @@ def test_fuzzy_scan_finds_what_the_guarded_pattern_finds():
                 for m in mentions._FUZZY_CANDIDATE.finditer(text)]
         assert [(m.span(), m.groupdict(), m.lastgroup)
                 for m in mentions._FUZZY_SCAN.finditer(text)] == want, text
+
+
+def test_priming_a_blanked_text_again_remembers_what_a_fresh_scan_finds():
+    """anchors: the second prime of an article (its background blanked, or any text of the
+    same length and spans) rescans only the spans that changed."""
+    from geomap.anchors import _Scanner
+
+    sets = [[("killed", "dead")], [("the",)], [("in kabul", "d k")], [("led",), ("kabul",)]]
+    primed, plain = _Scanner(), _Scanner()
+    primed.register(sets)
+    plain.register(sets)
+    words = "the killed dead in kabul Kabul led d k , ſhot Kılled".split()
+    rng = random.Random(13)
+    for _ in range(1500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2 * rng.randint(1, 4)))
+        spans = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+        primed.prime(text, spans)
+        s, e = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for again in (text[:s] + " " * (e - s) + text[e:], text[:s] + "x" * (e - s) + text[e:]):
+            primed._recent.clear()
+            primed.prime(again, spans)
+            for start, end in spans:
+                plain._recent.clear()
+                piece = again[start:end]
+                assert primed.seen(piece) == plain.seen(piece), (text, again, spans, piece)
