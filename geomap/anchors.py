@@ -295,6 +295,7 @@ class _Scanner:
         self._version = 0
         self._state: tuple | None = None   # (automaton, masks, version), None: to build
         self._recent: dict[str, tuple[int, int]] = {}    # text -> (version, bits seen)
+        self._last: tuple | None = None    # (text, spans, version, bits per span): last primed
         self._lock = threading.Lock()
 
     def register(self, sets_per_entry) -> list[int]:
@@ -330,16 +331,21 @@ class _Scanner:
         hit = self._recent.get(text)
         if hit is not None and hit[0] == self._version:
             return hit[1]
-        if not text.isascii() and _CASE_TRAPS.search(text):
-            return -1
-        automaton, masks, version, _ = self._state or self._build()
-        seen = 0
-        for index, _, _ in automaton.find_matches_as_indexes(text.lower(), overlapping=True):
-            seen |= masks[index]
+        version, seen = self._scan(text)
         if len(self._recent) > 512:
             self._recent = {}
         self._recent[text] = (version, seen)
         return seen
+
+    def _scan(self, text: str) -> tuple[int, int]:
+        """(version, bits) of one scan of ``text`` (all bits: case traps)."""
+        automaton, masks, version, _ = self._state or self._build()
+        if not text.isascii() and _CASE_TRAPS.search(text):
+            return version, -1
+        seen = 0
+        for index, _, _ in automaton.find_matches_as_indexes(text.lower(), overlapping=True):
+            seen |= masks[index]
+        return version, seen
 
     def prime(self, text: str, spans: list[tuple[int, int]]) -> None:
         """Scan ``text`` once and remember what :meth:`seen` would give for each
@@ -347,9 +353,13 @@ class _Scanner:
 
         A literal found inside a span is one a scan of the span would find (the words are
         literal strings), so the bits are exactly those of a scan per span."""
-        if not spans or len(spans) > 256 or (not text.isascii() and _CASE_TRAPS.search(text)):
+        if not spans or len(spans) > 256:
             return                              # (seen() handles those texts as before)
         automaton, masks, version, ascii_words = self._state or self._build()
+        if self._reprime(text, spans, version):
+            return
+        if not text.isascii() and _CASE_TRAPS.search(text):
+            return
         low = text.lower()
         # (with ASCII words only, a non-ASCII letter cannot be part of a match, so where
         # a match can be, a span's lower case is the same slice of the text's)
@@ -370,6 +380,27 @@ class _Scanner:
         recent[text] = (version, everywhere)          # (and the whole text's)
         for (start, end), seen in zip(spans, bits):
             recent[text[start:end]] = (version, seen)
+        self._last = (text, list(spans), version, bits)
+
+    def _reprime(self, text: str, spans: list[tuple[int, int]], version: int) -> bool:
+        """Prime a text that is the one primed last with some spans changed (the article
+        with its background clauses blanked): only those spans are scanned again. The
+        whole text's bits are not recorded (seen() scans it if asked: no stage asks)."""
+        last = self._last
+        if last is None or last[2] != version or len(last[0]) != len(text) or last[1] != spans:
+            return False
+        before, bits = last[0], []
+        if len(self._recent) + len(spans) >= 512:
+            self._recent = {}
+        recent = self._recent
+        for (start, end), seen in zip(spans, last[3]):
+            piece = text[start:end]
+            if piece != before[start:end]:
+                seen = self._scan(piece)[1]
+            recent[piece] = (version, seen)
+            bits.append(seen)
+        self._last = (text, last[1], version, bits)
+        return True
 
 
 _SCANNER = _Scanner()

@@ -100,7 +100,7 @@ class Gazetteer:
         self._by_fold: dict[str, set[str]] = {}
         self._by_phonetic: dict[str, set[str]] = {}
         self._primary: set[tuple[str, str]] = set()
-        self._lookups: dict[tuple, tuple[Candidate, ...]] = {}
+        self._lookups: dict[tuple, object] = {}      # answers of lookup() and district_in()
         for place in places:
             self._add_name(place.id, place.name, primary=True)
             if place.kind == "province":
@@ -294,6 +294,17 @@ class Gazetteer:
         >>> load_gazetteer().district_in("Garm Ser", "AF-HEL").place.name
         'Garmser'
         """
+        # (memoised with the lookups: the mention finder asks again for every article)
+        memo = ("district_in", name, admin1_code, min_similarity)
+        if memo in self._lookups:
+            return self._lookups[memo]
+        found = self._district_in(name, admin1_code, min_similarity)
+        if len(self._lookups) < 100_000:
+            self._lookups[memo] = found
+        return found
+
+    def _district_in(self, name: str, admin1_code: str,
+                     min_similarity: float) -> Candidate | None:
         from rapidfuzz import fuzz
 
         key = phonetic(split_generic(name)[0])

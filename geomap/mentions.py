@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -42,11 +42,15 @@ _PERSON_AFTER = frozenset("khan jan zai said told says added".split())
 _LOCATIVE = frozenset("in near at inside outside across into from of to around".split())
 # Capitalised words not in the gazetteer, tried as misspellings when a cue stands
 # next to them: "Panjshri province", "in Helmund".
-_FUZZY_CANDIDATE = re.compile(
+_FUZZY_PLAIN = (
     r"(?:\b(?:in|near|at)\s+(?:the\s+)?)?\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\b"
     r"(?=\s+(?:province|district|city)s?\b)|\b(?:in|near|at)\s+(?:the\s+)?"
     r"(?P<name2>[A-Z][a-z'’]{5,}(?:[\s-][A-Z][a-z'’]{2,})?)\b")
-_FUZZY_CANDIDATE = guarded(_FUZZY_CANDIDATE)   # (tried only where "in", "near", "at" or a capital is)
+_FUZZY_CANDIDATE = guarded(re.compile(_FUZZY_PLAIN))   # (tried only where "in", "near", "at"
+#                                                        or a capital is)
+# What the pass runs: the same matches, but a position is left at once unless a word
+# starts there with a capital or "in", "near", "at" and a space (every match does)
+_FUZZY_SCAN = re.compile(rf"\b(?=[A-Z]|(?:in|near|at)\s)(?:{_FUZZY_PLAIN})")
 _FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after the name
 #: two names read as one ("Khas Konar" = Khas Kunar) only when the place keeps the first
 #: name as written and answers to both closely (a near miss joins real names: "Kohistan
@@ -54,6 +58,7 @@ _FUZZY_MIN_SCORE = {True: 0.72, False: 0.66}   # with / without a kind cue after
 _COMPOUND_MIN_SCORE = 0.8
 _WORD = re.compile(r"[\w'’-]+")
 _LANDMARK_KINDS = frozenset({"landmark", "airport", "area"})
+_VERDICTS_MAX = 100_000                  # (bounds the memory of PlaceMatcher._verdicts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +107,8 @@ class PlaceMatcher:
 
         self.gazetteer = gazetteer
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        #: (target, surface, word before, word after, ...) -> what _make decides
+        self._verdicts: dict[tuple, tuple | None] = {}
         targets: dict[str, tuple[str, object]] = {}
         town_only: dict[str, bool] = {}
         for name, place_id in gazetteer.iter_names():
@@ -132,13 +139,14 @@ class PlaceMatcher:
         masks = sorted(masks)
         lowered = _lower_same_length(text)
         mentions: list[Mention] = []
+        size = len(text)
         for index, start, end in self._automaton.find_matches_as_indexes(lowered):
-            if not _bounded(text, start, end) or _overlaps(masks, start, end) or \
+            # (_bounded inlined: this loop runs for every name-like substring)
+            if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()) \
+                    or (masks and _overlaps(masks, start, end)) or \
                     (text[end:end + 1] == "-" and _NAME_GOES_ON.match(text, end)):
                 continue
-            kind, payload = self._targets[index]
-            surface = text[start:end]
-            mention = self._make(kind, payload, surface, text, start, end, any_case)
+            mention = self._make(index, text[start:end], text, start, end, any_case)
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._fuzzy(text, mentions, masks))
@@ -170,8 +178,9 @@ class PlaceMatcher:
             out.append(mention)
         return out
 
-    def _make(self, kind: str, payload, surface: str, text: str, start: int,
-              end: int, any_case: bool = False) -> Mention | None:
+    def _make(self, index: int, surface: str, text: str, start: int, end: int,
+              any_case: bool = False) -> Mention | None:
+        kind, payload = self._targets[index]
         latin = surface[:1].isascii()
         lowercase = latin and not surface[0].isupper() and not any_case
         if lowercase and not (kind == "afghan" and " " in surface.strip()):
@@ -184,6 +193,23 @@ class PlaceMatcher:
                 return None                     # "us" is not the US
             return Mention(start, end, surface, foreign=place)
         before, after = _word_before(text, start), _word_after(text, end)
+        # the rest depends on these words only: a name's verdict is worked out once
+        key = (index, surface, before, after, start > 0, lowercase)
+        verdict = self._verdicts.get(key, False)
+        if verdict is False:
+            if len(self._verdicts) >= _VERDICTS_MAX:
+                self._verdicts.clear()
+            verdict = self._verdicts[key] = self._verdict(payload, surface, before, after,
+                                                          start, latin, lowercase)
+        if verdict is None:
+            return None
+        return Mention(start, end, surface, candidates=verdict[0], cue=verdict[1],
+                       generic=lowercase)
+
+    def _verdict(self, payload: str, surface: str, before: str, after: str, start: int,
+                 latin: bool, lowercase: bool) -> tuple[tuple[Candidate, ...], str | None] | None:
+        """(candidates, cue) of an Afghan name between ``before`` and ``after``, or None
+        when it is no place there."""
         if latin and (before.lower() in _PERSON_BEFORE or after.lower() in _PERSON_AFTER
                       and before[:1].isupper()):
             return None
@@ -200,7 +226,7 @@ class PlaceMatcher:
             candidates = tuple(c for c in candidates if c.place.kind in _LANDMARK_KINDS)
         if not candidates:
             return None
-        return Mention(start, end, surface, candidates=candidates, cue=cue, generic=lowercase)
+        return candidates, cue
 
     def _districts_of_named_provinces(self, text: str, mentions: list[Mention],
                                       masks: list[tuple[int, int]]) -> list[Mention]:
@@ -254,8 +280,8 @@ class PlaceMatcher:
                masks: list[tuple[int, int]]) -> list[Mention]:
         taken = sorted([(m.start, m.end) for m in found] + list(masks))
         out = []
-        for m in _FUZZY_CANDIDATE.finditer(text):
-            group = "name" if m.group("name") else "name2"
+        for m in _FUZZY_SCAN.finditer(text):
+            group = m.lastgroup                 # ("name" or "name2": no other group)
             start, end = m.span(group)
             surface = m.group(group)
             if _overlaps(taken, start, end):
@@ -271,9 +297,9 @@ class PlaceMatcher:
             ranked = [c for c in self.gazetteer.lookup(surface, kind=cue, limit=5)
                       if c.score >= _FUZZY_MIN_SCORE[cue is not None]]
             if ranked:
+                # (no need to add it to ``taken``: later matches start after its end)
                 out.append(Mention(start, end, surface, candidates=tuple(ranked), fuzzy=True,
                                    cue=cue))
-                insort(taken, (start, end))
         return out
 
 
@@ -290,7 +316,10 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap a span of the sorted ``spans``? Spans are names (tens of
     characters), so only the few that start just before ``end`` can."""
     k = bisect_left(spans, (end, end))
-    return any(s < end and start < e for s, e in spans[max(0, k - 8):k])
+    for s, e in spans[max(0, k - 8):k]:         # (a loop: cheaper than any() over a generator)
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _lower_same_length(text: str) -> str:
@@ -300,17 +329,14 @@ def _lower_same_length(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and \
-        (end == len(text) or not text[end].isalnum())
-
-
-_LAST_WORD = re.compile(r"([\w'’.-]+)[\s,]*$")
+# The last word of the 40 characters before a name, read backwards: one anchored match
+# instead of a search trying every position of the window for "word[\s,]*$".
+_LAST_WORD_REVERSED = re.compile(r"[\s,]*([\w'’.-]+)")
 
 
 def _word_before(text: str, start: int) -> str:
-    m = _LAST_WORD.search(text, max(0, start - 40), start)
-    return m.group(1).rstrip(".") if m else ""
+    m = _LAST_WORD_REVERSED.match(text[max(0, start - 40):start][::-1])
+    return m.group(1)[::-1].rstrip(".") if m else ""
 
 
 def _word_after(text: str, end: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import lru_cache
 from typing import Iterable
 
 from .dates import shift
@@ -109,14 +110,20 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
         actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2, actors=actors, target=a.target or b.target, sources=tuple(sources))
 
 
-def _months(incident: Incident) -> list[tuple[int, int]]:
+def _months(incident: Incident) -> tuple[tuple[int, int], ...]:
     """The (year, month) buckets an incident's date span touches (1 to 13 of them)."""
-    lo, hi = date_span(incident.event_date, incident.date_precision)
+    return _months_of(incident.event_date, incident.date_precision)
+
+
+@lru_cache(maxsize=4096)
+def _months_of(value: date, precision: str | None) -> tuple[tuple[int, int], ...]:
+    # (a pure function of the date: the same few dates recur in every batch of reports)
+    lo, hi = date_span(value, precision)
     months, (y, m) = [], (lo.year, lo.month)
     while (y, m) <= (hi.year, hi.month):
         months.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return months
+    return tuple(months)
 
 
 #: Candidates compared per bucket: reports of one event sit close together, and a cap
@@ -184,7 +191,9 @@ def merge_incidents(incidents: list[Incident], *,
                     break
         claim = incident.id in claims
         if target is None:
-            merged.append(_first_source(incident))
+            # (kept with all its sources: they are replaced by the gathered ones at the end,
+            # and most incidents are never merged, so copying it now would be wasted)
+            merged.append(incident)
             sources.append([])
             seen_sources.append(set())
             is_claim.append(claim)

@@ -142,9 +142,9 @@ def _paragraph_ends(text: str) -> list[int]:
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end], para))
+    # (str.strip drops exactly the characters str.isspace calls spaces)
+    piece = text[start:end]
+    kept = piece.strip()
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        out.append(Sentence(start, start + len(kept), kept, para))

@@ -51,9 +51,12 @@ class PlaceGroup:
     head: Resolved = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        afghan = [r for r in self.members if r.place is not None]
-        head = max(afghan, key=lambda r: (SPECIFICITY[r.place.kind], -r.mention.start)) \
-            if afghan else self.members[0]
+        if len(self.members) == 1:
+            head = self.members[0]          # (most groups: one mention)
+        else:
+            afghan = [r for r in self.members if r.place is not None]
+            head = max(afghan, key=lambda r: (SPECIFICITY[r.place.kind], -r.mention.start)) \
+                if afghan else self.members[0]
         object.__setattr__(self, "head", head)
 
     @property
@@ -66,6 +69,7 @@ class PlaceGroup:
 
 
 _DISTRICT_OF = re.compile(r"\S\s+districts?\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_THE_DISTRICTS_OF = re.compile(r"\bthe\s+districts?\s+of\s+$", re.IGNORECASE)
 
 
 _PRE_CUE, _NEAR = guarded(_PRE_CUE), guarded(_NEAR)     # (first-character look-ahead)
@@ -76,8 +80,7 @@ def _cue(text: str, mention: Mention) -> str | None:
     if mention.cue:
         return mention.cue
     before = text[max(0, mention.start - 50):mention.start]
-    if _DISTRICT_OF.search(before) and not re.search(r"\bthe\s+districts?\s+of\s+$", before,
-                                                    re.IGNORECASE):
+    if _DISTRICT_OF.search(before) and not _THE_DISTRICTS_OF.search(before):
         return "province"          # "Sangin district of Helmand": Helmand is the province
     if _POSSESSIVE_DISTRICT.match(text, mention.end):
         return "province"          # "Farah's Pur Chaman district": Farah is the province
@@ -92,9 +95,12 @@ def _propagate_cues(text: str, mentions: list[Mention], cues: list[str | None]) 
     for order in (range(1, len(mentions)), range(len(mentions) - 2, -1, -1)):
         for i in order:
             j = i - 1 if order.start == 1 else i + 1
-            a, b = sorted((mentions[i], mentions[j]), key=lambda m: m.start)
-            if cues[i] is None and cues[j] and _COORDINATED.match(text[a.end:b.start]):
-                cues[i] = cues[j]
+            if cues[i] is None and cues[j]:
+                a, b = mentions[i], mentions[j]
+                if b.start < a.start:           # (the two in text order)
+                    a, b = b, a
+                if _COORDINATED.match(text[a.end:b.start]):
+                    cues[i] = cues[j]
 
 
 def _choose(mention: Mention, cue: str | None, sentence_provinces: set[str],
@@ -102,7 +108,8 @@ def _choose(mention: Mention, cue: str | None, sentence_provinces: set[str],
     pool = list(mention.candidates)
     reasons = []
     if cue:
-        fitting = [c for c in pool if c.place.kind in _CUE_KINDS.get(cue, {cue})]
+        kinds = _CUE_KINDS.get(cue, (cue,))
+        fitting = [c for c in pool if c.place.kind in kinds]
         if fitting:
             pool = fitting
             reasons.append(f"'{cue}' cue")
@@ -115,7 +122,7 @@ def _choose(mention: Mention, cue: str | None, sentence_provinces: set[str],
             bonus += 0.1
         return c.score + bonus
 
-    best = max(pool, key=lambda c: (rank(c), c.place.id))
+    best = pool[0] if len(pool) == 1 else max(pool, key=lambda c: (rank(c), c.place.id))
     if len({c.place.admin1_code for c in pool}) > 1:
         if best.place.admin1_code in sentence_provinces:
             reasons.append(f"province {best.place.admin1} named in the sentence")
@@ -125,21 +132,26 @@ def _choose(mention: Mention, cue: str | None, sentence_provinces: set[str],
     return best, "; ".join(reasons)
 
 
+def _one_province(candidates: tuple[Candidate, ...]) -> bool:
+    code = candidates[0].place.admin1_code
+    return all(c.place.admin1_code == code for c in candidates)
+
+
 def resolve_mentions(text: str, mentions: list[Mention],
                      sentence_spans: list[tuple[int, int]]) -> list[Resolved]:
     """Choose one place per Afghan mention, using the context of the whole text."""
     cues = [_cue(text, m) for m in mentions]
     _propagate_cues(text, mentions, cues)
-    unambiguous = {m.candidates[0].place.admin1_code for m in mentions
-                   if m.candidates and len({c.place.admin1_code for c in m.candidates}) == 1}
     named = {c.place.admin1_code for m in mentions if not m.generic for c in m.candidates[:1]}
     # per sentence, the provinces its unambiguous mentions name (one pass, not per mention)
     starts = [s for s, _ in sentence_spans]
     by_sentence: dict[int, list[tuple[Mention, str]]] = {}
+    unambiguous = set()
     for m in mentions:
-        if m.candidates and len({c.place.admin1_code for c in m.candidates}) == 1:
-            by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(
-                (m, m.candidates[0].place.admin1_code))
+        if m.candidates and _one_province(m.candidates):
+            code = m.candidates[0].place.admin1_code
+            unambiguous.add(code)
+            by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append((m, code))
     resolved = []
     for position, (mention, cue) in enumerate(zip(mentions, cues)):
         if mention.generic and not {c.place.admin1_code for c in mention.candidates} & named:
@@ -181,12 +193,12 @@ def _enclosing_province(text: str, mention: Mention, following: list[Mention]) -
     return None
 
 
-def _nested(a: Resolved, b: Resolved, gap: str) -> bool:
-    if a.place is None or b.place is None or not _NESTING_GAP.match(gap):
-        return False
-    if re.search(r"\b(?:and|or|while|but|besides)\b", gap):
-        return False
-    return contains(a.place, b.place) or contains(b.place, a.place)
+_NOT_NESTED = re.compile(r"\b(?:and|or|while|but|besides)\b")
+
+
+def _nesting_gap(gap: str) -> bool:
+    """Can the text between two mentions join them into one place ("Sangin, Helmand")?"""
+    return _NESTING_GAP.match(gap) is not None and not _NOT_NESTED.search(gap)
 
 
 def group_places(text: str, resolved: list[Resolved]) -> list[PlaceGroup]:
@@ -198,7 +210,12 @@ def group_places(text: str, resolved: list[Resolved]) -> list[PlaceGroup]:
         if groups:
             last = groups[-1]
             gap = text[last[-1].mention.end:item.mention.start]
-            if any(_nested(member, item, gap) for member in last):
+            # (_nested with the gap, the same for every member, tested once)
+            place = item.place
+            if place is not None and _nesting_gap(gap) and any(
+                    member.place is not None and (contains(member.place, place) or
+                                                  contains(place, member.place))
+                    for member in last):
                 last.append(item)
                 continue
         groups.append([item])
