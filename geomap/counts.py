@@ -98,7 +98,9 @@ _TOLL = re.compile(rf"\bdeath\s+toll\s+(?:(?:\w+\s+){{0,3}}?(?:to|of|at|reached|
                    # "The death toll from Friday's bombing of a school has risen to 85"
                    rf"(?:[\w'’-]+\s+){{0,12}}?(?:has\s+|had\s+)?(?:risen|rose|climbed|"
                    rf"jumped|increased|reached|stands|stood)(?:\s+to|\s+at)?)\s+"
-                   rf"{_QUAL}(?!an?\b)(?P<num>{_NUM})\b", re.IGNORECASE)
+                   # (not "a" alone: "the toll of a blast"; "a dozen", "a hundred" are)
+                   rf"{_QUAL}(?!an?\b(?!\s+(?:dozen|hundred|thousand)\b))(?P<num>{_NUM})\b",
+                   re.IGNORECASE)
 _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s+reports?\s+of\s+"
                    r"casualties)\b|\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+"
                    rf"(?:reported\s+)?(?P<verb>{_KILL}|{_WOUND})", re.IGNORECASE)
@@ -431,7 +433,8 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
 
 #: one person told by an ordinal or "other" with no noun after it
 _ONE_MORE = frozenset({("the", "other"), ("a", "second"), ("a", "third"), ("a", "fourth"),
-                       ("a", "fifth"), ("the", "second"), ("the", "third")})
+                       ("a", "fifth"), ("the", "second"), ("the", "third"), ("the", "fourth"),
+                       ("the", "fifth")})
 _COLLECTIVE = frozenset("group gang cell network team band ring unit squad".split())
 _FAMILY_DETERMINERS = frozenset("a an one the same single own his her their whose local".split())
 
@@ -772,9 +775,12 @@ def _inverted_subject(words: list[str], at: int) -> int | None:
 
 
 def _before_aside(words: list[str], comma: int) -> int:
-    """Index of the comma opening ", who/which ..., " that ends at ``comma`` (or ``comma``)."""
+    """Index of the comma opening an aside that ends at ``comma`` (or ``comma``): ", who
+    ...,", ", a senior leader,", ", known as Mahmood,", ", police said,"."""
+    said = comma > 0 and words[comma - 1] in _SAID
     for i in range(comma - 1, max(0, comma - 40), -1):
-        if words[i] == "," and i + 1 < len(words) and words[i + 1] in _ASIDE_OPENERS:
+        if words[i] == "," and i + 1 < len(words) and (
+                words[i + 1] in _ASIDE_OPENERS or (said and comma - i <= 5)):
             return i
     return comma
 

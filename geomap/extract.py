@@ -29,8 +29,8 @@ from .dates import DateRef, dateline_date, find_dates, is_deictic
 from .gazetteer import Gazetteer, load_gazetteer
 from .incident import Incident, SourceRef
 from .lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
-                      find_targets, has_trigger, is_not_an_event, is_reaction, is_tally,
-                      subtype_rank)
+                      find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank,
+                      tally_span)
 from .mentions import Mention, matcher_for
 from .merge import merge_incidents
 from .normalize import fold
@@ -214,7 +214,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 drafts[-1].date_note = f"date from '{told[0].phrase}' in the next sentence"
             continue
         counts = _counts_in(sentence, original)
-        if counts and is_tally(original[sentence.start:sentence.end]):
+        if counts and not groups and _tally(original, sentence, told):
             continue                    # (figures of many events at once, none placed)
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
             continue
@@ -288,6 +288,16 @@ def _counts_in(sentence: Sentence, original: str) -> list[Count]:
     if counts and _GROUP_CLAIM.search(original, sentence.start, sentence.end):
         counts = [replace(c, claimed=True) for c in counts]
     return counts
+
+
+def _tally(original: str, sentence: Sentence, dates: list[DateRef]) -> bool:
+    """A sentence whose figures tally days or more ("40 bombings over the previous ten
+    days, leaving 60 dead"), with no day of its own besides the tally's."""
+    span = tally_span(original[sentence.start:sentence.end])
+    if span is None:
+        return False
+    start, end = span[0] + sentence.start, span[1] + sentence.start
+    return not any(d.end <= start or d.start >= end for d in dates)
 
 
 def _gap_for(counts: list[Count], sentence: Sentence, draft: _Draft,
@@ -412,7 +422,7 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
             # "killings in Nangarhar and Parwan": the same kind of event in both
             draft.event_type, draft.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type
             draft.targets = list(drafts[-1].targets)
-            draft.like = drafts[-1]
+            draft.like = drafts[-1].like or drafts[-1]    # (the first of the list)
         drafts.append(draft)
     return drafts
 

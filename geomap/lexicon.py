@@ -13,7 +13,7 @@ from functools import lru_cache
 from .anchors import Gate, Starts, guarded
 from .codebook import actors, people
 
-__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "is_tally",
+__all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "tally_span",
            "find_actors", "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger",
            "ActorHit", "background_spans", "blank"]
 
@@ -29,6 +29,15 @@ _TERRITORY = (r"(?:district|districts|district\s+(?:centre|center|headquarters)|
               r"village|villages|area|areas|territory|base|bases|check\s*points?|outposts?|"
               r"posts?|headquarters|capital|province|valley|border\s+crossing|crossing|"
               r"control)\b")
+
+#: a thing set on fire (not "set fire to a debate")
+_BURNT = (r"\s+(?:[\w'’-]+\s+){0,3}?(?:schools?|houses?|homes?|shops?|stores?|vehicles?|"
+          r"cars?|trucks?|tankers?|buses?|buildings?|offices?|clinics?|hospitals?|mosques?|"
+          r"bridges?|markets?|towers?|compounds?|checkpoints?|posts?|tyres?|tires?|crops?|"
+          r"fields?)")
+_SETTING_FIRE = rf"set\s+(?:fire\s+to|on\s+fire|ablaze){_BURNT}"
+#: arson and looting
+_ARSON = rf"{_SETTING_FIRE}|(?:torched|burn(?:ed|t)\s+down){_BURNT}|looted|looting|ransacked"
 
 # (pattern, event_type, sub_event_type), strongest first: a "suicide bombing"
 # is a suicide bomb even when the sentence also says "explosion".
@@ -51,8 +60,9 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
     (r"\b(?:roadside\s+bombs?|road-side\s+bombs?|ieds?|improvised\s+explosive|landmines?|"
      r"mines?\b(?!\s+ministry)|magnetic\s+bombs?|sticky\s+bombs?|car\s+bombs?|"
      r"explosions?|blasts?|explosives?|bomb(?:s|ing|ings|ed)?\b|exploded|detonat\w+|"
-     r"unexploded\s+(?:ordnance|mortar|shell|bomb|rocket)s?|explosive\s+remnants|"
-     r"UXOs?\b|went\s+off)",
+     r"(?:unexploded\s+(?:ordnance|mortar|shell|bomb|rocket)s?|explosive\s+remnants|"
+     r"UXOs?)\b(?=.*\b(?:went\s+off|exploded|detonated|killed|killing|wounded|wounding|"
+     r"injured|injuring)\b)|went\s+off)",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (r"\b(?:targeted\s+killings?|assassinat\w+|gunned\s+down|shot\s+dead)",
      "Violence against civilians", "Attack"),
@@ -82,11 +92,13 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
     (r"\b(?:gunmen|gunman|shooting|shot|opened\s+fire|gunfire|attack(?:s|ed|ing)?|"
      r"massacre\w*|beheaded|executed|killed|killing|murdered|stabbed|deaths?\s+of)\b",
      "Violence against civilians", "Attack"),
+    # a crowd's violence: "protesters torched a police vehicle" (ACLED's riots)
+    (rf"\b(?:protesters|protestors|demonstrators|rioters|mobs?)\b(?=.*\b(?:{_ARSON}|"
+     r"stoned|clashed|attacked|stormed)\b)",
+     "Riots", "Violent demonstration"),
     # arson and looting with no one hurt: "the Taliban set fire to a school" (ACLED's
     # property destruction; an attack on people, above, comes first)
-    (r"\b(?:set\s+(?:fire\s+to|on\s+fire|ablaze)|torched|burn(?:ed|t)\s+down|looted|"
-     r"looting|ransacked)\b",
-     "Strategic developments", "Looting/property destruction"),
+    (rf"\b(?:{_ARSON})\b", "Strategic developments", "Looting/property destruction"),
 ]]
 
 _EVENT_RULES = [(guarded(pattern), et, st) for pattern, et, st in _EVENT_RULES]
@@ -128,6 +140,10 @@ class _Keywords:
         return False
 
 
+#: someone setting fire to a thing: an event word (a fire that "burned down" shops may
+#: have had no one behind it)
+_SET_FIRE = re.compile(_SETTING_FIRE, re.IGNORECASE)
+
 # Words that show a sentence reports violence at all ("attacks" alone is background).
 _TRIGGER = _Keywords(
     words="""explosion explosions blast blasts attack attacked attacking killed killing killings
@@ -135,13 +151,12 @@ _TRIGGER = _Keywords(
     rocket rockets mortar mortars shelling grenade grenades ied ieds mine mines explosive
     explosives exploded suicide stormed executed beheaded captured seized overran
     detained detaining arrested arresting apprehended apprehending capturing nabbed custody
-    recaptured retook wounding injuring artillery shelled assassinated
-    assassination abducted abduction kidnapped kidnapping bombing bombings bombed clashes
-    clashed ambush ambushed unexploded torched looted ransacked""".split()
+    recaptured retook wounding injuring artillery shelled torched looted ransacked""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
        "drone strikes", "death toll", "air weapons team", "close air support",
-       "lost their lives", "lost his life", "artillery shells", "mortar shells",
-       "set fire to", "set on fire",   # (not "burned down": a fire does that alone)
+       # (not "burned down": a fire does that alone; not "lost their lives": so do road
+       # accidents and floods, whose dead count only beside a word of violence; "set fire
+       # to" a thing is read by has_trigger's own pattern, not "set fire to a debate")
        "precision strike", "engaged the enemy", "engaged the insurgents",
        # nominal reports: "confirmed the capture of a facilitator", "resulted in the
        # death of a Taliban leader" (counts read them through codebook nouns)
@@ -163,7 +178,7 @@ _NOT_AN_EVENT = re.compile(
 _TALLY = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:past|previous|last|preceding)\s+"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)\s+)?"
-    r"(?:days|weeks|months|years|week|month|year)\b|"
+    r"(?:days|weeks|months|years|week|month|year)\b(?!\s+of\b)|"    # ("the last week of May")
     r"\bsince\s+the\s+(?:start|beginning)\s+of\b|\bso\s+far\s+this\s+(?:year|month)\b|"
     r"\bthis\s+year\s+alone\b", re.IGNORECASE)
 
@@ -176,15 +191,16 @@ def is_not_an_event(text: str) -> bool:
     return 0 in _CLAUSE_GATE.possible(text) and _NOT_AN_EVENT.search(text) is not None
 
 
-def is_tally(text: str) -> bool:
-    """True for a tally over days or longer ("over the previous 10 days, leaving 60 dead"),
-    which reports many events at once, none of them by place and day."""
-    return 2 in _CLAUSE_GATE.possible(text) and _TALLY.search(text) is not None
+def tally_span(text: str) -> tuple[int, int] | None:
+    """Where the text tallies figures over days or longer ("over the previous 10 days,
+    leaving 60 dead"): many events at once, none of them by place and day; or None."""
+    m = _TALLY.search(text) if 2 in _CLAUSE_GATE.possible(text) else None
+    return m.span() if m else None
 
 
 def has_trigger(text: str) -> bool:
     """True when the text reports violence (an event word, not only commentary)."""
-    return _TRIGGER.search(text)
+    return _TRIGGER.search(text) or ("fire" in text and _SET_FIRE.search(text) is not None)
 
 
 def is_reaction(text: str) -> bool:
@@ -415,7 +431,8 @@ _BACKGROUND_STARTS = Starts(_BACKGROUND)
 
 _CAPITALISED = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _NAME_LIST = re.compile(rf"(?:,\s*(?:and\s+)?{_CAPITALISED})+(?:,?\s+and\s+{_CAPITALISED})?"
-                        r"(?=\s+(?:provinces|districts)\b|\s*[.;])(?:\s+(?:provinces|districts)\b)?")
+                        r"(?=\s+(?:provinces|districts)\b|\s*[.;])"
+                        r"(?:\s+(?:provinces|districts)\b)?")
 
 
 def background_spans(text: str) -> list[tuple[int, int]]:

@@ -46,8 +46,8 @@ _FUZZY_PLAIN = (
     r"(?:\b(?:in|near|at)\s+(?:the\s+)?)?\b(?P<name>[A-Z][a-z'’]{3,}(?:[\s-][A-Z][a-z'’]{2,})?)\b"
     r"(?=\s+(?:province|district|city)s?\b)|\b(?:in|near|at)\s+(?:the\s+)?"
     r"(?P<name2>[A-Z][a-z'’]{5,}(?:[\s-][A-Z][a-z'’]{2,})?)\b")
-_FUZZY_CANDIDATE = guarded(re.compile(_FUZZY_PLAIN))   # (tried only where "in", "near", "at"
-#                                                        or a capital is)
+# (the pattern as first written, kept for the test that the scan below finds the same)
+_FUZZY_CANDIDATE = guarded(re.compile(_FUZZY_PLAIN))
 # What the pass runs: the same matches, but a position is left at once unless a word
 # starts there with a capital or "in", "near", "at" and a space (every match does)
 _FUZZY_SCAN = re.compile(rf"\b(?=[A-Z]|(?:in|near|at)\s)(?:{_FUZZY_PLAIN})")

@@ -213,6 +213,8 @@ def test_victim_class_from_the_codebook():
      "killed", 5),
     ("Mullah Rahim, along with four of his fighters, was killed", "killed", 5),
     ("The insurgent, known as Mahmood, was killed in an airstrike", "killed", 1),
+    ("Two men, police said, were killed", "killed", 2),
+    ("The death toll rose to a dozen", "killed", 12),
     ("NDS forces arrested a Daesh cell of five members", "detained", 5),
     ("Police broke up a kidnapping ring and detained a gang of four kidnappers", "detained", 4),
     ("Police arrested Gul Ahmad in his home", "detained", 1),

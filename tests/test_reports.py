@@ -283,3 +283,49 @@ def test_fighting_over_the_past_days_without_figures_is_still_fighting():
                                      "district in Takhar province over the past couple of "
                                      "days.", published=PUB) if i.mapped]
     assert [i.event_type for i in found] == ["Battles"]
+
+
+@pytest.mark.parametrize("text,killed", [
+    # a tally phrase in a sentence that names its own place or day is background
+    ("Afghan forces killed 12 insurgents in Sangin district of Helmand province on Sunday, a "
+     "spokesman said, adding that the area had seen heavy fighting over the past year.", 12),
+    ("A roadside bomb killed four civilians in Andar district of Ghazni province on Tuesday, "
+     "the latest in a series of attacks in the province in the past month.", 4),
+    ("Two soldiers were killed in the last week of October in Kandahar province.", 2),
+    ("Clashes over the past three days in Sangin district have killed 20 Taliban fighters.", 20),
+])
+def test_a_tally_phrase_beside_a_place_or_day_leaves_the_event(text, killed):
+    found = [i for i in extract_text(text, published=PUB) if i.mapped]
+    assert [i.fatalities for i in found] == [killed]
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents ambushing a supply convoy in Zabul province on Monday were repelled by police.",
+    "Three assassinations of tribal elders were reported in Kandahar city on Sunday.",
+    "Police said two kidnappings of shopkeepers took place in Herat city on Saturday.",
+])
+def test_event_words_by_their_stem(text):
+    assert [i for i in extract_text(text, published=PUB) if i.mapped]
+
+
+@pytest.mark.parametrize("text", [
+    "Ten people lost their lives in a traffic accident on the highway in Zabul province.",
+    "Four children lost their lives when their house collapsed in Parwan province.",
+    "The president's remarks set fire to a debate in Kabul over the peace talks.",
+    "Deminers cleared unexploded ordnance from fields in Kandahar province.",
+])
+def test_no_violence_no_incident(text):
+    assert extract_text(text, published=PUB) == []
+
+
+def test_protesters_torching_a_vehicle_is_a_riot():
+    (inc,) = [i for i in extract_text("Angry protesters torched a police vehicle in Jalalabad "
+                                      "city on Monday.", published=PUB) if i.mapped]
+    assert (inc.event_type, inc.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_battle_in_three_districts_is_a_battle_in_all():
+    found = [i for i in extract_text("Afghan forces killed 25 Taliban fighters in Arghandab, "
+                                     "Zhari and Panjwai districts of Kandahar on Monday.",
+                                     published=PUB) if i.mapped]
+    assert [i.event_type for i in found] == ["Battles"] * 3
