@@ -420,15 +420,33 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
                 or _number_at(words, j) or _vague_at(words, j):
             break
         j += 1
-    if best is not None and best[1] == "person":
-        after = best[0]
-        k = after + 1
-        while k < len(words) and k - after <= 3 and words[k] in _FAMILY_DETERMINERS:
-            k += 1
-        if after < len(words) and words[after] == "of" and k < len(words) and \
-                words[k] in ("family", "families", "household"):
-            best = (k + 1, "civilian", best[2], best[3])   # "eight members of a family"
+    if best is not None and best[1] == "person" and words[best[3]] in ("member", "members") \
+            and best[0] < len(words) and words[best[0]] == "of":
+        best = _members_of(words, best)
     return best
+
+
+def _members_of(words: list[str], head: tuple[int, str, bool, int]) -> tuple:
+    """"members of a family" are civilians, "members of a Taliban group" fighters, "members
+    of the Afghan National Army" security forces: the class the "of" phrase names."""
+    after = head[0]
+    k = after + 1
+    while k < len(words) and k - after <= 3 and words[k] in _FAMILY_DETERMINERS:
+        k += 1
+    if k < len(words) and words[k] in ("family", "families", "household"):
+        return (k + 1, "civilian", head[2], head[3])     # "eight members of a family"
+    for j in range(after + 1, min(len(words), after + 7)):
+        w = words[j]
+        if w in _STOP or not w[0].isalnum():
+            break
+        cls = "security" if w in _SECURITY_BODIES else people().get(w, ("person",))[0]
+        if cls != "person":
+            return (head[0], cls, head[2], head[3])      # (the phrase itself read as before)
+    return head
+
+
+#: bodies whose members are security forces ("members of the Afghan National Army")
+_SECURITY_BODIES = frozenset("army ana anp andsf ansf nds police military".split())
 
 
 #: one person told by an ordinal or "other" with no noun after it
@@ -469,7 +487,8 @@ def _item(words: list[str], raw: list[str], i: int,
         return 1, i + 1, "person", False           # "killing him", "shot her"
     start = i
     determiner = words[i] in _DETERMINERS and not _vague_at(words, i) and not (  # "a number
-        words[i] == "one" and (_number_at(words, i) or (0, 1))[1] > 1)  # of", "one hundred"
+        words[i] == "one" and (_number_at(words, i) or (0, 1))[1] > 1) or (  # of", "one hundred"
+        len(words[i]) > 3 and words[i].endswith(("'s", "’s")))   # "Nangarhar's deputy governor"
     if determiner and i + 1 < len(words) and words[i] in ("the", "his", "her", "their") and \
             (_number_at(words, i + 1) or _vague_at(words, i + 1)):
         i += 1                                     # "the two men", "his three guards"

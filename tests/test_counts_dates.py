@@ -214,6 +214,7 @@ def test_victim_class_from_the_codebook():
     ("Mullah Rahim, along with four of his fighters, was killed", "killed", 5),
     ("The insurgent, known as Mahmood, was killed in an airstrike", "killed", 1),
     ("Two men, police said, were killed", "killed", 2),
+    ("Gunmen shot and killed Nangarhar's deputy governor in Jalalabad", "killed", 1),
     ("The death toll rose to a dozen", "killed", 12),
     ("NDS forces arrested a Daesh cell of five members", "detained", 5),
     ("Police broke up a kidnapping ring and detained a gang of four kidnappers", "detained", 4),
@@ -257,6 +258,20 @@ def test_a_name_and_its_role_in_commas_are_one_person():
 
 def test_a_fraction_is_no_person():
     assert find_counts("The shelling killed a third of the villagers.") == []
+
+
+@pytest.mark.parametrize("text,side", [
+    ("At least 11 members of a Taliban group were killed.", "combatant"),
+    ("Six members of the Afghan National Army were killed.", "security"),
+    ("Three members of a local council were killed.", "person"),
+])
+def test_members_of_a_body_are_of_its_side(text, side):
+    (count,) = find_counts(text)
+    assert count.victims == side
+
+
+def test_a_possessive_is_no_count_of_a_people():
+    assert find_counts("Gunmen killed Kabul's residents.") == []
 
 
 def test_members_of_their_own_family_are_civilians():
