@@ -228,6 +228,13 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 not _new_date(told, drafts[-1]) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
             _continue(drafts[-1], sentence, index, counts, sent_actors, told)
+        elif (again := _named_again(counts, drafts)) is not None and not _new_date(told, again):
+            # "captured a Taliban senior leader ... After questioning, the security force
+            # detained the senior leader": the same man, however far back he was named;
+            # that incident is again the one the next sentences go on with
+            _continue(again, sentence, index, counts, sent_actors, told)
+            drafts.remove(again)
+            drafts.append(again)
         elif counts and place_ctx:
             # "The operation was in Toto village of Shirzad district. At least 150 Taliban
             # were killed": the place of the sentence just before
@@ -298,6 +305,29 @@ def _tally(original: str, sentence: Sentence, dates: list[DateRef]) -> bool:
         return False
     start, end = span[0] + sentence.start, span[1] + sentence.start
     return not any(d.end <= start or d.start >= end for d in dates)
+
+
+def _named_again(counts: list[Count], drafts: list[_Draft]) -> _Draft | None:
+    """The draft whose figures named the one person these figures name again with "the"
+    ("detained the senior leader" after "captured a Taliban senior leader"), if any."""
+    if not counts or not drafts or any(c.value != 1 or c.additive for c in counts):
+        return None
+    heads = set()
+    for c in counts:
+        m = _THE_HEAD.search(c.phrase)
+        if m is None:
+            return None
+        heads.add((c.kind, m.group(1).lower()))
+    for draft in reversed(drafts):
+        named = {(c.kind, w.lower()) for c in draft.counts if c.value == 1
+                 for w in _WORDS.findall(c.phrase)}
+        if heads <= named:
+            return draft
+    return None
+
+
+_THE_HEAD = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}?([a-z]{4,})$", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z]{4,}")
 
 
 def _gap_for(counts: list[Count], sentence: Sentence, draft: _Draft,

@@ -324,6 +324,18 @@ def test_a_background_date_does_not_split_or_redate_an_incident():
     assert (inc.detained, inc.event_date) == (3, date(2012, 3, 14))
 
 
+def test_the_man_named_again_far_down_is_the_same_arrest():
+    # "the senior leader" five sentences on, after the text has moved to the city, is the
+    # man of the first sentence: one arrest, where the first sentence put it
+    found = [i for i in extract_text(
+        "Afghan and coalition forces captured a Taliban senior leader based in Panjwai "
+        "district of Kandahar province on Thursday. The leader supplied weapons to fighters. "
+        "His actions endangered people living around the city of Kandahar. The force tracked "
+        "him to a vehicle southeast of the city of Kandahar. After initial questioning, the "
+        "security force detained the senior leader.", published=PUB) if i.mapped]
+    assert [(i.place.admin2, i.detained) for i in found] == [("Panjwayi", 1)]
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
