@@ -513,9 +513,12 @@ def _item(words: list[str], raw: list[str], i: int,
         used = 1
     elif open_noun and _name_length(raw, i):
         return 1, i + _name_length(raw, i), "name", False     # "killed Mullah Dadullah"
-    elif open_noun and _one_name(raw, i) and not words[i].endswith("s") and \
-            tuple(words[i + 1:i + 3]) in (("and", "his"), ("and", "her")):
-        return 1, i + 1, "name", False      # "killed Rostum and his associate": a person
+    elif open_noun and _one_name(raw, i) and not words[i].endswith("s") and (
+            tuple(words[i + 1:i + 3]) in (("and", "his"), ("and", "her")) or (
+                tuple(words[i + 1:i + 3]) in ((",", "a"), (",", "an")) and
+                _head(words, raw, i + 3) is not None)):
+        # "killed Rostum and his associate", "captured Ahmad, a Taliban commander": a person
+        return 1, i + 1, "name", False
     else:
         head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
         if open_noun and head is not None and head[2]:
@@ -753,7 +756,7 @@ def people_counts(text: str) -> list[Count]:
                 found = _phrase_ending_at(words, raw, a - 1, open_noun=open_noun)
             if found is None and not headline and a > 1 and words[a - 1] == ",":
                 # "The insurgent, known as Mahmood, was killed": the people before the aside
-                opening = _before_aside(words, a - 1)
+                opening = _before_aside(words, a - 1, raw)
                 if opening < a - 1:
                     found = _phrase_ending_at(words, raw, opening, open_noun=open_noun)
             if found is not None:
@@ -793,13 +796,17 @@ def _inverted_subject(words: list[str], at: int) -> int | None:
     return j + 1 if j < len(words) and words[j] in ("were", "was") else None
 
 
-def _before_aside(words: list[str], comma: int) -> int:
+def _before_aside(words: list[str], comma: int, raw: list[str] | None = None) -> int:
     """Index of the comma opening an aside that ends at ``comma`` (or ``comma``): ", who
-    ...,", ", a senior leader,", ", known as Mahmood,", ", police said,"."""
+    ...,", ", a senior leader,", ", known as Mahmood,", ", police said,", and with ``raw``
+    a name after a role (", Mullah Nasir,")."""
     said = comma > 0 and words[comma - 1] in _SAID
     for i in range(comma - 1, max(0, comma - 40), -1):
         if words[i] == "," and i + 1 < len(words) and (
-                words[i + 1] in _ASIDE_OPENERS or (said and comma - i <= 5)):
+                words[i + 1] in _ASIDE_OPENERS or (said and comma - i <= 5) or (
+                    raw is not None and 1 < comma - i <= 5 and
+                    all(w[:1].isupper() for w in raw[i + 1:comma]) and
+                    i > 0 and words[i - 1] in people())):
             return i
     return comma
 

@@ -25,6 +25,8 @@ class EventType:
     keyword: str
 
 
+#: a person a place word may qualify ("the district police chief")
+_ROLE_AFTER = r"(?:chiefs?|governors?|commanders?|leaders?|officials?)\b"
 _TERRITORY = (r"(?:district|districts|district\s+(?:centre|center|headquarters)|town|city|"
               r"village|villages|area|areas|territory|base|bases|check\s*points?|outposts?|"
               r"posts?|headquarters|capital|province|valley|border\s+crossing|crossing|"
@@ -81,8 +83,11 @@ _EVENT_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(rx, re.IGNORECASE
      "Battles", "Government regains territory"),
     (r"\b(?:(?:captured|seized|overran|overrun|took\s+control\s+of|taken\s+over|took\s+over|"
      r"capture\s+of|fall\s+of)"
-     rf"\s+(?:\w+\s+){{0,3}}?{_TERRITORY}|{_TERRITORY}\s+(?:\w+\s+){{0,3}}?(?:fell|was\s+"
-     r"overrun|was\s+captured)|fell\s+to\s+the\s+Taliban)",
+     # ("captured Zaranj, the capital of Nimroz": a name and a comma before the word)
+     # (but "captured the Nawa district Taliban shadow governor" is a man)
+     rf"\s+(?:\w+,?\s+){{0,3}}?{_TERRITORY}(?!\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_AFTER})|"
+     rf"{_TERRITORY}\s+(?:\w+\s+){{0,3}}?(?:fell|was\s+"
+     r"overrun|was\s+captured)|fell\s+to\s+(?:the\s+)?(?:Taliban|insurgents|militants))",
      "Battles", "Non-state actor overtakes territory"),
     (r"\b(?:detain\w*|arrest(?:ed|s|ing)|apprehend\w*|captur(?:ed|ing)|"
      r"(?:capture|arrest|detention)\s+of|"
@@ -154,6 +159,7 @@ _TRIGGER = _Keywords(
     recaptured retook wounding injuring artillery shelled torched looted ransacked""".split()
     + ["opened fire", "air strike", "air strikes", "airstrike", "airstrikes", "drone strike",
        "drone strikes", "death toll", "air weapons team", "close air support",
+       "fell to the taliban", "fell to taliban", "fell to the insurgents",
        # (not "burned down": a fire does that alone; not "lost their lives": so do road
        # accidents and floods, whose dead count only beside a word of violence; "set fire
        # to" a thing is read by has_trigger's own pattern, not "set fire to a debate")

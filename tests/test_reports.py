@@ -329,3 +329,18 @@ def test_a_battle_in_three_districts_is_a_battle_in_all():
                                      "Zhari and Panjwai districts of Kandahar on Monday.",
                                      published=PUB) if i.mapped]
     assert [i.event_type for i in found] == ["Battles"] * 3
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Taliban fighters captured Zaranj, the capital of Nimroz province, on Monday.", "Nimruz"),
+    ("Sheberghan, the capital of Jawzjan province, fell to the Taliban on Monday.", "Jowzjan"),
+])
+def test_a_provincial_capital_taken_is_territory(text, place):
+    (inc,) = [i for i in extract_text(text, published=PUB) if i.mapped]
+    assert (inc.place.admin1, inc.sub_event_type) == (place, "Non-state actor overtakes territory")
+
+
+def test_a_district_officer_captured_is_an_arrest_not_territory():
+    (inc,) = [i for i in extract_text("A force captured the Nawa district police chief in "
+                                      "Helmand on Monday.", published=PUB) if i.mapped]
+    assert (inc.sub_event_type, inc.detained) == ("Arrests", 1)
