@@ -501,7 +501,10 @@ _STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confi
 
 def _statement_date(text: str, ref: DateRef) -> bool:
     """"the ministry confirmed on Friday", "sources on Thursday reported": the day a
-    statement was made, not the day of the event."""
+    statement was made, not the day of the event ("claimed Saturday's attack" dates the
+    attack: a possessive day belongs to the noun after it)."""
+    if text.startswith(("'s ", "’s "), ref.end):
+        return False
     return _REPORTING.search(text, max(0, ref.start - 60), ref.start) is not None or \
         _STATED_AFTER.match(text, ref.end) is not None
 

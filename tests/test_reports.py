@@ -344,3 +344,10 @@ def test_a_district_officer_captured_is_an_arrest_not_territory():
     (inc,) = [i for i in extract_text("A force captured the Nawa district police chief in "
                                       "Helmand on Monday.", published=PUB) if i.mapped]
     assert (inc.sub_event_type, inc.detained) == ("Arrests", 1)
+
+
+def test_a_claim_of_saturdays_attack_dates_the_attack():
+    (inc,) = [i for i in extract_text("ISIS-K claimed responsibility for Saturday's attack on a "
+                                      "Taliban vehicle in Jalalabad which killed two Taliban "
+                                      "fighters.", published=PUB) if i.mapped]
+    assert inc.event_date == date(2021, 10, 30)
