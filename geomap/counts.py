@@ -749,6 +749,11 @@ def people_counts(text: str) -> list[Count]:
             if headline and a > 0 and words[a - 1] == ",":
                 a = _before_aside(words, a - 1)      # "Mullah Ahmad, who ..., died"
             found = _phrase_ending_at(words, raw, a, open_noun=open_noun)
+            if found is None and a > 0 and words[a - 1] in ("he", "she") and \
+                    tuple(words[k + width:k + width + 2]) in (("along", "with"),
+                                                             ("together", "with")):
+                # "He was detained along with two other suspects": he and the two
+                found = (a - 1, (1, a, ["person"], False, (1,)))
             if found is None and not headline and a > 1 and words[a - 1] == "," and \
                     "with" in words[max(0, a - 9):a - 1]:
                 # "Mullah Rahim, along with four of his fighters, was killed" (only this

@@ -218,6 +218,7 @@ def test_victim_class_from_the_codebook():
     ("The Taliban's red unit commander, Mullah Nasir, was killed along with 10 of his fighters",
      "killed", 11),
     ("Police arrested Zahir, an IED maker", "detained", 1),
+    ("He was detained along with two other suspects", "detained", 3),
     ("The death toll rose to a dozen", "killed", 12),
     ("NDS forces arrested a Daesh cell of five members", "detained", 5),
     ("Police broke up a kidnapping ring and detained a gang of four kidnappers", "detained", 4),

@@ -336,6 +336,12 @@ def test_the_man_named_again_far_down_is_the_same_arrest():
     assert [(i.place.admin2, i.detained) for i in found] == [("Panjwayi", 1)]
 
 
+def test_he_and_the_others_held_with_him():
+    inc = _one("A combined force arrested a Taliban facilitator in Kandahar city today. He "
+               "was detained along with two other suspects.")
+    assert inc.detained == 3
+
+
 def test_custody_is_a_detention():
     inc = _one("Two men were taken into custody in Jalalabad city, Nangarhar province, on "
                "Tuesday after police found explosives in their car.")
