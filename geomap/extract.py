@@ -81,6 +81,8 @@ def _words_rx(name: str) -> str:
 
 
 _GROUP_CLAIM = _group_claim()
+#: a clause that sets a claim against what was said before it
+_CONTRAST = re.compile(r",\s*(?:while|but|whereas)\b|;|\bhowever\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?:\s+(?i:province|city))?\s*(?:,\s*Afghanistan)?"
                        r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([^)]{1,30}\)|[-—–:])")
@@ -292,8 +294,14 @@ def _counts_in(sentence: Sentence, original: str) -> list[Count]:
     ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed", read in the
     text as written, not blanked) are marked."""
     counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
-    if counts and _GROUP_CLAIM.search(original, sentence.start, sentence.end):
-        counts = [replace(c, claimed=True) for c in counts]
+    claims = [m.start() for m in _GROUP_CLAIM.finditer(original, sentence.start, sentence.end)] \
+        if counts else []
+    if claims:
+        # a figure is the claim's when it comes after the claim or in the same clause
+        # ("five policemen were killed, while the insurgents claimed to have killed 20")
+        counts = [replace(c, claimed=True) if any(
+            c.start >= at or not _CONTRAST.search(original, c.end, at) for at in claims)
+            else c for c in counts]
     return counts
 
 

@@ -73,7 +73,8 @@ _THE_DISTRICTS_OF = re.compile(r"\bthe\s+districts?\s+of\s+$", re.IGNORECASE)
 
 
 _PRE_CUE, _NEAR = guarded(_PRE_CUE), guarded(_NEAR)     # (first-character look-ahead)
-_POSSESSIVE_DISTRICT = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,3}[Dd]istricts?\b")
+_POSSESSIVE_DISTRICT = re.compile(r"(?:'s|’s)\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+                                  r"(?:[Dd]istricts?|[Cc]ity|[Tt]own|[Aa]rea|[Vv]illage)\b")
 
 
 def _cue(text: str, mention: Mention) -> str | None:
@@ -83,7 +84,8 @@ def _cue(text: str, mention: Mention) -> str | None:
     if _DISTRICT_OF.search(before) and not _THE_DISTRICTS_OF.search(before):
         return "province"          # "Sangin district of Helmand": Helmand is the province
     if _POSSESSIVE_DISTRICT.match(text, mention.end):
-        return "province"          # "Farah's Pur Chaman district": Farah is the province
+        return "province"          # "Farah's Pur Chaman district", "Baghlan's Pul-e-Khumri
+        #                            city": Farah, Baghlan are the provinces
     m = _PRE_CUE.search(before)
     if m:
         return next(k for k, v in m.groupdict().items() if v)

@@ -351,3 +351,15 @@ def test_a_claim_of_saturdays_attack_dates_the_attack():
                                       "Taliban vehicle in Jalalabad which killed two Taliban "
                                       "fighters.", published=PUB) if i.mapped]
     assert inc.event_date == date(2021, 10, 30)
+
+
+def test_a_provinces_city_is_the_city():
+    (inc,) = [i for i in extract_text("Gunmen killed five policemen in Baghlan's Pul-e-Khumri "
+                                      "city overnight.", published=PUB) if i.mapped]
+    assert inc.place.admin1 == "Baghlan" and "Khumr" in inc.place.name   # (not Baghlan town)
+
+
+def test_a_claim_set_against_the_officials_figure_yields_to_it():
+    text = ("Officials said the Taliban had killed five policemen at a checkpoint in Baghlan's "
+            "Pul-e-Khumri city overnight, while the insurgents claimed to have killed 20.")
+    assert [i.fatalities for i in extract_text(text, published=PUB) if i.mapped] == [5]
