@@ -552,8 +552,11 @@ def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
                   actors=list(actors), targets=targets, last_sentence=index)
 
 
-_ELSEWHERE = re.compile(r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
+_ELSEWHERE = re.compile(r"\b(?:another\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|blasts?|"
+                        r"explosions?|bombings?|operations?|raids?|clash(?:es)?|strikes?|"
+                        r"ambush(?:es)?)|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
                         r"earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
+# ("another attack" is another event; "left another four policemen wounded" is not)
 
 
 def _finer_place(text: str, draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:

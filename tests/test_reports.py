@@ -363,3 +363,15 @@ def test_a_claim_set_against_the_officials_figure_yields_to_it():
     text = ("Officials said the Taliban had killed five policemen at a checkpoint in Baghlan's "
             "Pul-e-Khumri city overnight, while the insurgents claimed to have killed 20.")
     assert [i.fatalities for i in extract_text(text, published=PUB) if i.mapped] == [5]
+
+
+def test_another_four_wounded_is_the_same_attack_another_attack_is_not():
+    same = [i for i in extract_text(
+        "A suicide bomber rammed a car into a police vehicle in Kandahar on Sunday, killing five "
+        "policemen. The attack took place in Maiwand district of Kandahar and left another four "
+        "policemen wounded.", published=PUB) if i.mapped]
+    assert [(i.place.admin2, i.fatalities, i.injured) for i in same] == [("Maywand", 5, 4)]
+    two = [i for i in extract_text(
+        "A bomb killed two soldiers in Kunduz city on Monday. In another attack, gunmen killed a "
+        "teacher in Imam Sahib district of Kunduz.", published=PUB) if i.mapped]
+    assert len(two) == 2
