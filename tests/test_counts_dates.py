@@ -219,6 +219,8 @@ def test_victim_class_from_the_codebook():
      "killed", 11),
     ("Police arrested Zahir, an IED maker", "detained", 1),
     ("He was detained along with two other suspects", "detained", 3),
+    ("Eight people, five of them civilians, were killed in Ghazni", "killed", 8),
+    ("Twelve people, three of whom were children, were killed", "killed", 12),
     ("The death toll rose to a dozen", "killed", 12),
     ("NDS forces arrested a Daesh cell of five members", "detained", 5),
     ("Police broke up a kidnapping ring and detained a gang of four kidnappers", "detained", 4),
