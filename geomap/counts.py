@@ -517,7 +517,7 @@ def _item(words: list[str], raw: list[str], i: int,
             tuple(words[i + 1:i + 3]) in (("and", "his"), ("and", "her")) or (
                 tuple(words[i + 1:i + 3]) in ((",", "a"), (",", "an")) and
                 _head(words, raw, i + 3) is not None)):
-        # "killed Rostum and his associate", "captured Ahmad, a Taliban commander": a person
+        # "killed Sherzai and his bodyguard", "arrested Zahir, an IED maker": a person
         return 1, i + 1, "name", False
     else:
         head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
@@ -707,7 +707,7 @@ def people_counts(text: str) -> list[Count]:
         intent = k > 0 and words[k - 1] in ("to", "not", "never")   # "to arrest", "not take"
         also = any(x == "also" for x in words[max(0, k - 2):k])
         if kind is None and w in _TOOK:
-            # "Security forces took the two occupants of the car into custody"
+            # "Police took the three men in the truck into custody"
             found = None if intent else _phrase(words, raw, k + 1, open_noun=True)
             if found is not None and tuple(words[found[1]:found[1] + 2]) == ("into", "custody"):
                 total, after, classes, additive, parts = found
@@ -760,7 +760,7 @@ def people_counts(text: str) -> list[Count]:
                 # aside: "Qari Zia, a senior leader, was killed" is one man, not two)
                 found = _phrase_ending_at(words, raw, a - 1, open_noun=open_noun)
             if found is None and not headline and a > 1 and words[a - 1] == ",":
-                # "The insurgent, known as Mahmood, was killed": the people before the aside
+                # "The bomb maker, known as Qari Jalil, was killed": the people before it
                 opening = _before_aside(words, a - 1, raw)
                 if opening < a - 1:
                     found = _phrase_ending_at(words, raw, opening, open_noun=open_noun)
@@ -803,7 +803,7 @@ def _inverted_subject(words: list[str], at: int) -> int | None:
 
 def _before_aside(words: list[str], comma: int, raw: list[str] | None = None) -> int:
     """Index of the comma opening an aside that ends at ``comma`` (or ``comma``): ", who
-    ...,", ", a senior leader,", ", known as Mahmood,", ", police said,", ", five of them
+    ...,", ", a senior leader,", ", known as Qari Jalil,", ", police said,", ", five of them
     civilians,", and with ``raw`` a name after a role (", Mullah Nasir,")."""
     said = comma > 0 and words[comma - 1] in _SAID
     for i in range(comma - 1, max(0, comma - 40), -1):
@@ -819,7 +819,7 @@ def _before_aside(words: list[str], comma: int, raw: list[str] | None = None) ->
 
 
 #: words that open an aside between people and their verb (", who ...", ", a senior
-#: leader,", ", known as Mahmood,")
+#: leader,", ", known as Qari Jalil,")
 _ASIDE_OPENERS = frozenset("who which a an the known also identified named aka".split())
 
 

@@ -556,7 +556,7 @@ _ELSEWHERE = re.compile(r"\b(?:another\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|
                         r"explosions?|bombings?|operations?|raids?|clash(?:es)?|strikes?|"
                         r"ambush(?:es)?)|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
                         r"earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
-# ("another attack" is another event; "left another four policemen wounded" is not)
+# ("another attack" is another event; "wounded another three policemen" is not)
 
 
 def _finer_place(text: str, draft: _Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:

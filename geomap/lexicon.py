@@ -177,10 +177,10 @@ _NOT_AN_EVENT = re.compile(
     r"vowed|would\s+attack|could\s+attack|might\s+attack|warned)\b", re.IGNORECASE)
 
 
-# A tally over a stretch of days, not an event's figures: "62 bombings over the previous
-# 10 days, leaving more than 60 civilians dead", "so far this year" (a day and a night,
-# "over the past 24 hours", is a release's own operations and stays; fighting "over the
-# past couple of days" with no figures is still fighting)
+# A tally over a stretch of days, not an event's figures: "30 bombs over the previous two
+# weeks, with 40 people dead", "so far this year" (a day and a night, "over the past 24
+# hours", is a release's own operations and stays; fighting "over the past few days" with
+# no figures is still fighting)
 _TALLY = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:past|previous|last|preceding)\s+"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)\s+)?"
@@ -412,7 +412,7 @@ _BACKGROUND = [re.compile(rx, re.IGNORECASE) for rx in [
     # weapons carried, not used: "insurgents armed with automatic weapons, rocket-propelled
     # grenade launchers and hand grenades" (the list goes on past its commas)
     rf"\barmed\s+with\s+(?:[\w'’-]+\s+){{0,4}}?{_ARMS}{_ITEM_END}{_more(_ARMS)}",
-    # bombs being laid, not going off: "as they attempted to place a roadside bomb",
+    # bombs being laid, not going off: "when the two men tried to plant a landmine",
     # "spotted insurgents emplacing an IED" (the event is what happened to them; "killed
     # while planting a mine" may be the mine going off, and stays)
     r"(?:\b(?:attempt(?:ed|ing)?|tr(?:ied|ying))\s+to\s+(?:emplace|plant|lay|bury|place)|"

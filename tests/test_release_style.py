@@ -208,8 +208,8 @@ def test_also_detained_after_an_arrest_adds_the_others():
 
 @pytest.mark.parametrize("later", [
     "During the raid, the force also detained one suspected insurgent.",
-    "One other suspected insurgent was taken into custody for questioning.",
-    "The security force detained one additional insurgent during the operation.",
+    "One other man was taken into custody at the roadside.",
+    "Soldiers detained one additional gunman near the house.",
 ])
 def test_one_more_person_held_after_a_description_of_the_first(later):
     # the figure that says "also" / "other" / "additional" comes two or three sentences
@@ -246,17 +246,16 @@ def test_took_into_custody_counts_the_people_between():
 
 
 def test_suspected_in_a_city_is_not_where_the_arrest_was():
-    inc = _one("A combined force conducted an operation to capture a Taliban bomb maker in "
-               "Pul-e Khumri district, Baghlan province, Wednesday. He is also suspected in "
-               "plotting suicide attacks in Kabul. The security force detained one suspected "
-               "insurgent.")
+    inc = _one("Commandos raided a house to seize a Taliban bomb maker in Pul-e Khumri "
+               "district, Baghlan province, Wednesday. He is also suspected in a string of "
+               "bombings in Kabul. The commandos arrested one gunman at the house.")
     assert inc.place.admin1 == "Baghlan" and inc.detained == 1
 
 
 def test_a_one_word_name_and_his_associate_are_two_killed():
-    inc = _one("Forces searched for a Taliban leader in Nurgal district, Kunar province, on "
-               "Thursday. The leader, Rostum, directed a group of fighters. The force called "
-               "for an airstrike which killed Rostum and his associate.")
+    inc = _one("Troops hunted a Taliban commander in Nurgal district, Kunar province, on "
+               "Thursday. The commander, Sherzai, ran a cell of bombers. A drone strike then "
+               "killed Sherzai and his bodyguard.")
     assert inc.fatalities == 2 and inc.sub_event_type == "Air/drone strike"
 
 
@@ -272,9 +271,9 @@ def test_gunmen_killing_a_named_elder_is_violence_against_civilians():
 
 
 def test_a_date_in_a_background_clause_dates_nothing_after_it():
-    inc = _one("Forces searched for a Taliban leader in Nurgal district, Kunar province, on "
-               "Tuesday. Rostum was responsible for an attack on a school in March 2011. The "
-               "force called for an airstrike which killed Rostum and his associate.")
+    inc = _one("Troops hunted a Taliban commander in Nurgal district, Kunar province, on "
+               "Tuesday. Sherzai was responsible for a raid on a clinic in March 2011. A drone "
+               "strike then killed Sherzai and his bodyguard.")
     assert inc.event_date == date(2012, 3, 13) and inc.fatalities == 2
 
 
@@ -291,16 +290,16 @@ def test_a_list_of_found_weapons_ends_where_a_clause_begins():
 
 
 def test_a_list_of_weapons_carried_ends_at_the_attack():
-    inc = _one("Insurgents armed with automatic weapons, rocket-propelled grenade launchers "
-               "and hand grenades attacked a police post in Kunar province on Monday, killing "
-               "two policemen.")
+    inc = _one("Fighters armed with automatic rifles, a heavy machine gun, rocket launchers and "
+               "grenades attacked a police post in Kunar province on Monday, killing two "
+               "policemen.")
     assert (inc.event_type, inc.fatalities) == ("Battles", 2)
 
 
 def test_a_background_list_of_provinces_is_background_to_its_end():
     inc = _one("In Qalat district, Zabul province, a combined force detained a Taliban leader "
-               "today. The leader organized attacks against Afghan forces in Kabul, Kandahar "
-               "and Herat provinces. The force detained one additional insurgent.")
+               "today. The leader planned ambushes on police in Kabul, Kandahar and Herat "
+               "provinces. Soldiers detained one additional gunman.")
     assert inc.place.admin1 == "Zabul" and inc.detained == 2
 
 
@@ -318,9 +317,8 @@ def test_an_additive_figure_reaches_far_back_only_within_the_same_operation(late
 
 
 def test_a_background_date_does_not_split_or_redate_an_incident():
-    inc = _one("A combined force detained a Taliban leader in Nad Ali district, Helmand "
-               "province, yesterday. The force also detained two other insurgents linked to "
-               "a bombing in March.")
+    inc = _one("Police arrested a Taliban district chief in Nad Ali district, Helmand province, "
+               "yesterday. Officers also detained two other men linked to a bombing in March.")
     assert (inc.detained, inc.event_date) == (3, date(2012, 3, 14))
 
 
@@ -328,11 +326,11 @@ def test_the_man_named_again_far_down_is_the_same_arrest():
     # "the senior leader" five sentences on, after the text has moved to the city, is the
     # man of the first sentence: one arrest, where the first sentence put it
     found = [i for i in extract_text(
-        "Afghan and coalition forces captured a Taliban senior leader based in Panjwai "
-        "district of Kandahar province on Thursday. The leader supplied weapons to fighters. "
-        "His actions endangered people living around the city of Kandahar. The force tracked "
-        "him to a vehicle southeast of the city of Kandahar. After initial questioning, the "
-        "security force detained the senior leader.", published=PUB) if i.mapped]
+        "A joint patrol arrested a Taliban shadow commander who lived in Panjwai district of "
+        "Kandahar province on Thursday. The commander ran a bomb workshop. Traders in the city "
+        "of Kandahar had paid his men for years. Soldiers stopped his motorbike on a road east "
+        "of the city of Kandahar. At the roadblock, the patrol detained the commander.",
+        published=PUB) if i.mapped]
     assert [(i.place.admin2, i.detained) for i in found] == [("Panjwayi", 1)]
 
 
@@ -451,8 +449,8 @@ def test_a_total_including_a_named_member():
     ("Insurgents fired rocket-propelled grenades at a patrol in Sayedabad district, "
      "Wardak province, and the patrol returned fire, killing two insurgents.", "Armed clash"),
     # what the insurgents carried is not what was used
-    ("Five insurgents armed with automatic weapons, rocket-propelled grenade launchers and "
-     "hand grenades were killed in Sayedabad district, Wardak province.", "Armed clash"),
+    ("Five militants armed with pistols, grenades, rocket launchers and two machine guns "
+     "were killed in Sayedabad district, Wardak province.", "Armed clash"),
     # an IED being laid did not go off: the event is what happened to those laying it
     ("A patrol killed two insurgents as they attempted to plant a roadside bomb in "
      "Sayedabad district, Wardak province.", "Armed clash"),
@@ -464,7 +462,7 @@ def test_a_total_including_a_named_member():
      "killing two civilians.", "Remote explosive/landmine/IED"),
     ("The Taliban fired mortars at the district centre of Sayedabad, Wardak province, "
      "killing a civilian.", "Shelling/artillery/missile attack"),
-    ("Two insurgents were killed while planting a mine in Sayedabad district, Wardak "
+    ("Two militants died while burying a mine near a road in Sayedabad district, Wardak "
      "province.", "Remote explosive/landmine/IED"),          # (the mine may have gone off)
 ])
 def test_weapons_carried_or_laid_are_not_the_event(text, sub_event_type):
@@ -474,7 +472,7 @@ def test_weapons_carried_or_laid_are_not_the_event(text, sub_event_type):
 # -- events reported as nouns ----------------------------------------------------------
 
 @pytest.mark.parametrize("text,sub_event_type,killed,detained", [
-    ("Officials today confirmed the capture of a Taliban facilitator during an operation "
+    ("The governor's office confirmed the capture of a Haqqani commander at his home "
      "in Sayedabad district, Wardak province, on Tuesday.", "Arrests", None, 1),
     ("Police announced the arrest of two kidnappers in Sayedabad district, Wardak province.",
      "Arrests", None, 2),                                  # (kidnappers: people, no abduction)

@@ -125,7 +125,7 @@ REPORTS = [
     ("Four children were killed when unexploded ordnance they were playing with went off "
      "in Andar district of Ghazni on Monday.", PUB, [("Ghazni", "Andar", 4, None, "2021-11-01")]),
     # distractors — no Afghan incident
-    ("Two civilians were martyred when a car collided with a truck in Nahrin district.",
+    ("Three passengers were martyred when their minibus overturned in Nahrin district.",
      PUB, []),
     ("Qatar strongly condemned the attack and expressed condolences.", PUB, []),
     ("ISIS-K first emerged in eastern Afghanistan in 2014.", PUB, []),
@@ -272,16 +272,16 @@ def test_a_battle_in_two_districts_is_a_battle_in_both():
 def test_a_tally_over_days_is_no_figure_of_the_event_before_it():
     text = ("A suicide bomber rammed a car into a police vehicle in Maiwand district of "
             "Kandahar on Sunday, killing five policemen. The ministry said the Taliban had "
-            "carried out 40 bombings over the previous ten days, leaving more than 60 "
-            "civilians dead.")
+            "set off 40 bombs over the previous ten days, and more than 60 civilians had "
+            "died in them.")
     found = [i for i in extract_text(text, published=PUB) if i.mapped]
     assert [i.fatalities for i in found] == [5]
 
 
 def test_fighting_over_the_past_days_without_figures_is_still_fighting():
-    found = [i for i in extract_text("Heavy fighting has continued for the control of Rustaq "
-                                     "district in Takhar province over the past couple of "
-                                     "days.", published=PUB) if i.mapped]
+    found = [i for i in extract_text("Heavy fighting between government troops and the "
+                                     "Taliban for the town of Rustaq in Takhar province has gone "
+                                     "on over the past several days.", published=PUB) if i.mapped]
     assert [i.event_type for i in found] == ["Battles"]
 
 
@@ -367,10 +367,10 @@ def test_a_claim_set_against_the_officials_figure_yields_to_it():
 
 def test_another_four_wounded_is_the_same_attack_another_attack_is_not():
     same = [i for i in extract_text(
-        "A suicide bomber rammed a car into a police vehicle in Kandahar on Sunday, killing five "
-        "policemen. The attack took place in Maiwand district of Kandahar and left another four "
-        "policemen wounded.", published=PUB) if i.mapped]
-    assert [(i.place.admin2, i.fatalities, i.injured) for i in same] == [("Maywand", 5, 4)]
+        "A car bomb hit a police convoy in Kandahar on Sunday, killing five policemen. The "
+        "bombing was in Maiwand district of Kandahar and wounded another three policemen.",
+        published=PUB) if i.mapped]
+    assert [(i.place.admin2, i.fatalities, i.injured) for i in same] == [("Maywand", 5, 3)]
     two = [i for i in extract_text(
         "A bomb killed two soldiers in Kunduz city on Monday. In another attack, gunmen killed a "
         "teacher in Imam Sahib district of Kunduz.", published=PUB) if i.mapped]
