@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .anchors import guarded, prime
-from .codebook import actor_sides, actors, spokesmen
+from .codebook import actor_sides, spokesmen
 from .counts import Count, find_counts
 from .dates import DateRef, dateline_date, find_dates, is_deictic
 from .gazetteer import Gazetteer, load_gazetteer
@@ -54,33 +54,35 @@ _ANAPHOR = re.compile(
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
 
 
-def _group_claim() -> re.Pattern:
-    """An armed group's own account of its attack: its spokesman or statement ("Taliban
-    spokesman", "Zabihullah Mujahid", "the group said"), from the codebook's armed groups
-    (codebook/actors.csv, actor_sides.csv) and their spokesmen (spokesmen.csv)."""
-    sides = actor_sides()
-    names = {alias for actor, aliases in actors().items()
-             if sides.get(actor) == "armed group" and actor != "Unidentified Armed Group"
-             for alias in aliases}
-    group = "|".join(_words_rx(n) for n in sorted(names | {"insurgent", "insurgents",
-                                                            "militant", "militants"},
-                                                           key=len, reverse=True))
+#: the codebook's armed groups (codebook/actor_sides.csv), whose own account of an attack is
+#: a claim; their names are found by find_actors, the one reader of codebook/actors.csv
+_ARMED_GROUPS = frozenset(actor for actor, side in actor_sides().items()
+                          if side == "armed group" and actor != "Unidentified Armed Group")
+_SPOKES = r"(?:'s|’s)?\s+(?:group\s+)?(?:spokes(?:man|person|woman)|statement)"
+#: what follows an armed group's name when it gives its own account ("Taliban spokesman",
+#: "the Haqqani network said")
+_CLAIM_AFTER_GROUP = re.compile(rf"{_SPOKES}|\s+(?:said|claimed)")
+
+
+def _claim_words() -> re.Pattern:
+    """A claim with no group's name: "insurgents' spokesman", "the group said", a
+    spokesman by name (codebook/spokesmen.csv), "claimed to have killed"."""
     speakers = "|".join(_words_rx(n) for n in sorted(spokesmen(), key=len, reverse=True))
+    anyone = r"(?:[iI]nsurgents?|[mM]ilitants?)"
     return re.compile(
-        rf"(?<!\w)(?:{group})(?:'s|’s)?\s+(?:group\s+)?(?:spokes(?:man|person|woman)|statement)|"
-        rf"(?<!\w)(?:{speakers})\b|(?<!\w)(?:{group}|the\s+group)\s+(?:said|claimed)|"
-        r"\bclaimed\s+(?:to\s+have\s+)?(?:killed|killing)")
+        rf"(?<!\w){anyone}{_SPOKES}|(?<!\w)(?:{anyone}|[tT]he\s+group)\s+(?:said|claimed)|"
+        rf"(?<!\w)(?:{speakers})\b|\bclaimed\s+(?:to\s+have\s+)?(?:killed|killing)")
 
 
 def _words_rx(name: str) -> str:
     """A name as a pattern whose spaces match any run of spaces and whose first letter
-    may be capitalised ("al-Qaida" opening a sentence)."""
+    may be capitalised."""
     first = name[0]
     head = f"[{first.lower()}{first.upper()}]" if first.isalpha() else re.escape(first)
     return head + r"\s+".join(map(re.escape, name[1:].split(" ")))
 
 
-_GROUP_CLAIM = _group_claim()
+_CLAIM_WORDS = _claim_words()
 #: a clause that sets a claim against what was said before it
 _CONTRAST = re.compile(r",\s*(?:while|but|whereas)\b|;|\bhowever\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?:\s+(?i:province|city))?\s*(?:,\s*Afghanistan)?"
@@ -199,8 +201,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
             if finer is not None:
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
                 # province": the same incident, now placed more precisely
-                _continue(drafts[-1], sentence, index, _counts_in(sentence, original),
-                          sent_actors, told)
+                _continue(drafts[-1], sentence, index,
+                          _counts_in(sentence, original, sent_actors), sent_actors, told)
                 drafts[-1].group = finer
                 continue
         if not has_trigger(sentence.text):
@@ -215,7 +217,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 drafts[-1].date = told[0]
                 drafts[-1].date_note = f"date from '{told[0].phrase}' in the next sentence"
             continue
-        counts = _counts_in(sentence, original)
+        counts = _counts_in(sentence, original, sent_actors)
         if counts and not groups and _tally(original, sentence, told):
             continue                    # (figures of many events at once, none placed)
         if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
@@ -289,12 +291,14 @@ def _capped(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _counts_in(sentence: Sentence, original: str) -> list[Count]:
+def _counts_in(sentence: Sentence, original: str, actors: list[ActorHit]) -> list[Count]:
     """The figures of a sentence at document offsets; those an armed group claims
     ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed", read in the
-    text as written, not blanked) are marked."""
+    text as written, not blanked) are marked. ``actors``: the sentence's actor names."""
     counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
-    claims = [m.start() for m in _GROUP_CLAIM.finditer(original, sentence.start, sentence.end)] \
+    claims = [h.start for h in actors if h.actor in _ARMED_GROUPS and
+              _CLAIM_AFTER_GROUP.match(original, h.end)] + \
+        [m.start() for m in _CLAIM_WORDS.finditer(original, sentence.start, sentence.end)] \
         if counts else []
     if claims:
         # a figure is the claim's when it comes after the claim or in the same clause
