@@ -89,15 +89,15 @@ class DateRef:
                        self.precision)
 
 
-_DEICTIC = re.compile(r"(?:yesterday|last\s+night|overnight|today|tonight|earlier\s+today|"
-                      r"this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
+#: the kinds of date phrase told from the report's own day
+_DEICTIC = ("yesterday", "today")
 
 
 def is_deictic(ref: DateRef) -> bool:
     """"yesterday", "last night", "today": a day told from the report's own, which dates
     the report's event even at the end of a clause about something else ("detained a
     man linked to a murder in March in Kandahar yesterday")."""
-    return _DEICTIC.fullmatch(ref.phrase) is not None
+    return any(pattern.fullmatch(ref.phrase) for kind, pattern in _PATTERNS if kind in _DEICTIC)
 
 
 def shift(value: date, days: int) -> date:
