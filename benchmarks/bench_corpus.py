@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from geomap import load_gazetteer  # noqa: E402
 from geomap.incident import Incident, SourceRef  # noqa: E402
 from geomap.pipeline import process  # noqa: E402
-from geomap.store import Store  # noqa: E402
+from geomap.store.incidents import Store  # noqa: E402
 from tests.synthetic import articles  # noqa: E402
 
 GEOMAP = [sys.executable, "-m", "geomap"]

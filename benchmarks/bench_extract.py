@@ -123,8 +123,8 @@ def score(found: list[list[str]]) -> tuple[float, float]:
 
 def geomap_mentions(text: str) -> list[str]:
     from geomap import load_gazetteer
-    from geomap.lexicon import find_actors
-    from geomap.mentions import matcher_for
+    from geomap.rules.lexicon import find_actors
+    from geomap.places.mentions import matcher_for
 
     masks = [(a.start, a.end) for a in find_actors(text)]
     return [m.surface for m in matcher_for(load_gazetteer()).find(text, masks=masks)
@@ -194,8 +194,8 @@ STAGES = {
 
 def stage_shares(articles: list[tuple[str, date]]) -> dict[str, float]:
     """CPU seconds per stage (exclusive: a stage called inside another counts once)."""
-    import geomap.extract as ex
-    from geomap.mentions import PlaceMatcher
+    import geomap.extract.incidents as ex
+    from geomap.places.mentions import PlaceMatcher
 
     spent: dict[str, float] = defaultdict(float)
     stack: list[list] = []
@@ -264,8 +264,8 @@ def main() -> None:
     import ahocorasick_rs
 
     from geomap import load_gazetteer
-    from geomap.extract import extract_text
-    from geomap.mentions import matcher_for
+    from geomap.extract.incidents import extract_text
+    from geomap.places.mentions import matcher_for
 
     gazetteer = load_gazetteer()
     p, r = score([geomap_mentions(t) for t, _ in LABELLED])

@@ -35,7 +35,7 @@ def main() -> None:
     exact = [q for q in QUERIES if q != "Panjshri"]
     n = 0
     start = time.perf_counter()
-    from geomap.normalize import fold, phonetic
+    from geomap.places.names import fold, phonetic
     while time.perf_counter() - start < 2.0:
         for q in exact:
             gaz.lookup(q)

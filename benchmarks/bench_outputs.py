@@ -28,11 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geomap import load_gazetteer  # noqa: E402
-from geomap.export import feature_collection, write_geojson
+from geomap.outputs.export import feature_collection, write_geojson
 from geomap.incident import Incident, SourceRef
-from geomap.maps import write_map
-from geomap.reader import make_document
-from geomap.store import Store
+from geomap.outputs.maps import write_map
+from geomap.text.reader import make_document
+from geomap.store.incidents import Store
 
 TYPES = [("Explosions/Remote violence", "Remote explosive/landmine/IED"),
          ("Explosions/Remote violence", "Suicide bomb"), ("Battles", "Armed clash"),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from geomap.extract import extract_text  # noqa: E402
+from geomap.extract.incidents import extract_text  # noqa: E402
 
 WORDS = ("the forces killed three insurgents in Kandahar province and detained several "
          "suspects near Kabul on Monday while police said a roadside bomb wounded two").split()

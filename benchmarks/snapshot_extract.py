@@ -49,7 +49,7 @@ def inputs(eval_dir: Path, corpus_mb: float, remixes: int,
            fuzz: int) -> list[tuple[str, str, date | None]]:
     from bench_extract import corpus
     from fuzz_extract import DATES, one_text
-    from geomap.reader import split_sentences
+    from geomap.text.reader import split_sentences
 
     real = real_articles(eval_dir)
     items = list(real)
@@ -81,7 +81,7 @@ def main() -> None:
     if ROOT in args.out.resolve().parents:
         parser.error("the snapshot holds evaluation text: write it outside the repository")
     from geomap.errors import GeomapError
-    from geomap.extract import extract_text
+    from geomap.extract.incidents import extract_text
 
     items = inputs(args.eval_dir, args.corpus_mb, args.remixes, args.fuzz)
     digest = hashlib.sha256()

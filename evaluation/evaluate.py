@@ -31,9 +31,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from geomap import load_gazetteer
-from geomap.extract import extract_text
-from geomap.geodesy import distance_km
-from geomap.locate import locate
+from geomap.extract.incidents import extract_text
+from geomap.places.geodesy import distance_km
+from geomap.places.locate import locate
 
 _GENERIC = (" province", " district", " town", " city", " village")
 

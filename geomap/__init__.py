@@ -19,8 +19,8 @@ __version__ = "0.1.0"
 
 
 #: names loaded on first use, so that ``geomap --help`` starts without the gazetteer code
-_LAZY = {"Gazetteer": "gazetteer", "load_gazetteer": "gazetteer", "Candidate": "places",
-         "Place": "places"}
+_LAZY = {"Gazetteer": "places.gazetteer", "load_gazetteer": "places.gazetteer",
+         "Candidate": "places.records", "Place": "places.records"}
 
 
 def __getattr__(name: str):
@@ -32,10 +32,10 @@ def __getattr__(name: str):
         return value
     # geopy is imported only when the geocoder is asked for.
     if name == "AfghanGazetteer":
-        from .geocoder import AfghanGazetteer
+        from .places.geocoder import AfghanGazetteer
         return AfghanGazetteer
     # the store, pandas and geopandas load only when incidents are read.
     if name == "read_incidents":
-        from .export import read_incidents
+        from .outputs.export import read_incidents
         return read_incidents
     raise AttributeError(f"module 'geomap' has no attribute {name!r}")

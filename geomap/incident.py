@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePath
 
-from .coords import lonlat
-from .places import Place
+from .places.coords import lonlat
+from .places.records import Place
 
 __all__ = ["Incident", "SourceRef", "incident_id", "incident_from_properties"]
 

@@ -73,8 +73,8 @@ def _cite(incident: Incident, article: Article) -> Incident:
 def process(article: Article, gazetteer=None) -> list[Incident]:
     """The incidents of one article: :func:`geomap.extract.extract` on its document,
     with what the source said of the article (url, title, outlet) on every source."""
-    from .extract import extract
-    from .gazetteer import load_gazetteer
+    from .extract.incidents import extract
+    from .places.gazetteer import load_gazetteer
 
     incidents = extract(article.document(), gazetteer or load_gazetteer())
     if article.url or article.title or article.outlet:
@@ -86,7 +86,7 @@ def process_partition(articles: list[Article]) -> list[Outcome]:
     """:func:`process` for each article of a partition (what a worker runs). An article
     the pipeline fails on is returned as an error, not raised, so one bad article
     cannot lose a partition."""
-    from .gazetteer import load_gazetteer
+    from .places.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()          # once per worker process: it is cached
     out = []
@@ -123,7 +123,7 @@ def _same(outcomes: list[Outcome]) -> list[Outcome]:
 
 
 def _warm() -> None:
-    from .gazetteer import load_gazetteer
+    from .places.gazetteer import load_gazetteer
 
     load_gazetteer()
 

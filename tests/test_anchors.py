@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from geomap import counts, dates, lexicon
-from geomap.anchors import Gate, required_literals
+from geomap.rules import counts
+from geomap.rules import dates
+from geomap.rules import lexicon
+from geomap.rules.anchors import Gate, required_literals
 
 GATED = ([counts._ANY_CASUALTY, counts._NONE, counts._SUM, counts._INCLUDING, counts._ALONG_WITH,
           counts._TOLL, counts._BEFORE, counts._ONE_PASSIVE, counts._ONE, counts._LEFT,
@@ -81,7 +83,7 @@ BACKGROUND_TEXTS = SENTENCES + [
 
 @pytest.mark.parametrize("k", range(len(lexicon._BACKGROUND)))
 def test_starts_finds_what_finditer_finds(k):
-    from geomap.anchors import Starts
+    from geomap.rules.anchors import Starts
 
     starts = Starts(lexicon._BACKGROUND)
     for text in BACKGROUND_TEXTS:
@@ -90,7 +92,7 @@ def test_starts_finds_what_finditer_finds(k):
 
 
 def test_leading_literals_see_through_the_parsers_factoring():
-    from geomap.anchors import leading_literals
+    from geomap.rules.anchors import leading_literals
 
     assert leading_literals(re.compile(r"\b(?:who|which|whose)\s+led")) == ("which", "who",
                                                                                "whose")
@@ -100,8 +102,8 @@ def test_leading_literals_see_through_the_parsers_factoring():
 def test_guarded_patterns_find_what_the_plain_ones_find():
     import random
 
-    from geomap import mentions
-    from geomap.anchors import guarded
+    from geomap.places import mentions
+    from geomap.rules.anchors import guarded
 
     words = ("at least more than over some up to as many as no fewer than another a an one "
              "twenty-five dozens scores hundreds 25 1,200 were was killed wounded died shot "
@@ -122,7 +124,7 @@ def test_guarded_patterns_find_what_the_plain_ones_find():
 
 
 def test_a_pattern_that_may_match_empty_is_left_as_it_is():
-    from geomap.anchors import guarded
+    from geomap.rules.anchors import guarded
 
     pattern = re.compile(r"(?:ab)?")
     assert guarded(pattern) is pattern
@@ -132,7 +134,7 @@ def test_one_scan_of_an_article_gives_what_a_scan_per_sentence_gives():
     """anchors.prime scans a text once for its spans; seen() must then answer exactly
     what a fresh scan of each span answers (words across a span's edge count for
     neither span; curly quotes, Dari script and Greek letters change nothing)."""
-    from geomap import anchors
+    from geomap.rules import anchors
 
     gates = [Gate(list(GATED)), counts._GATE, dates._GATE]
     texts = [" ".join(SENTENCES[:10]),

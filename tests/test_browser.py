@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from geomap import maps
+from geomap.outputs import maps
 
 from .cdp import Browser, require_chromium
 from .test_maps import HOSPITAL, map_inputs

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from typer.testing import CliRunner
 
-from geomap import charts
-from geomap.cli import app
+from geomap.outputs import charts
+from geomap.cli.commands import app
 from geomap.errors import InputError
 
 from .test_exports import db, incidents  # noqa: F401  (shared module fixtures)

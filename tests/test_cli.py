@@ -9,8 +9,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from geomap import cli
-from geomap.cli import app
+from geomap.cli import commands as cli
+from geomap.cli.commands import app
 
 from .conftest import SEED_NO_DATE, SEED_WITH_DATE, SEEDS
 
@@ -197,8 +197,8 @@ def test_query_json_is_the_librarys_json_byte_for_byte(runner, tmp_path, options
     library's decode-and-encode of the same incidents."""
     from datetime import date
 
-    from geomap import export
-    from geomap.store import Store, filter_ids
+    from geomap.outputs import export
+    from geomap.store.incidents import Store, filter_ids
 
     db = tmp_path / "store.sqlite"
     assert runner.invoke(app, ["ingest", str(SEEDS), "--published", "2021-11-03",

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from geomap.coords import latlon, lonlat
+from geomap.places.coords import latlon, lonlat
 
 
 def test_lonlat_swaps_and_rounds():

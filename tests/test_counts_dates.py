@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from geomap.counts import find_counts, parse_number
-from geomap.dates import find_dates
+from geomap.rules.counts import find_counts, parse_number
+from geomap.rules.dates import find_dates
 
 PUB = date(2021, 11, 4)  # a Thursday
 
@@ -318,7 +318,7 @@ def test_implausible_numbers_are_not_counts(text):
 
 @pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
 def test_dates_at_the_ends_of_the_calendar(published):
-    from geomap.extract import extract_text
+    from geomap.extract.incidents import extract_text
 
     text = ("Gunmen killed two men in Kabul yesterday, last year, last month, on Monday "
             "and three weeks ago; tomorrow the day before yesterday.")
@@ -333,7 +333,7 @@ def test_dates_at_the_ends_of_the_calendar(published):
      date(1, 1, 1)),
 ])
 def test_datelines_at_the_ends_of_the_calendar(text, published):
-    from geomap.extract import extract_text
+    from geomap.extract.incidents import extract_text
 
     assert extract_text(text, published=published)
 
@@ -348,6 +348,6 @@ def test_datelines_at_the_ends_of_the_calendar(text, published):
      date(9999, 1, 3)),                  # (no year after 9999 to choose)
 ])
 def test_a_dateline_without_a_year_is_the_nearest_such_day(text, published, expected):
-    from geomap.dates import dateline_date
+    from geomap.rules.dates import dateline_date
 
     assert dateline_date(text, published)[0] == expected

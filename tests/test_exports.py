@@ -13,12 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 import geomap
-from geomap import export
-from geomap.cli import app
-from geomap.extract import extract
+from geomap.outputs import export
+from geomap.cli.commands import app
+from geomap.extract.incidents import extract
 from geomap.incident import Incident, SourceRef
-from geomap.reader import read_article
-from geomap.store import Store
+from geomap.text.reader import read_article
+from geomap.store.incidents import Store
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE
 
@@ -219,7 +219,7 @@ def test_cli_export_with_query_filters(db, tmp_path):
 
 
 def test_actor_filter_reads_actor1_and_actor2(tmp_path):
-    from geomap.reader import make_document
+    from geomap.text.reader import make_document
 
     inc = _incident("Clashes near Kabul.").with_(actors=(), actor1="Taliban",
                                                  actor2="National Resistance Front (NRF)")

@@ -15,9 +15,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from geomap.cli import app
-from geomap.reader import read_article
-from geomap.samples import PUBLISHED, read_samples, sample_dir
+from geomap.cli.commands import app
+from geomap.text.reader import read_article
+from geomap.sources.samples import PUBLISHED, read_samples, sample_dir
 
 from .cdp import require_chromium
 from .conftest import ROOT, SEEDS

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from geomap.errors import GeomapError
-from geomap.extract import extract_text
+from geomap.extract.incidents import extract_text
 
 # words that reach every stage: places, counts, dates, actors, background clauses
 VOCAB = ("killed wounded detained arrested captured several numerous dozens of insurgents "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import Point, shape
 
-from geomap.places import KINDS
+from geomap.places.records import KINDS
 
 SEED_PLACES = ["Kabul", "Kandahar", "Kunduz", "Nangarhar", "Parwan", "Panjshri",
                "Hamid Karzai International Airport", "Sardar Mohammad Daud Khan military hospital",
@@ -114,8 +114,8 @@ def test_precomputed_keys_match_the_normaliser(gaz):
     """names.tsv carries fold/phonetic keys from the build: rebuild if normalize.py changes."""
     import csv
 
-    from geomap.gazetteer import data_dir
-    from geomap.normalize import fold, phonetic
+    from geomap.places.gazetteer import data_dir
+    from geomap.places.names import fold, phonetic
 
     with (data_dir() / "names.tsv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -147,7 +147,7 @@ def test_english_near_misses_are_not_places(gaz, word):
     ("Police in Baghlan-e Markazi district said", "Baghlan", "AF-BGL"),  # central Baghlan
 ])
 def test_izafe_spellings_in_text(gaz, text, surface, province):
-    from geomap.mentions import matcher_for
+    from geomap.places.mentions import matcher_for
 
     found = [(m.surface, m.candidates[0].place.admin1_code)
              for m in matcher_for(gaz).find(text) if m.candidates]
@@ -160,7 +160,7 @@ def test_izafe_spellings_in_text(gaz, text, surface, province):
     ("Fighting in Chapa Darah district on Friday.", "Chapa Darah", "AF-KNR"),
 ])
 def test_a_compound_district_spelt_otherwise_is_one_name(gaz, text, surface, province):
-    from geomap.mentions import matcher_for
+    from geomap.places.mentions import matcher_for
 
     found = [(m.surface, m.candidates[0].place.admin1_code, m.candidates[0].place.kind)
              for m in matcher_for(gaz).find(text) if m.candidates]
@@ -174,7 +174,7 @@ def test_a_compound_district_spelt_otherwise_is_one_name(gaz, text, surface, pro
     ("A bomb went off in Qaysar Uruzgan district.", ["Qaysar", "Uruzgan"]),
 ])
 def test_two_real_names_side_by_side_stay_two_names(gaz, text, names):
-    from geomap.mentions import matcher_for
+    from geomap.places.mentions import matcher_for
 
     assert [m.surface for m in matcher_for(gaz).find(text)] == names
 
@@ -183,7 +183,7 @@ def test_two_real_names_side_by_side_stay_two_names(gaz, text, names):
                                   "Raids near Dara-i-Zanghi village."])
 def test_the_first_word_of_an_unknown_compound_is_not_a_place(gaz, text):
     """"Dara-e Bom" (a valley in Badghis) is not Dara district of Panjshir."""
-    from geomap.mentions import matcher_for
+    from geomap.places.mentions import matcher_for
 
     assert not [m for m in matcher_for(gaz).find(text) if m.surface == "Dara"]
 
@@ -192,7 +192,7 @@ def test_province_code_answers_as_the_gazetteer_does(gaz):
     """The fast path of a query's --province (no gazetteer load) gives, for every name of
     every province it answers, the province the gazetteer's lookup gives; the rest
     (variants, misspellings, shared names) it leaves to the gazetteer."""
-    from geomap.gazetteer import province_code
+    from geomap.places.gazetteer import province_code
 
     queries = {q for p in gaz.provinces() for name in gaz._names[p.id]
                for q in (name, f"{name} province", name.upper())}

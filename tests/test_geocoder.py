@@ -48,7 +48,7 @@ def test_geopandas_geocode_with_provider_class():
 import pytest as _pytest
 
 from geomap import load_gazetteer as _load
-from geomap.locate import locate as _locate
+from geomap.places.locate import locate as _locate
 
 
 @_pytest.mark.parametrize("phrase,name,admin1", [

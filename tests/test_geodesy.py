@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from geopy.distance import geodesic
 
-from geomap.geodesy import distance_km
+from geomap.places.geodesy import distance_km
 
 PAIRS = [((34.5553, 69.2075), (31.6133, 65.7101)),      # Kabul - Kandahar
          ((36.7280, 68.8680), (36.7280, 68.8680)),      # the same point

@@ -12,12 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 from geomap.errors import StoreError
-from geomap.extract import extract
-from geomap.merge import same_event
-from geomap.reader import read_article
-from geomap.store import Store
+from geomap.extract.incidents import extract
+from geomap.extract.merge import same_event
+from geomap.text.reader import read_article
+from geomap.store.incidents import Store
 
-from geomap.cli import app
+from geomap.cli.commands import app
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE, SEEDS
 
@@ -145,7 +145,7 @@ def test_store_that_is_not_a_database_is_exit_3(runner, tmp_path):
 def test_atomic_write_fsyncs_file_then_directory(tmp_path, monkeypatch):
     import os
 
-    from geomap import fileio
+    from geomap.outputs import fileio
 
     synced = []
     real = os.fsync

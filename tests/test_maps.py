@@ -12,11 +12,12 @@ from datetime import date
 
 import pytest
 
-from geomap import load_gazetteer, maps
-from geomap.export import feature_collection
-from geomap.extract import extract, extract_text
-from geomap.merge import merge_incidents
-from geomap.reader import read_article
+from geomap import load_gazetteer
+from geomap.outputs import maps
+from geomap.outputs.export import feature_collection
+from geomap.extract.incidents import extract, extract_text
+from geomap.extract.merge import merge_incidents
+from geomap.text.reader import read_article
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE
 

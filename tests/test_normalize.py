@@ -1,6 +1,6 @@
 import pytest
 
-from geomap.normalize import fold, phonetic, split_generic
+from geomap.places.names import fold, phonetic, split_generic
 
 SAME_FOLD = [
     ("Mazar-i-Sharif", "Mazar-e Sharif"), ("Mazar-i-Sharif", "Mazari Sharif"),

@@ -11,8 +11,8 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
-from geomap.cli import app
-from geomap.samples import PUBLISHED
+from geomap.cli.commands import app
+from geomap.sources.samples import PUBLISHED
 
 from .conftest import ROOT
 
@@ -49,7 +49,7 @@ def test_run_from_the_installed_wheel_writes_what_the_checkout_writes(wheel, tmp
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site)}
-    here = subprocess.run([sys.executable, "-c", "import geomap.samples as s; "
+    here = subprocess.run([sys.executable, "-c", "import geomap.sources.samples as s; "
                            "print(s.sample_dir())"], env=env, cwd=tmp_path,
                           capture_output=True, text=True, check=True).stdout.strip()
     assert here == str((site / "geomap" / "_seeds").resolve())
@@ -65,7 +65,7 @@ def test_run_from_the_installed_wheel_writes_what_the_checkout_writes(wheel, tmp
 
 
 def test_import_and_help_do_not_load_heavy_modules():
-    code = ("import sys, geomap, geomap.cli; "
+    code = ("import sys, geomap, geomap.cli.commands; "
             "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'geopy', "
             "'trafilatura', 'dask', 'distributed') "
             "if m in sys.modules]; print(heavy)")

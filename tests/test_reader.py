@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from geomap.errors import GeomapError, InputError
-from geomap.reader import make_document, read_article, split_sentences
+from geomap.text.reader import make_document, read_article, split_sentences
 
 
 def _write(tmp_path, name, data: bytes):

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from geomap.extract import extract_text
+from geomap.extract.incidents import extract_text
 
 PUB = date(2012, 3, 15)  # a Thursday
 

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from geomap.extract import extract_text
+from geomap.extract.incidents import extract_text
 
 D = date
 PUB = D(2021, 11, 4)  # a Thursday

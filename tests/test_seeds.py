@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.extract import extract
-from geomap.merge import merge_incidents
-from geomap.reader import read_article
+from geomap.extract.incidents import extract
+from geomap.extract.merge import merge_incidents
+from geomap.text.reader import read_article
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE
 

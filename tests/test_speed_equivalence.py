@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from geomap import mentions
+from geomap.places import mentions
 
 #: the word before a name as it used to be read: a search over the 40 characters before it
 _LAST_WORD = re.compile(r"([\w'’.-]+)[\s,]*$")
@@ -46,7 +46,7 @@ def test_fuzzy_scan_finds_what_the_guarded_pattern_finds():
 def test_priming_a_blanked_text_again_remembers_what_a_fresh_scan_finds():
     """anchors: the second prime of an article (its background blanked, or any text of the
     same length and spans) rescans only the spans that changed."""
-    from geomap.anchors import _Scanner
+    from geomap.rules.anchors import _Scanner
 
     sets = [[("killed", "dead")], [("the",)], [("in kabul", "d k")], [("led",), ("kabul",)]]
     primed, plain = _Scanner(), _Scanner()

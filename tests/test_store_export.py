@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from geomap import export
-from geomap.extract import extract
-from geomap.reader import read_article
-from geomap.store import Store
+from geomap.outputs import export
+from geomap.extract.incidents import extract
+from geomap.text.reader import read_article
+from geomap.store.incidents import Store
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE
 
@@ -100,7 +100,7 @@ def test_gpkg_and_csv(store, tmp_path):
 
 
 def test_atomic_write_leaves_old_file_on_failure(tmp_path, monkeypatch):
-    from geomap import fileio
+    from geomap.outputs import fileio
 
     target = tmp_path / "out.geojson"
     target.write_text("old", encoding="utf-8")

@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from geomap.extract import extract
-from geomap.reader import read_article
-from geomap.store import Store
+from geomap.extract.incidents import extract
+from geomap.text.reader import read_article
+from geomap.store.incidents import Store
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from geomap.tables import _with_rich, table_text
+from geomap.outputs.tables import _with_rich, table_text
 
 CELLS = ["", "Kabul", "Kandahār", "کابل", "ننگرهار", "Mazār-e Sharīf", "inc-fbfa6f07aa86",
          "2021-08-26", "170/?", "Remote explosive/landmine/IED", "Qaīşār", "日本語", "é́", "x" * 40]

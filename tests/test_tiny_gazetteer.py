@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap.extract import extract_text
-from geomap.gazetteer import load_gazetteer
+from geomap.extract.incidents import extract_text
+from geomap.places.gazetteer import load_gazetteer
 
 TINY = Path(__file__).parent / "fixtures" / "tiny_gazetteer"
 
@@ -107,7 +107,7 @@ def test_plans_trials_and_threats_are_not_incidents(tiny, text):
 
 
 def test_different_counts_are_different_events(tiny):
-    from geomap.merge import merge_incidents
+    from geomap.extract.merge import merge_incidents
 
     one = _extract(tiny, "A bomb killed 1 person in Kabul on Monday.")
     other = _extract(tiny, "A bomb at Kabul airport killed 12 people on Monday.")

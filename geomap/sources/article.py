@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..reader import Document, make_document, scrub
+from ..text.reader import Document, make_document, scrub
 
 __all__ = ["Article", "clean_text"]
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import BinaryIO
 
 from ..errors import InputError
-from ..reader import make_document
+from ..text.reader import make_document
 from .article import Article, clean_text
 from .bounded import MAX_ARTICLE_BYTES, read_limited
 

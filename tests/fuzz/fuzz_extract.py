@@ -21,7 +21,7 @@ import traceback
 from datetime import date
 
 from geomap.errors import GeomapError
-from geomap.extract import extract_text
+from geomap.extract.incidents import extract_text
 
 WORDS = ("killed wounded detained arrested captured shot dead several numerous dozens of "
          "insurgents Taliban Daesh ISKP police in near Kabul Kandahar Helmand Panjshri Marjeh "

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .anchors import Gate, Starts, guarded
-from .codebook import actors, people
+from ..codebook import actors, people
 
 __all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "tally_span",
            "find_actors", "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer
-from .places import Candidate, contains
+from .records import Candidate, contains
 
 __all__ = ["locate"]
 

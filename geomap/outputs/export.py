@@ -28,9 +28,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError
+from ..errors import InputError
 from .fileio import atomic_target, atomic_write_text
-from .incident import Incident
+from ..incident import Incident
 
 __all__ = ["feature_collection", "geojson_text", "json_array", "csv_text", "records",
            "write_geojson", "write_csv", "write_gpkg", "write", "table", "geodataframe",
@@ -239,7 +239,7 @@ def _acled_row(inc: Incident) -> dict:
 
 
 def _ucdp_row(inc: Incident) -> dict:
-    from .merge import date_span
+    from ..extract.merge import date_span
 
     row = _geomap_row(inc)
     actor1, actor2 = row["actor1"], row["actor2"]
@@ -451,7 +451,7 @@ def read_incidents(db: str | os.PathLike | None = None, *, province: str | None 
         frame = read_incidents("outputs/incidents.sqlite", province="Kabul")
         frame.crs.to_epsg()      # 4326
     """
-    from .store import DEFAULT_DB, Store, filter_ids
+    from ..store.incidents import DEFAULT_DB, Store, filter_ids
 
     with Store(db or DEFAULT_DB, create=False) as store:
         code, district_id, canonical_actor = filter_ids(

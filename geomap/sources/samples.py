@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from .reader import Document, read_article
+from ..text.reader import Document, read_article
 
 __all__ = ["PUBLISHED", "sample_dir", "read_samples"]
 
@@ -31,10 +31,11 @@ PUBLISHED = {
 
 def sample_dir() -> Path:
     """Where the sample files are: inside the wheel, else the checkout's ``seeds/``."""
-    shipped = Path(__file__).resolve().parent / "_seeds"
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_seeds"
     if shipped.is_dir():
         return shipped
-    return Path(__file__).resolve().parent.parent / "seeds"
+    return package.parent / "seeds"
 
 
 def read_samples(published: date | None = None) -> Iterator[Document]:

@@ -18,7 +18,7 @@ from geopy.point import Point
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .locate import locate
-from .places import Place
+from .records import Place
 
 __all__ = ["AfghanGazetteer"]
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .anchors import Gate, guarded
-from .codebook import people, quantities
+from ..codebook import people, quantities
 from .dates import REPORTING_VERBS
-from .normalize import CALENDAR_WORDS
+from ..places.names import CALENDAR_WORDS
 
 __all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
 

@@ -25,9 +25,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .errors import GazetteerError
-from .normalize import fold, is_arabic_script, phonetic, split_generic
-from .places import Candidate, Place
+from ..errors import GazetteerError
+from .names import fold, is_arabic_script, phonetic, split_generic
+from .records import Candidate, Place
 
 __all__ = ["Gazetteer", "ForeignPlace", "load_gazetteer", "data_dir", "province_code"]
 
@@ -58,10 +58,11 @@ def data_dir() -> Path:
     env = os.environ.get("GEOMAP_GAZETTEER")
     if env:
         return Path(env)
-    shipped = Path(__file__).resolve().parent / "_gazetteer"     # inside the wheel
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_gazetteer"     # inside the wheel
     if shipped.is_dir():
         return shipped
-    return Path(__file__).resolve().parent.parent / "gazetteer" / "data"
+    return package.parent / "gazetteer" / "data"
 
 
 def _read_tsv(path: Path) -> Iterator[dict[str, str]]:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import OutputError
+from ..errors import OutputError
 
 __all__ = ["atomic_target", "atomic_write_text"]
 

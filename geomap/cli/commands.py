@@ -15,7 +15,7 @@ from typing import Callable, Iterator, List, Optional
 
 import typer
 
-from .errors import GeomapError, InputError
+from ..errors import GeomapError, InputError
 
 app = typer.Typer(
     name="geomap",
@@ -83,7 +83,7 @@ class Kind(str, Enum):
 
 
 def _print_table(rows: list[dict], columns: list[str]) -> None:
-    from .tables import table_text
+    from ..outputs.tables import table_text
 
     sys.stdout.write(table_text(rows, columns))
 
@@ -104,8 +104,8 @@ def geocode(
     Prints id, kind, province (admin1, ISO 3166-2 code), district (admin2), lat/lon, score
     and the reason for the ranking. Exits 1 when a name has no match.
     """
-    from .gazetteer import load_gazetteer
-    from .locate import locate
+    from ..places.gazetteer import load_gazetteer
+    from ..places.locate import locate
 
     with _errors():
         gaz = load_gazetteer()
@@ -169,7 +169,7 @@ _MIN_FATAL = typer.Option(None, "--min-fatalities", metavar="N",
 
 
 def _date_option(value: Optional[str]):
-    from .reader import parse_date
+    from ..text.reader import parse_date
 
     return parse_date(value) if value else None
 
@@ -278,7 +278,7 @@ class _Reading:
 
     def __init__(self, paths: Optional[List[Path]], published, fmt_in, text_field, date_field,
                  *, samples: bool = False) -> None:
-        from .sources import Article, ReadStats, expand_paths, read_sources
+        from ..sources import Article, ReadStats, expand_paths, read_sources
 
         for option, value in (("--text-field", text_field), ("--date-field", date_field)):
             if value is not None and not value.strip():
@@ -286,7 +286,7 @@ class _Reading:
         self.failed: list[InputError] = []
         self.published = _date_option(published)
         if samples:                          # the shipped samples, their dates known
-            from .samples import read_samples
+            from ..sources.samples import read_samples
 
             documents = list(read_samples(self.published))
             self.files = [d.source for d in documents]
@@ -320,7 +320,7 @@ def _extracted(articles, jobs: int, scheduler: Optional[str], failed: list,
     an article the pipeline fails on is reported and skipped. ``documents``: a deque
     that the producer of ``articles`` fills with each article's Document as it goes (so
     the text is not cleaned again here)."""
-    from .pipeline import run as run_pipeline
+    from ..pipeline import run as run_pipeline
 
     _bounded("--jobs", jobs, 0, MAX_JOBS)
     for article, outcome in run_pipeline(articles, jobs=jobs, scheduler=scheduler):
@@ -380,7 +380,7 @@ def _report_unplaced(incidents) -> None:
 
 
 def _emit(text: str, output: Optional[Path]) -> None:
-    from .fileio import atomic_write_text
+    from ..outputs.fileio import atomic_write_text
 
     if output is None:
         sys.stdout.write(text)
@@ -390,7 +390,7 @@ def _emit(text: str, output: Optional[Path]) -> None:
 
 
 def _render(incidents, fmt: str) -> str:
-    from . import export
+    from ..outputs import export
 
     if fmt == "geojson":
         return export.geojson_text(incidents)
@@ -439,7 +439,7 @@ def extract(
     GeoJSON (RFC 7946) goes to stdout by default. Incidents the text cannot place in
     Afghanistan are listed on stderr, never mapped. Exits 2 if an input cannot be read.
     """
-    from .merge import merge_incidents
+    from ..extract.merge import merge_incidents
 
     with _errors():
         reading = _Reading(files, published, fmt_in, text_field, date_field)
@@ -478,7 +478,7 @@ def ingest(
     Re-ingesting an article adds nothing, so running an interrupted ingest again resumes
     it; a new report of a known incident adds its source.
     """
-    from .store import DEFAULT_DB, Store
+    from ..store.incidents import DEFAULT_DB, Store
 
     with _errors():
         _bounded("--batch-size", batch_size, 1, MAX_COUNT)
@@ -506,7 +506,7 @@ def _filters(store, province, district, since, until, event_type, actor, min_fat
         if value is not None and not value.strip():
             raise InputError(f"{option}: empty value (leave the option out for no filter)")
     _bounded("--min-fatalities", min_fatalities, 0, MAX_COUNT)
-    from .store import filter_ids
+    from ..store.incidents import filter_ids
 
     code, district_id, canonical_actor = filter_ids(store, province=province,
                                                     district=district, actor=actor)
@@ -542,7 +542,7 @@ def query(
     db: Optional[Path] = _DB,
 ) -> None:
     """Query stored incidents by province, district, date, type, actor, fatalities."""
-    from .store import DEFAULT_DB, Store
+    from ..store.incidents import DEFAULT_DB, Store
 
     with _errors():
         with Store(db or DEFAULT_DB, create=False) as store:
@@ -574,7 +574,7 @@ def provinces(
     import csv
     import io
 
-    from .store import DEFAULT_DB, Store
+    from ..store.incidents import DEFAULT_DB, Store
 
     with _errors():
         with Store(db or DEFAULT_DB, create=False) as store:
@@ -621,8 +621,8 @@ def export_(
     db: Optional[Path] = _DB,
 ) -> None:
     """Export stored incidents (the filters of 'query') to a file."""
-    from . import export
-    from .store import DEFAULT_DB, Store
+    from ..outputs import export
+    from ..store.incidents import DEFAULT_DB, Store
 
     with _errors():
         export.format_of(output)                  # a bad extension fails before any work
@@ -653,8 +653,8 @@ def chart(
     db: Optional[Path] = _DB,
 ) -> None:
     """Static charts (matplotlib) of stored incidents, for reports and slides."""
-    from .charts import write_charts
-    from .store import DEFAULT_DB, Store
+    from ..outputs.charts import write_charts
+    from ..store.incidents import DEFAULT_DB, Store
 
     with _errors():
         with Store(db or DEFAULT_DB, create=False) as store:
@@ -680,7 +680,7 @@ def map_(
     db: Optional[Path] = _DB,
 ) -> None:
     """Write a self-contained HTML map (works offline) of the stored incidents."""
-    from .store import DEFAULT_DB, Store
+    from ..store.incidents import DEFAULT_DB, Store
 
     if output.is_dir():
         output = output / "map.html"
@@ -693,8 +693,8 @@ def map_(
 
 
 def _write_map(output: Path, incidents, store, tiles: bool) -> None:
-    from .export import feature_collection
-    from .maps import write_map
+    from ..outputs.export import feature_collection
+    from ..outputs.maps import write_map
 
     boundaries = store.gazetteer.boundaries()
     province_fc = {"type": "FeatureCollection",
@@ -725,8 +725,8 @@ def run(
     import shutil
     import tempfile
 
-    from . import export
-    from .store import BATCH_SIZE, Store
+    from ..outputs import export
+    from ..store.incidents import BATCH_SIZE, Store
 
     with _errors():
         _bounded("--jobs", jobs, 0, MAX_JOBS)

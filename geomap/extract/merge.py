@@ -16,11 +16,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
-from .dates import shift
-from .geodesy import distance_km
-from .incident import Incident
-from .lexicon import subtype_rank
-from .places import SPECIFICITY, Place, contains
+from ..rules.dates import shift
+from ..places.geodesy import distance_km
+from ..incident import Incident
+from ..rules.lexicon import subtype_rank
+from ..places.records import SPECIFICITY, Place, contains
 
 __all__ = ["same_event", "merge_pair", "merge_incidents", "date_span"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["Document", "Sentence", "read_article", "make_document", "split_sentences",
            "parse_date", "normalize_breaks", "scrub", "MAX_BYTES"]
@@ -96,8 +96,8 @@ def make_document(text: str, *, published: date | None = None, source: str = "<t
 def read_article(path: str | Path, *, published: date | None = None) -> Document:
     """Read and check one plain-text article file (through the bounded reader of
     :mod:`geomap.sources`: regular files, pipes, devices and symlinks alike)."""
-    from .sources.bounded import display_name, open_input
-    from .sources.txt import read_txt
+    from ..sources.bounded import display_name, open_input
+    from ..sources.txt import read_txt
 
     name = display_name(path)
     with open_input(path) as stream:

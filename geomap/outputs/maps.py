@@ -94,7 +94,7 @@ def map_data(incidents: list[dict]) -> dict:
     incident's point; ``d`` is days since 1970-01-01 (None when undated); ``a`` indexes
     ``actorSets`` (the actors a record carries, ``actor1``/``actor2`` included).
     """
-    from .lexicon import ACTOR_ALIASES
+    from ..rules.lexicon import ACTOR_ALIASES
 
     types = _Codes(EVENT_COLORS)
     subtypes, places, targets, files = _Codes(), _Codes(), _Codes(), _Codes()

@@ -13,9 +13,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .anchors import guarded
+from ..rules.anchors import guarded
 from .mentions import Mention
-from .places import SPECIFICITY, Candidate, Place, contains
+from .records import SPECIFICITY, Candidate, Place, contains
 
 __all__ = ["Resolved", "PlaceGroup", "resolve_mentions", "group_places", "precision_codes"]
 

@@ -17,9 +17,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError
+from ..errors import InputError
 from .fileio import atomic_target
-from .incident import Incident
+from ..incident import Incident
 
 __all__ = ["CHARTS", "monthly_series", "write_chart", "write_charts"]
 

@@ -22,21 +22,21 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .anchors import guarded, prime
-from .codebook import actor_sides, spokesmen
-from .counts import Count, find_counts
-from .dates import DateRef, dateline_date, find_dates, is_deictic
-from .gazetteer import Gazetteer, load_gazetteer
-from .incident import Incident, SourceRef
-from .lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
+from ..rules.anchors import guarded, prime
+from ..codebook import actor_sides, spokesmen
+from ..rules.counts import Count, find_counts
+from ..rules.dates import DateRef, dateline_date, find_dates, is_deictic
+from ..places.gazetteer import Gazetteer, load_gazetteer
+from ..incident import Incident, SourceRef
+from ..rules.lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
                       find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank,
                       tally_span)
-from .mentions import Mention, matcher_for
+from ..places.mentions import Mention, matcher_for
 from .merge import merge_incidents
-from .normalize import fold
-from .places import SPECIFICITY
-from .reader import Document, Sentence, make_document, split_sentences
-from .resolve import PlaceGroup, precision_codes, group_places, resolve_mentions
+from ..places.names import fold
+from ..places.records import SPECIFICITY
+from ..text.reader import Document, Sentence, make_document, split_sentences
+from ..places.resolve import PlaceGroup, precision_codes, group_places, resolve_mentions
 
 __all__ = ["extract", "extract_text"]
 

@@ -27,12 +27,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .errors import InputError, StoreError
-from .incident import Incident, SourceRef, incident_from_properties
+from ..errors import InputError, StoreError
+from ..incident import Incident, SourceRef, incident_from_properties
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
-    from .reader import Document
+    from ..places.gazetteer import Gazetteer
+    from ..text.reader import Document
 
 # Writing needs the merge rules and the gazetteer; reading them is left to the writing
 # methods, so that a query (a new process each time) does not compile the codebooks.
@@ -62,7 +62,7 @@ def filter_ids(store: "Store", *, province: str | None = None,
             raise InputError(f"unknown district {district!r} (did you mean: {close}?)")
         district_id = ranked[0].place.id
     if actor:
-        from .lexicon import find_actors
+        from ..rules.lexicon import find_actors
 
         hits = find_actors(actor)
         canonical_actor = hits[0].actor if hits else actor
@@ -203,7 +203,7 @@ class Store:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            from .gazetteer import load_gazetteer
+            from ..places.gazetteer import load_gazetteer
 
             self._gazetteer = load_gazetteer()
         return self._gazetteer
@@ -213,7 +213,7 @@ class Store:
         (None: no province). A name that is exactly one province's is read from the
         gazetteer's files without loading the gazetteer (a query's start-up)."""
         if self._gazetteer is None:
-            from .gazetteer import province_code
+            from ..places.gazetteer import province_code
 
             code = province_code(name)
             if code is not None:
@@ -291,7 +291,7 @@ class Store:
 
     def _add(self, incident: Incident) -> bool:
         """Insert, or merge into a stored report of the same event; True if merged."""
-        from .merge import merge_pair, same_event
+        from ..extract.merge import merge_pair, same_event
 
         for row in self._candidates(incident):
             if same_event(self._probe(row), incident):
@@ -318,8 +318,8 @@ class Store:
         """Stored incidents that may be the same event, by indexed ranges only: the same
         province, the same district or none, a date window per stored precision. The cost
         depends on how many reports share that place and time, not on the store's size."""
-        from .dates import shift
-        from .merge import date_span
+        from ..rules.dates import shift
+        from ..extract.merge import date_span
 
         if incident.place is None or incident.event_date is None:
             return []

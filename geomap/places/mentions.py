@@ -17,10 +17,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .anchors import guarded
+from ..rules.anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
-from .normalize import CALENDAR_WORDS, GENERIC_KIND, fold
-from .places import Candidate
+from .names import CALENDAR_WORDS, GENERIC_KIND, fold
+from .records import Candidate
 
 __all__ = ["Mention", "PlaceMatcher", "matcher_for"]
 

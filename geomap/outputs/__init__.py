@@ -1,0 +1,1 @@
+"""What geomap writes: GeoJSON, CSV, GeoPackage, GeoParquet, FlatGeobuf, maps, charts, tables."""

@@ -1,0 +1,1 @@
+"""Shared rule engines: the anchor scan, keyword tables, counts and dates."""

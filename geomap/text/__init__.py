@@ -1,0 +1,1 @@
+"""Reading text: checked text, publication date, sentences."""
