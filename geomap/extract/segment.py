@@ -33,7 +33,8 @@ from ..rules.lexicon import ActorHit, has_trigger, is_not_an_event, is_reaction,
 from ..text.reader import Sentence
 from .claims import counts_in
 from .drafts import (Draft, attach_or_add, continue_draft, finer_place, in_background, inside,
-                     make_draft, new_date, new_drafts, placeable, same_province, undated)
+                     make_draft, new_date, new_drafts, placeable, restated, same_province,
+                     undated)
 
 __all__ = ["Lead", "Scene", "read_sentence"]
 
@@ -241,7 +242,8 @@ def _continues(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
         return False
     if said.place_ctx and said.place_ctx.index > draft.last_sentence:
         return False
-    continue_draft(draft, said.sentence, said.index, counts, said.actors, said.told)
+    continue_draft(draft, said.sentence, said.index, restated(draft, counts), said.actors,
+                   said.told)
     return True
 
 
