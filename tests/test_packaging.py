@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
-from geomap.cli.commands import app
+from geomap.cli import app
 from geomap.sources.samples import PUBLISHED
 
 from .conftest import ROOT
@@ -74,7 +74,7 @@ def test_run_from_the_installed_wheel_writes_what_the_checkout_writes(wheel, tmp
 
 
 def test_import_and_help_do_not_load_heavy_modules():
-    code = ("import sys, geomap, geomap.cli.commands; "
+    code = ("import sys, geomap, geomap.cli; "
             "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'geopy', "
             "'trafilatura', 'dask', 'distributed') "
             "if m in sys.modules]; print(heavy)")
