@@ -16,7 +16,8 @@ alias) and draws incidents and fatalities per month by event type for what is sh
 clicking a province lists its incidents with their totals.
 
 The same incidents give byte-identical HTML: folium's random element ids are replaced
-by sequential ones and the compressed data carries no timestamp.
+by sequential ones and the compressed data carries no timestamp. The page's own
+JavaScript, CSS and legend are files in ``geomap/web/map/`` (:func:`geomap.web.asset`).
 """
 
 from __future__ import annotations
