@@ -32,6 +32,7 @@ from ..rules.lexicon import (ActorHit, background_spans, blank, classify_event, 
                       find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank,
                       tally_span)
 from ..places.mentions import Mention, matcher_for
+from .gate import may_report
 from .merge import merge_incidents
 from ..places.names import fold
 from ..places.records import SPECIFICITY
@@ -127,6 +128,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     returned too, with ``place=None``: callers report them, never map them.
     """
     gaz = gazetteer or load_gazetteer()
+    if not may_report(document.text, gaz):
+        return []                 # no trigger word or no place: the scan, not the parse
     original = document.text
     sentences = _capped(split_sentences(original))
     spans = [(s.start, s.end) for s in sentences]

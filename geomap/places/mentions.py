@@ -154,6 +154,12 @@ class PlaceMatcher:
         mentions = self._compounds(text, mentions)
         return self._districts_of_named_provinces(text, mentions, masks)
 
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where a gazetteer name stands in ``text``, any case, before :meth:`find`'s
+        checks (word bounds, case, actor names, context): what its one scan finds."""
+        return [(start, end) for _, start, end in
+                self._automaton.find_matches_as_indexes(_lower_same_length(text))]
+
     def _compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"Khas Konar district": two names side by side whose second, read alone, is no
         place of the kind the text gives it ("Konar" is a province, not a district) are one
