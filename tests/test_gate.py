@@ -108,3 +108,15 @@ def test_extraction_with_the_gate_is_extraction_without_it(text):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(incidents, "may_report", lambda *_: True)
         assert incidents.extract_text(text, published=PUB) == gated
+
+
+def test_the_gate_scan_is_the_one_find_reads(gaz):
+    from geomap.places.mentions import matcher_for
+
+    matcher = matcher_for(gaz)
+    text = "A bomb killed two people in Kabul and one in Jalalabad on Monday."
+    other = "".join(text)                      # equal, but another string
+    assert matcher.scan(text) is matcher.scan(text)          # scanned once
+    assert matcher.find(text) == matcher.find(other)
+    assert [text[s:e] for _, s, e in matcher.scan(text) if text[s].isupper()] == \
+        ["Kabul", "Jalalabad"]

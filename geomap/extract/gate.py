@@ -83,7 +83,7 @@ def may_report(text: str, gazetteer: Gazetteer) -> bool:
     if not has_trigger_word(text):
         return False
     matcher = matcher_for(gazetteer)
-    for start, _ in matcher.name_spans(text):
+    for _, start, _ in matcher.scan(text):       # (find() reuses this scan)
         first = text[start]
         if first.isupper() or not first.isascii():
             return True                 # (most likely a place: extraction decides)
