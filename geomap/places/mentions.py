@@ -109,6 +109,7 @@ class PlaceMatcher:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         #: (target, surface, word before, word after, ...) -> what _make decides
         self._verdicts: dict[tuple, tuple | None] = {}
+        self._last_scan: tuple[str, list] | None = None      # (text, what scan() found)
         targets: dict[str, tuple[str, object]] = {}
         town_only: dict[str, bool] = {}
         for name, place_id in gazetteer.iter_names():
@@ -137,10 +138,9 @@ class PlaceMatcher:
         ``any_case`` (for short location phrases such as "paktia province").
         """
         masks = sorted(masks)
-        lowered = _lower_same_length(text)
         mentions: list[Mention] = []
         size = len(text)
-        for index, start, end in self._automaton.find_matches_as_indexes(lowered):
+        for index, start, end in self.scan(text):
             # (_bounded inlined: this loop runs for every name-like substring)
             if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()) \
                     or (masks and _overlaps(masks, start, end)) or \
@@ -215,6 +215,17 @@ class PlaceMatcher:
                                cue="district"))
         out.sort(key=lambda m: m.start)
         return out
+
+    def scan(self, text: str) -> list[tuple[int, int, int]]:
+        """``(name, start, end)`` of every gazetteer name in ``text``, any case, before
+        :meth:`find`'s checks (word bounds, case, actor names, context): its one scan.
+        The last text's scan is kept, so asking before :meth:`find` costs find nothing."""
+        last = self._last_scan
+        if last is not None and last[0] is text:
+            return last[1]
+        found = self._automaton.find_matches_as_indexes(_lower_same_length(text))
+        self._last_scan = (text, found)
+        return found
 
     def _compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"Khas Konar district": two names side by side whose second, read alone, is no
