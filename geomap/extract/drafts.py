@@ -359,7 +359,11 @@ def attach_or_add(drafts: list[Draft], draft: Draft) -> None:
                       and last.group.head.place == draft.group.head.place)
         if same_place and draft.last_sentence - last.last_sentence <= 1 and \
                 (draft.date is None or last.date is None or draft.date.value == last.date.value):
-            continue_draft(last, draft.sentences[0], draft.last_sentence, draft.counts, [])
+            # (its own day, if it tells one, dates an undated incident: "Teachers shot dead
+            # in Faryab / Two teachers were shot dead in Faryab province on Monday")
+            own = [draft.date] if draft.date is not None and not undated(draft) else []
+            continue_draft(last, draft.sentences[0], draft.last_sentence, draft.counts, [],
+                           own)
             last.actors.extend(draft.actors)
             return
     drafts.append(draft)
