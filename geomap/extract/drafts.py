@@ -82,7 +82,7 @@ def placeable(text: str, group: PlaceGroup) -> bool:
 def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGroup],
                dates: list[DateRef], context: DateRef | None, counts: list[Count],
                actors: list[ActorHit], published: date | None,
-               background: list[tuple[int, int]]) -> list[Draft]:
+               background: list[tuple[int, int]], stated: DateRef | None = None) -> list[Draft]:
     """One draft per place group that the sentence reports an event at."""
     bounds = [sentence.start] + [g.end for g in groups]
     selected: list[int] = []
@@ -117,7 +117,7 @@ def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGrou
         lead = text[lead_start:group.end]
         draft = make_draft(group, sentence, index, lead or sentence.text,
                            _dates_near(dates, group, background), context, shares[n], actors,
-                           published, segment=text[group.start:seg_end])
+                           published, segment=text[group.start:seg_end], stated=stated)
         draft.count_note = notes[n]
         if k in coordinated_with_previous and drafts:
             # "killings in Nangarhar and Parwan": the same kind of event in both
@@ -241,9 +241,12 @@ def _dates_near(dates: list[DateRef], group: PlaceGroup,
 
 def make_draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
                dates: list[DateRef], context: DateRef | None, counts: list[Count],
-               actors: list[ActorHit], published: date | None, segment: str = "") -> Draft:
+               actors: list[ActorHit], published: date | None, segment: str = "",
+               stated: DateRef | None = None) -> Draft:
     """A new draft at ``group`` (``None``: Afghanistan at large); its kind of event from the
-    words before the place (``lead``), else after it (``segment``), else the sentence."""
+    words before the place (``lead``), else after it (``segment``), else the sentence; its
+    day the sentence's own, else the day in force (``context``), else the day of the
+    statement that reports it (``stated``), as the latest it can be."""
     kind = classify_event(lead) or classify_event(segment)
     if kind is None or kind.keyword in _GENERIC_VIOLENCE:
         # "Five people were killed in Kabul ... in separate bombings": the sentence
@@ -254,6 +257,11 @@ def make_draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: s
     elif context is not None:
         # (the day in force from an earlier sentence)
         when, note = context, f"date from '{context.phrase}' earlier in the text"
+    elif stated is not None and published is not None and stated.value < published:
+        # "relatives told reporters on Tuesday that gunmen had killed ...": that day at
+        # the latest (a week's precision: it may have been earlier)
+        when = replace(stated, precision="week")
+        note = f"date of the statement '{stated.phrase}', the event's at the latest"
     else:
         when = None
         note = "no date in the text: publication date" if published else "no date"

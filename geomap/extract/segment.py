@@ -105,6 +105,9 @@ class Said:
     context: DateContext | None
     #: the places of the sentence just before, if it set any
     place_ctx: PlaceContext | None
+    #: the day a statement was made ("relatives told reporters on Tuesday that ..."), the
+    #: event's at the latest
+    stated: DateRef | None = None
 
 
 def read_sentence(article, scene: Scene, index: int) -> None:
@@ -140,7 +143,8 @@ def _said(article, scene: Scene, index: int) -> Said:
                                previous=previous)
                     if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
                    key=lambda d: (in_background(d, background), d.start))
-    dates = [d for d in dates if not _statement_date(original, d)]
+    stated = [d for d in dates if _statement_date(original, d)]
+    dates = [d for d in dates if d not in stated]
     groups = [g for g in group_places(article.text, article.resolved_in.get(index, []))
               if placeable(article.text, g)]
     if not _all_background(groups, background):
@@ -157,7 +161,7 @@ def _said(article, scene: Scene, index: int) -> Said:
     # a new report at most: it neither continues an incident nor dates what follows
     told = [d for d in dates if not in_background(d, background)]
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
-                context, place_ctx)
+                context, place_ctx, stated[0] if stated else None)
 
 
 def _event_places(text: str, sentence: Sentence, groups: list[PlaceGroup]) -> list[PlaceGroup]:
@@ -302,7 +306,7 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
         return False
     for draft in new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
                             _day_in_force(said), counts, said.actors, article.published,
-                            article.background):
+                            article.background, said.stated):
         attach_or_add(scene.drafts, draft)
     return True
 
@@ -369,7 +373,8 @@ def _country_only(article, scene: Scene, said: Said, counts: list[Count]) -> boo
 
 def _placed_at(group: PlaceGroup | None, article, said: Said, counts: list[Count]) -> Draft:
     return make_draft(group, said.sentence, said.index, said.sentence.text, said.dates,
-                      _day_in_force(said), counts, said.actors, article.published)
+                      _day_in_force(said), counts, said.actors, article.published,
+                      stated=said.stated)
 
 
 def _day_in_force(said: Said) -> DateRef | None:
@@ -397,7 +402,9 @@ _DATE_CONTEXT_GAP = 3          # sentences a date phrase stays in force
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|another|second|first|same)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks?|blasts?|explosions?|bombings?|assault|incident|operation|strike|airstrike|"
-    r"raid|hospital|building|mosque|"
+    r"raid|hospital|building|mosque|shootings?|killings?|clash(?:es)?|fighting|ambush(?:es)?|"
+    r"gunfight|firefight|battle|execution|abduction|kidnapping|murder|assassination|"
+    r"shells?|rockets?|bombs?|mines?|mortars?|grenades?|"
     r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
 
 
@@ -452,7 +459,11 @@ def _gap_for(counts: list[Count], sentence: Sentence, draft: Draft,
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|"
-                        r"tweeted|claimed)\b[^.;]{0,40}$", re.IGNORECASE)
+                        r"tweeted|claimed)\b(?P<gap>[^.;]{0,40})$", re.IGNORECASE)
+#: words that open the reported clause between a reporting verb and a day: "said the
+#: shooting happened on Monday", "said two policemen were killed on Saturday"
+_REPORTED_CLAUSE = re.compile(r"\b(?:that|took\s+place|was|were|had|has|have|is|are|went|"
+                              r"hit|struck|began|came|[a-z]{3,}ed)\b", re.IGNORECASE)
 
 
 _STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confirmed|"
@@ -462,11 +473,14 @@ _STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confi
 def _statement_date(text: str, ref: DateRef) -> bool:
     """"the ministry confirmed on Friday", "sources on Thursday reported": the day a
     statement was made, not the day of the event ("claimed Saturday's attack" dates the
-    attack: a possessive day belongs to the noun after it)."""
+    attack: a possessive day belongs to the noun after it; "said the shooting happened on
+    Monday" dates it too: the day is inside the reported clause)."""
     if text.startswith(("'s ", "’s "), ref.end):
         return False
-    return _REPORTING.search(text, max(0, ref.start - 60), ref.start) is not None or \
-        _STATED_AFTER.match(text, ref.end) is not None
+    said = _REPORTING.search(text, max(0, ref.start - 60), ref.start)
+    if said is not None and not _REPORTED_CLAUSE.search(said.group("gap")):
+        return True
+    return _STATED_AFTER.match(text, ref.end) is not None
 
 
 _ELSEWHERE = re.compile(r"\b(?:another\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|blasts?|"
