@@ -320,8 +320,13 @@ def _names_its_province(place) -> bool:
     return fold(place.name) == fold(place.admin1) or place.admin2 == place.admin1
 
 
+#: how a draft's day is noted when another sentence may still give its own: a day in force
+#: from an earlier sentence, or the day of the statement that reports it
+_PROVISIONAL = ("earlier in the text", "the event's at the latest")
+
+
 def undated(draft: Draft) -> bool:
-    return draft.date is None or draft.date_note.endswith("earlier in the text")
+    return draft.date is None or draft.date_note.endswith(_PROVISIONAL)
 
 
 def same_province(draft: Draft, groups: list[PlaceGroup]) -> bool:
@@ -336,14 +341,14 @@ def new_date(dates: list[DateRef], draft: Draft) -> bool:
     date, when it came from an earlier sentence, the sentence may still correct)."""
     current = draft.date
     return bool(dates) and current is not None and \
-        not draft.date_note.endswith("earlier in the text") and all(
+        not draft.date_note.endswith(_PROVISIONAL) and all(
             d.value != current.value for d in dates)
 
 
 def continue_draft(draft: Draft, sentence: Sentence, index: int, counts: list[Count],
               actors: list[ActorHit], dates: list[DateRef] = ()) -> None:
     draft.sentences.append(sentence)
-    if dates and (draft.date is None or draft.date_note.endswith("earlier in the text")):
+    if dates and undated(draft):
         # "...killed in Kunar. The strike hit them last night": the incident's own date
         draft.date, draft.date_note = dates[0], f"date from '{dates[0].phrase}'"
     kind = classify_event(sentence.text)
