@@ -24,13 +24,12 @@ from datetime import date
 
 from ..rules.anchors import guarded, prime
 from ..codebook import actor_sides, spokesmen
-from ..rules.counts import Count, find_counts
-from ..rules.dates import DateRef, dateline_date, find_dates, is_deictic
+from ..lang import LanguagePack, get_pack
+from ..rules.counts import Count
+from ..rules.dates import DateRef
 from ..places.gazetteer import Gazetteer, load_gazetteer
 from ..incident import Incident, SourceRef
-from ..rules.lexicon import (ActorHit, background_spans, blank, classify_event, find_actors,
-                      find_targets, has_trigger, is_not_an_event, is_reaction, subtype_rank,
-                      tally_span)
+from ..rules.lexicon import ActorHit, blank
 from ..places.mentions import Mention, matcher_for
 from .merge import merge_incidents
 from ..places.names import fold
@@ -127,17 +126,18 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     returned too, with ``place=None``: callers report them, never map them.
     """
     gaz = gazetteer or load_gazetteer()
+    lang = get_pack(document.language)
     original = document.text
-    sentences = _capped(split_sentences(original))
+    sentences = _capped(split_sentences(original, document.language))
     spans = [(s.start, s.end) for s in sentences]
     prime(original, spans)        # every stage's anchor words, found in one pass
     # what the text says about people and weapons ("a facilitator responsible for IED
     # attacks", "seized two IEDs") is blanked for everything that reads events
-    background = background_spans(original)
+    background = lang.background_spans(original)
     text = blank(original, background)
     if text is not original:
         prime(text, spans)
-    actor_hits = find_actors(original)
+    actor_hits = lang.find_actors(original)
     mentions = matcher_for(gaz).find(original, masks=[(a.start, a.end) for a in actor_hits])
     datelines = [m for m in mentions if _is_dateline(original, m.start, m.end)]
     mentions = [m for m in mentions if m not in datelines]
@@ -145,7 +145,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     lead = _dateline_province(original, datelines, sentences)
     # relative dates resolve against the dateline's date when the text has one; that
     # date is the release's, never an event's
-    dated = dateline_date(original, document.published)
+    dated = lang.dateline_date(original, document.published)
     reference = dated[0] if dated else document.published
     if reference != document.published:
         document = replace(document, published=reference)
@@ -164,11 +164,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         # dates from the words as written, those of background clauses last ("linked to a
         # murder in March ... yesterday")
         dates = sorted((_shift(d, sentence.start) for d in
-                        find_dates(original[sentence.start:sentence.end], document.published,
-                                   previous=previous)
+                        lang.find_dates(original[sentence.start:sentence.end],
+                                        document.published, previous=previous)
                         if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
-                       key=lambda d: (_in_background(d, background), d.start))
-        dates = [d for d in dates if not _statement_date(original, d)]
+                       key=lambda d: (_in_background(d, background, lang), d.start))
+        dates = [d for d in dates if not _statement_date(original, d, lang)]
         in_sentence = resolved_in.get(index, [])
         groups = [g for g in group_places(text, in_sentence) if _placeable(text, g)]
         in_background = bool(groups) and all(_inside(g.start, background) for g in groups)
@@ -183,7 +183,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
         context = date_ctx if date_ctx and index - date_ctx[1] <= _DATE_CONTEXT_GAP else None
         # a date of a background clause ("responsible for an attack in June 2011") dates
         # a new report at most: it neither continues an incident nor dates what follows
-        told = [d for d in dates if not _in_background(d, background)]
+        told = [d for d in dates if not _in_background(d, background, lang)]
         if told:
             date_ctx = (told[-1], index)
         place_ctx = last_place if last_place and index - last_place[1] <= 1 else None
@@ -202,14 +202,15 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 # "...in Nangarhar province. They were hit in Surkh Rod district of the
                 # province": the same incident, now placed more precisely
                 _continue(drafts[-1], sentence, index,
-                          _counts_in(sentence, original, sent_actors), sent_actors, told)
+                          _counts_in(sentence, original, sent_actors, lang), sent_actors, told,
+                          lang=lang)
                 drafts[-1].group = finer
                 continue
-        if not has_trigger(sentence.text):
+        if not lang.has_trigger(sentence.text):
             if told and not groups and drafts and _ANAPHOR.search(sentence.text) and \
                     index - drafts[-1].last_sentence <= _CONTINUATION_GAP:
                 # "The incident happened on Tuesday morning."
-                _continue(drafts[-1], sentence, index, [], sent_actors, told)
+                _continue(drafts[-1], sentence, index, [], sent_actors, told, lang=lang)
             elif told and drafts and index - drafts[-1].last_sentence <= 1 and \
                     _undated(drafts[-1]) and _same_province(drafts[-1], groups):
                 # "...were killed in Nangarhar province. Forces launched an operation in
@@ -217,45 +218,46 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
                 drafts[-1].date = told[0]
                 drafts[-1].date_note = f"date from '{told[0].phrase}' in the next sentence"
             continue
-        counts = _counts_in(sentence, original, sent_actors)
-        if counts and not groups and _tally(original, sentence, told):
+        counts = _counts_in(sentence, original, sent_actors, lang)
+        if counts and not groups and _tally(original, sentence, told, lang):
             continue                    # (figures of many events at once, none placed)
-        if (is_reaction(sentence.text) or is_not_an_event(sentence.text)) and not counts:
+        if (lang.is_reaction(sentence.text) or lang.is_not_an_event(sentence.text)) and not counts:
             continue
         if groups:
             for draft in _new_drafts(text, sentence, index, groups, dates, context,
-                                     counts, sent_actors, document.published, background):
-                _attach_or_add(drafts, draft)
+                                     counts, sent_actors, document.published, background,
+                                     lang):
+                _attach_or_add(drafts, draft, lang)
         elif drafts and index - drafts[-1].last_sentence <= _gap_for(
                 counts, sentence, drafts[-1], last_place) and \
                 (counts or _ANAPHOR.search(sentence.text)) and \
                 not _new_date(told, drafts[-1]) and \
                 not (place_ctx and place_ctx[1] > drafts[-1].last_sentence):
-            _continue(drafts[-1], sentence, index, counts, sent_actors, told)
+            _continue(drafts[-1], sentence, index, counts, sent_actors, told, lang=lang)
         elif (again := _named_again(counts, drafts)) is not None and not _new_date(told, again):
             # "captured a Taliban senior leader ... After questioning, the security force
             # detained the senior leader": the same man, however far back he was named;
             # that incident is again the one the next sentences go on with
-            _continue(again, sentence, index, counts, sent_actors, told)
+            _continue(again, sentence, index, counts, sent_actors, told, lang=lang)
             drafts.remove(again)
             drafts.append(again)
         elif counts and place_ctx:
             # "The operation was in Toto village of Shirzad district. At least 150 Taliban
             # were killed": the place of the sentence just before
             drafts.append(_draft(place_ctx[0][0], sentence, index, sentence.text, dates,
-                                 context, counts, sent_actors, document.published))
+                                 context, counts, sent_actors, document.published, lang=lang))
         elif lead is not None and any(c.value for c in counts):
             # "The security force engaged the insurgents, killing several of them": the
             # event sentence names no place; the article's lead (or its "X PROVINCE,
             # Afghanistan" dateline) has set it
             draft = _draft(lead[0], sentence, index, sentence.text, dates, context, counts,
-                           sent_actors, document.published)
+                           sent_actors, document.published, lang=lang)
             draft.place_note = ("place from the article's dateline" if lead[1] == "dateline"
                                 else "place named earlier in the article")
             drafts.append(draft)
         elif counts and mentions_country:
             drafts.append(_draft(None, sentence, index, sentence.text, dates, context,
-                                 counts, sent_actors, document.published))
+                                 counts, sent_actors, document.published, lang=lang))
     incidents = [_finish(d, document, claimed) for d in drafts]
     # incidents whose every figure is an armed group's claim give way, when merged, to
     # the figures of a report of the same event that is not
@@ -291,11 +293,12 @@ def _capped(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _counts_in(sentence: Sentence, original: str, actors: list[ActorHit]) -> list[Count]:
+def _counts_in(sentence: Sentence, original: str, actors: list[ActorHit],
+               lang: LanguagePack) -> list[Count]:
     """The figures of a sentence at document offsets; those an armed group claims
     ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed", read in the
     text as written, not blanked) are marked. ``actors``: the sentence's actor names."""
-    counts = [_shift(c, sentence.start) for c in find_counts(sentence.text)]
+    counts = [_shift(c, sentence.start) for c in lang.find_counts(sentence.text)]
     claims = [h.start for h in actors if h.actor in _ARMED_GROUPS and
               _CLAIM_AFTER_GROUP.match(original, h.end)] + \
         [m.start() for m in _CLAIM_WORDS.finditer(original, sentence.start, sentence.end)] \
@@ -309,10 +312,11 @@ def _counts_in(sentence: Sentence, original: str, actors: list[ActorHit]) -> lis
     return counts
 
 
-def _tally(original: str, sentence: Sentence, dates: list[DateRef]) -> bool:
+def _tally(original: str, sentence: Sentence, dates: list[DateRef],
+           lang: LanguagePack) -> bool:
     """A sentence whose figures tally days or more ("40 bombings over the previous ten
     days, leaving 60 dead"), with no day of its own besides the tally's."""
-    span = tally_span(original[sentence.start:sentence.end])
+    span = lang.tally_span(original[sentence.start:sentence.end])
     if span is None:
         return False
     start, end = span[0] + sentence.start, span[1] + sentence.start
@@ -354,10 +358,11 @@ def _gap_for(counts: list[Count], sentence: Sentence, draft: _Draft,
     return _CONTINUATION_GAP
 
 
-def _in_background(ref: DateRef, background: list[tuple[int, int]]) -> bool:
+def _in_background(ref: DateRef, background: list[tuple[int, int]],
+                   lang: LanguagePack) -> bool:
     """A date of a background clause ("linked to a murder in March"), but not "yesterday"
     at its end: a clause's reach is read loosely, and a deictic date is the report's."""
-    return _inside(ref.start, background) and not is_deictic(ref)
+    return _inside(ref.start, background) and not lang.is_deictic(ref)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -425,7 +430,7 @@ def _placeable(text: str, group: PlaceGroup) -> bool:
 def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGroup],
                 dates: list[DateRef], context, counts: list[Count],
                 actors: list[ActorHit], published: date | None,
-                background: list[tuple[int, int]]) -> list[_Draft]:
+                background: list[tuple[int, int]], lang: LanguagePack) -> list[_Draft]:
     """One draft per place group that the sentence reports an event at."""
     bounds = [sentence.start] + [g.end for g in groups]
     selected: list[int] = []
@@ -441,7 +446,7 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
             r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
         if coordinated:
             coordinated_with_previous.add(k)
-        if has_trigger(lead) or own_counts or coordinated:
+        if lang.has_trigger(lead) or own_counts or coordinated:
             if joined and not coordinated and (not selected or selected[-1] != k - 1):
                 # "attacks in Kandahar and Helmand provinces killed 11": both places
                 selected.append(k - 1)
@@ -458,8 +463,8 @@ def _new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGro
         lead = text[lead_start:group.end]
         mine = [c for c, o in zip(counts, owner) if o == n]
         draft = _draft(group, sentence, index, lead or sentence.text,
-                       _dates_near(dates, group, background), context, mine, actors, published,
-                       segment=text[group.start:seg_end])
+                       _dates_near(dates, group, background, lang), context, mine, actors,
+                       published, segment=text[group.start:seg_end], lang=lang)
         if k in coordinated_with_previous and drafts:
             # "killings in Nangarhar and Parwan": the same kind of event in both
             draft.event_type, draft.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type
@@ -503,41 +508,33 @@ def _count_owners(text: str, sentence: Sentence, groups: list[PlaceGroup],
     return owners
 
 
-_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|"
-                        r"tweeted|claimed)\b[^.;]{0,40}$", re.IGNORECASE)
-
-
-_STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confirmed|"
-                           r"stated|told|claimed)\b", re.IGNORECASE)
-
-
-def _statement_date(text: str, ref: DateRef) -> bool:
+def _statement_date(text: str, ref: DateRef, lang: LanguagePack) -> bool:
     """"the ministry confirmed on Friday", "sources on Thursday reported": the day a
     statement was made, not the day of the event ("claimed Saturday's attack" dates the
     attack: a possessive day belongs to the noun after it)."""
     if text.startswith(("'s ", "’s "), ref.end):
         return False
-    return _REPORTING.search(text, max(0, ref.start - 60), ref.start) is not None or \
-        _STATED_AFTER.match(text, ref.end) is not None
+    return lang.statement_before(text, max(0, ref.start - 60), ref.start) is not None or \
+        lang.stated_after(text, ref.end) is not None
 
 
 def _dates_near(dates: list[DateRef], group: PlaceGroup,
-                background: list[tuple[int, int]]) -> list[DateRef]:
+                background: list[tuple[int, int]], lang: LanguagePack) -> list[DateRef]:
     """The sentence's dates, those of background clauses last, nearest the place first
     (the days of statements, "officials said on Wednesday", were already set aside by
     :func:`_statement_date`)."""
-    return sorted(dates, key=lambda d: (_in_background(d, background),
+    return sorted(dates, key=lambda d: (_in_background(d, background, lang),
                                         abs(d.start - group.start)))
 
 
 def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
            dates: list[DateRef], context, counts: list[Count], actors: list[ActorHit],
-           published: date | None, segment: str = "") -> _Draft:
-    kind = classify_event(lead) or classify_event(segment)
+           published: date | None, segment: str = "", *, lang: LanguagePack) -> _Draft:
+    kind = lang.classify_event(lead) or lang.classify_event(segment)
     if kind is None or kind.keyword in _GENERIC_VIOLENCE:
         # "Five people were killed in Kabul ... in separate bombings": the sentence
         # names the kind of attack that the words next to the place do not
-        kind = classify_event(sentence.text) or kind
+        kind = lang.classify_event(sentence.text) or kind
     if dates:
         when, note = dates[0], f"date from '{dates[0].phrase}'"
     elif context:
@@ -545,7 +542,7 @@ def _draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
     else:
         when = None
         note = "no date in the text: publication date" if published else "no date"
-    targets = find_targets(lead + " " + segment)
+    targets = lang.find_targets(lead + " " + segment)
     if group is not None and group.head.place is not None \
             and _LANDMARK_TARGET.search(group.head.place.name):
         targets.insert(0, _LANDMARK_TARGET.search(group.head.place.name).group(0).lower())
@@ -628,24 +625,25 @@ def _new_date(dates: list[DateRef], draft: _Draft) -> bool:
 
 
 def _continue(draft: _Draft, sentence: Sentence, index: int, counts: list[Count],
-              actors: list[ActorHit], dates: list[DateRef] = ()) -> None:
+              actors: list[ActorHit], dates: list[DateRef] = (), *,
+              lang: LanguagePack) -> None:
     draft.sentences.append(sentence)
     if dates and (draft.date is None or draft.date_note.endswith("earlier in the text")):
         # "...killed in Kunar. The strike hit them last night": the incident's own date
         draft.date, draft.date_note = dates[0], f"date from '{dates[0].phrase}'"
-    kind = classify_event(sentence.text)
-    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type) and (
+    kind = lang.classify_event(sentence.text)
+    if kind and lang.subtype_rank(kind.sub_event_type) < lang.subtype_rank(draft.sub_event_type) and (
             draft.sub_event_type in _GENERIC_SUBTYPES or kind.event_type == draft.event_type):
         # "Gunmen attacked ... The attacker detonated his vest": a later sentence says how;
         # but an arrest stays an arrest whatever weapons the release goes on to mention
         draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type
     draft.counts.extend(counts)
     draft.actors.extend(actors)
-    draft.targets.extend(find_targets(sentence.text))
+    draft.targets.extend(lang.find_targets(sentence.text))
     draft.last_sentence = index
 
 
-def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
+def _attach_or_add(drafts: list[_Draft], draft: _Draft, lang: LanguagePack) -> None:
     """A new sentence naming the running incident's place again continues it."""
     if drafts:
         last = drafts[-1]
@@ -654,7 +652,7 @@ def _attach_or_add(drafts: list[_Draft], draft: _Draft) -> None:
                       and last.group.head.place == draft.group.head.place)
         if same_place and draft.last_sentence - last.last_sentence <= 1 and \
                 (draft.date is None or last.date is None or draft.date.value == last.date.value):
-            _continue(last, draft.sentences[0], draft.last_sentence, draft.counts, [])
+            _continue(last, draft.sentences[0], draft.last_sentence, draft.counts, [], lang=lang)
             last.actors.extend(draft.actors)
             return
     drafts.append(draft)
@@ -791,5 +789,5 @@ def _finish(draft: _Draft, document: Document, claimed: list[str]) -> Incident:
 
 # the patterns read in every sentence, behind a look-ahead of the characters they can
 # start with (geomap.anchors.guarded: the same matches, fewer positions tried)
-_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING, _CLAUSE_BREAK = (
-    guarded(p) for p in (_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING, _CLAUSE_BREAK))
+_ANAPHOR, _CLAIM, _ELSEWHERE, _CLAUSE_BREAK = (
+    guarded(p) for p in (_ANAPHOR, _CLAIM, _ELSEWHERE, _CLAUSE_BREAK))

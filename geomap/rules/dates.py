@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .anchors import Gate, guarded
+from ..lang.en.words import reporting_verbs
 
 __all__ = ["DateRef", "find_dates", "dateline_date", "shift", "is_deictic", "REPORTING_VERBS"]
 
@@ -287,10 +288,9 @@ def _on_before(text: str, start: int, end: int) -> bool:
 
 
 # "officials said Saturday": the day of the statement, not a date of the event
-#: verbs that report a statement ("officials said", "the ministry confirmed")
-REPORTING_VERBS = ("said", "says", "stated", "told", "announced", "reported", "added",
-                   "confirmed", "claimed", "tweeted", "noted", "explained", "declared",
-                   "insisted", "acknowledged")
+#: verbs that report a statement ("officials said", "the ministry confirmed"): the
+#: language's data file (geomap/lang/en/data/reporting_verbs.csv)
+REPORTING_VERBS = reporting_verbs()
 _SAID = re.compile("|".join(REPORTING_VERBS))
 
 
