@@ -1,22 +1,53 @@
 """English: the first language pack.
 
 Its words are data files in ``data/`` (one loader each, :mod:`.words`); the grammar that
-must stay code is in this package's modules (:mod:`.statements`) and in the shared
-engines of :mod:`geomap.rules`, which read these words.
+must stay code is in this package's modules (:mod:`.statements`) and in the English
+readers of :mod:`geomap.rules` (counts, dates, background clauses), which read these
+words. The shared engines (event rules, keywords, clauses, targets) are built here from
+the data.
 """
 
 from __future__ import annotations
 
-from ..pack import LanguagePack, WritingSystem
+from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["pack"]
+from ..pack import LanguagePack, WritingSystem
+from ...rules.clauses import Clauses
+from ...rules.events import EventRules
+from ...rules.targets import Targets
+
+__all__ = ["pack", "engines", "Engines"]
+
+
+@dataclass(frozen=True, slots=True)
+class Engines:
+    """The shared engines, loaded with English data."""
+
+    events: EventRules
+    clauses: Clauses
+    targets: Targets
+
+
+@lru_cache(maxsize=1)
+def engines() -> Engines:
+    """The engines built from the English data files (once)."""
+    from ...rules.keywords import Keywords
+    from . import words
+
+    return Engines(
+        events=EventRules(words.event_rules(), Keywords(*words.triggers()),
+                          words.fragments()["SETTING_FIRE"]),
+        clauses=Clauses(**words.clauses()),
+        targets=Targets(words.targets()))
 
 
 def pack() -> LanguagePack:
     """The English pack (call :func:`geomap.lang.get_pack`, which caches it)."""
-    from ...rules import counts, dates, lexicon
+    from ...rules import actors, background, counts, dates
     from . import statements, words
 
+    built = engines()
     return LanguagePack(
         code="en", name="English",
         writing_system=WritingSystem("ltr", has_case=True),
@@ -27,10 +58,10 @@ def pack() -> LanguagePack:
         find_counts=counts.find_counts, parse_number=counts.parse_number,
         find_dates=dates.find_dates, dateline_date=dates.dateline_date,
         is_deictic=dates.is_deictic,
-        classify_event=lexicon.classify_event, subtype_rank=lexicon.subtype_rank,
-        has_trigger=lexicon.has_trigger, is_reaction=lexicon.is_reaction,
-        is_not_an_event=lexicon.is_not_an_event, tally_span=lexicon.tally_span,
-        background_spans=lexicon.background_spans, find_actors=lexicon.find_actors,
-        find_targets=lexicon.find_targets,
+        classify_event=built.events.classify_event, subtype_rank=built.events.subtype_rank,
+        has_trigger=built.events.has_trigger, is_reaction=built.clauses.is_reaction,
+        is_not_an_event=built.clauses.is_not_an_event, tally_span=built.clauses.tally_span,
+        background_spans=background.background_spans, find_actors=actors.find_actors,
+        find_targets=built.targets.find_targets,
         statement_before=statements.statement_before, stated_after=statements.stated_after,
     )
