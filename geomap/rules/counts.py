@@ -15,24 +15,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .anchors import Gate, guarded
-from ..codebook import people, quantities
+from ..codebook import figure_quantities, one_alone_nouns, people, quantities
+from ..lang.en.words import number_words, titles
 from .dates import REPORTING_VERBS
 from ..places.names import CALENDAR_WORDS
 
 __all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
 
-_UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
-          "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-          "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+#: number words (geomap/lang/en/data/numbers.csv): units with the articles that count
+#: one ("a", "an", "no"), and tens
+_UNITS = {**number_words()["unit"], **number_words()["article"]}
+_TENS = number_words()["ten"]
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand"}
 _WORD = "|".join(sorted((w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "no")),
                        key=len, reverse=True))
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})\b(?:[\s-](?:{_WORD})\b)?"
-        rf"(?:\s+(?:hundred|thousand|dozen)\b)?(?:\s+and\s+(?:{_WORD})\b)?|dozens|"
-        rf"half\s+a\s+dozen|a\s+dozen|scores|tens|hundreds|thousands|a\s+hundred|an?)")
+        rf"(?:\s+(?:hundred|thousand|dozen)\b)?(?:\s+and\s+(?:{_WORD})\b)?|"
+        # "dozens", "a dozen": codebook/quantities.csv's figures
+        + "|".join(phrase.replace(" ", r"\s+") for phrase in figure_quantities()) + "|an?)")
 _QUAL = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|" \
         r"no\s+fewer\s+than|at\s+most|approximately|roughly|an\s+estimated|another)\s+)?"
 _KILL = r"(?:killed|dead|died|deaths?|slain|martyred|lost\s+their\s+lives|lost\s+his\s+life|" \
@@ -60,10 +60,10 @@ _LEFT = re.compile(
     rf"\b(?:left|leaving)\s+{_QUAL}(?P<num>{_NUM}){_RANGE}(?:\s+[A-Za-z'’-]+){{0,3}}?\s+"
     rf"(?P<verb>dead|killed|{_WOUND})\b", re.IGNORECASE)
 # killed / shot dead a policeman, wounding a child: one person
-_PERSON = r"(?:person|man|woman|child|boy|girl|civilian|soldier|policeman|police\s*officer|officer|" \
-          r"journalist|reporter|official|commander|member|student|teacher|worker|fighter|" \
-          r"militant|guard|driver|cleric|imam|elder|doctor|judge|prosecutor|activist|pilot|" \
-          r"governor|chief|leader|employee|passer-?by|resident|farmer|shopkeeper|trader)"
+#: (the nouns of codebook/people.csv marked one_alone; "police officer" also "policeofficer",
+#: "passer-by" also "passerby")
+_PERSON = "(?:" + "|".join(noun.replace(" ", r"\s*").replace("-", "-?")
+                          for noun in one_alone_nouns()) + ")"
 _ONE = re.compile(
     rf"\b(?P<verb>killed|killing|kills|shot\s+dead|shooting\s+dead|gunned\s+down|martyred|"
     rf"shot\s+and\s+martyred|shot\s+and\s+killed|wounded|wounding|injured|injuring)\s+"
@@ -555,9 +555,7 @@ def _item(words: list[str], raw: list[str], i: int,
 
 _OF_HIS = {("of", "his"), ("of", "her"), ("of", "their"), ("of", "its"), ("of", "the")}
 _OF_THEM = {("of", "them"), ("of", "those"), ("of", "these"), ("of", "whom")}
-_TITLES = frozenset("mullah mawlawi maulawi maulvi mawlavi qari haji hajji sheikh commander "
-                    "dr mr mrs ms general gen col colonel lt capt captain maj major sgt "
-                    "sayed syed".split())
+_TITLES = frozenset(titles("name_title"))     # (geomap/lang/en/data/titles.csv)
 
 
 def _name_length(raw: list[str], i: int) -> int:

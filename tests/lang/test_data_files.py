@@ -1,7 +1,8 @@
-"""Every data file of the English pack loads and validates; a broken file fails loudly.
+"""The English pack's data files say what they should; a broken file fails loudly.
 
-Each file has one loader (geomap.lang.en.words); the readers of geomap.lang.data refuse
-empty, repeated or malformed entries with a LanguageDataError naming the file.
+Each file has one loader (geomap.lang.en.words; that every file loads is part of the
+contract, tests/lang/test_contract.py); the readers of geomap.lang.data refuse empty,
+repeated or malformed entries with a LanguageDataError naming the file.
 """
 
 from __future__ import annotations
@@ -12,28 +13,6 @@ import pytest
 
 from geomap.lang import LanguageDataError, data
 from geomap.lang.en import words
-
-LOADERS = {
-    "abbreviations.txt": words.abbreviations,
-    "reporting_verbs.csv": words.reporting_verbs,
-    "numbers.csv": words.number_words,
-    "titles.csv": lambda: words.titles("name_title") + words.titles("before_person"),
-    "events.toml": words.event_rules,
-    "triggers.toml": words.triggers,
-    "targets.toml": words.targets,
-    "clauses.toml": words.clauses,
-}
-
-
-@pytest.mark.parametrize("name", sorted(LOADERS))
-def test_each_data_file_loads(name):
-    assert LOADERS[name]()
-
-
-def test_every_english_data_file_has_a_loader():
-    shipped = {p.name for p in data.data_path("geomap.lang.en", "").iterdir()}
-    assert shipped == set(LOADERS)
-
 
 def test_event_rules_compile_and_keep_their_precedence():
     rules = words.event_rules()

@@ -51,7 +51,9 @@ def pack() -> LanguagePack:
     return LanguagePack(
         code="en", name="English",
         writing_system=WritingSystem("ltr", has_case=True),
-        abbreviations=words.abbreviations(),
+        abbreviations=words.abbreviations() + tuple(
+            abbreviation.capitalize() for _, _, abbreviations in words.calendar("month")
+            for abbreviation in abbreviations),
         digits="0123456789",
         year=r"(?:19|20)\d\d",
         ascii_anchors=True,

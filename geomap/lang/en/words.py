@@ -18,7 +18,10 @@ data file, never here.
   ``article`` ("a", "an", "no": a number only before a noun, never a figure alone).
 - ``titles.csv``: words before a person's name. ``name_title``: with the capitalised
   words after it, a name ("Mullah Omar", counted as one person); ``before_person``: the
-  capitalised word after it is a person, not a place ("Governor Helmandi").
+  capitalised word after it is a person, not a place ("Governor Helmandi");
+  ``after_person``: the capitalised word before it is a person ("Ahmad Khan", "Ahmadzai").
+- ``calendar.csv``: month and weekday names (lower case), their numbers (January = 1,
+  Monday = 0 as Python counts) and abbreviations ("sept sep": the longer first).
 - ``events.toml``, ``triggers.toml``, ``targets.toml``, ``clauses.toml``: see each file's
   comments (event rules and their precedence; trigger words; target labels; reaction,
   not-an-event and tally clauses).
@@ -31,7 +34,7 @@ from functools import lru_cache
 from ..data import compile_pattern, expand_fragments, read_rows, read_toml, read_words
 
 __all__ = ["reporting_verbs", "abbreviations", "number_words", "titles", "event_rules",
-           "triggers", "targets", "clauses", "fragments"]
+           "triggers", "targets", "clauses", "fragments", "calendar", "DATA_FILES"]
 
 _PACKAGE = __package__
 
@@ -73,14 +76,40 @@ def reporting_verbs(role: str = "all") -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def titles(role: str) -> tuple[str, ...]:
-    """Words before a name flagged for ``role`` (``name_title`` or ``before_person``)."""
-    return _flagged("titles.csv", ("word", "kind", "name_title", "before_person"), "word", role)
+    """Words of a name flagged for ``role`` (``name_title``, ``before_person`` or
+    ``after_person``)."""
+    return _flagged("titles.csv", ("word", "kind", "name_title", "before_person", "after_person"),
+                    "word", role)
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> tuple[str, ...]:
-    """Words whose full stop does not end a sentence, as written ("Gen", "U.S")."""
+    """Words whose full stop does not end a sentence, as written ("Gen", "U.S"; the
+    months' abbreviations are calendar.csv's)."""
     return read_words(_PACKAGE, "abbreviations.txt")
+
+
+@lru_cache(maxsize=None)
+def calendar(kind: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """(name, number, abbreviations) of each ``"month"`` or ``"weekday"``, in order.
+
+    >>> calendar("month")[8]
+    ('september', 9, ('sept', 'sep'))
+    """
+    if kind not in ("month", "weekday"):
+        raise ValueError(f"kind must be month or weekday, not {kind!r}")
+    rows = read_rows(_PACKAGE, "calendar.csv", ("name", "kind", "number", "abbreviations"),
+                     key="name")
+    out = []
+    for row in rows:
+        if row["kind"] not in ("month", "weekday") or not row["number"].isdigit():
+            raise _error("calendar.csv", f"bad kind or number: {row}")
+        if row["kind"] == kind:
+            out.append((row["name"].strip(), int(row["number"]),
+                        tuple(row["abbreviations"].split())))
+    if [number for _, number, _ in out] != list(range(out[0][1], out[0][1] + len(out))):
+        raise _error("calendar.csv", f"the {kind}s are not numbered in order")
+    return tuple(out)
 
 
 _NUMBER_KINDS = ("unit", "ten", "multiplier", "article")
@@ -170,3 +199,18 @@ def clauses() -> dict[str, str]:
     out["tally"] = compile_pattern(_PACKAGE, "clauses.toml", table.get("tally", []),
                                    {"TWO_TO_TEN": _two_to_ten()})
     return out
+
+
+#: every data file of the pack and its loader (the contract test loads each, and checks
+#: that no file in data/ is left without one)
+DATA_FILES = {
+    "abbreviations.txt": abbreviations,
+    "calendar.csv": lambda: calendar("month") + calendar("weekday"),
+    "reporting_verbs.csv": reporting_verbs,
+    "numbers.csv": number_words,
+    "titles.csv": lambda: titles("name_title") + titles("before_person") + titles("after_person"),
+    "events.toml": event_rules,
+    "triggers.toml": triggers,
+    "targets.toml": targets,
+    "clauses.toml": clauses,
+}
