@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .anchors import Gate, guarded
 from ..codebook import figure_quantities, one_alone_nouns, people, quantities
+from ..lang.en.script import YEAR
 from ..lang.en.words import number_words, titles
 from .dates import REPORTING_VERBS
 from ..places.names import CALENDAR_WORDS
@@ -237,7 +238,7 @@ def find_counts(text: str) -> list[Count]:
         add("killed", parse_number(m.group("num")), m)
     for m in matches(_BEFORE_AT, _BEFORE):
         num = m.group("num").lower()
-        if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"\b(?:in|of|since|during)\s+$",
+        if re.fullmatch(YEAR, num) and re.search(r"\b(?:in|of|since|during)\s+$",
                                                            text[:m.start("num")]):
             continue                    # "in 2017 killed 30": a year, not a count
         if num in ("a", "an", "one") and not _singular_ok(m.group(0)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .anchors import Gate, guarded
+from ..lang.en.script import YEAR
 from ..lang.en.words import calendar, number_words, reporting_verbs
 
 __all__ = ["DateRef", "find_dates", "dateline_date", "shift", "is_deictic", "REPORTING_VERBS"]
@@ -37,9 +38,9 @@ _SMALL = {word: value for word, value in {**number_words()["article"],
 
 _M = rf"(?P<month>{_MONTH_NAMES}|{_MONTH_SHORT})\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_Y = r"(?P<year>(?:19|20)\d\d)"
+_Y = rf"(?P<year>{YEAR})"
 _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
-    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("iso", rf"\b(?P<year>{YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("day_month", rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b"),
     ("month_day", rf"\b{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?\b"),
     ("part_month", r"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<part>early|mid|middle\s+of|late|end\s+of|"
@@ -304,7 +305,7 @@ _SAID = re.compile("|".join(REPORTING_VERBS))
 _DATELINE_DATE = re.compile(
     rf"(?:Afghanistan,?\s*\(?|\bUpdate,?\s+|^|\n)\s*"
     rf"(?:(?:{_WEEKDAY_STEMS})day,?\s+)?{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?"
-    r"(?=\s*(?:\)|:|\(|\n|[-–—]|,\s*(?:19|20)\d\d))", re.IGNORECASE)
+    rf"(?=\s*(?:\)|:|\(|\n|[-–—]|,\s*{YEAR}))", re.IGNORECASE)
 _DATELINE_REACH = 600
 
 

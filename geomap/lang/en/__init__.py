@@ -45,18 +45,16 @@ def engines() -> Engines:
 def pack() -> LanguagePack:
     """The English pack (call :func:`geomap.lang.get_pack`, which caches it)."""
     from ...rules import actors, background, counts, dates
-    from . import statements, words
+    from . import script, statements, words
 
     built = engines()
     return LanguagePack(
         code="en", name="English",
-        writing_system=WritingSystem("ltr", has_case=True),
+        writing_system=WritingSystem(script.DIRECTION, has_case=script.HAS_CASE),
         abbreviations=words.abbreviations() + tuple(
             abbreviation.capitalize() for _, _, abbreviations in words.calendar("month")
             for abbreviation in abbreviations),
-        digits="0123456789",
-        year=r"(?:19|20)\d\d",
-        ascii_anchors=True,
+        digits=script.DIGITS, year=script.YEAR, ascii_anchors=script.ASCII_ANCHORS,
         find_counts=counts.find_counts, parse_number=counts.parse_number,
         find_dates=dates.find_dates, dateline_date=dates.dateline_date,
         is_deictic=dates.is_deictic,
