@@ -3,19 +3,83 @@
 A casualty or detention verb with its people: "detained three suspected insurgents" (3),
 "captured a Taliban leader and several associates" (1 + 3), "killing him together with
 his driver and guard" (3), "the commander and three of his men were killed" (4), "a
-father and his son were shot dead" (2). The phrases are read by :mod:`.phrases`.
+father and his son were shot dead" (2). The phrases are read by :mod:`.phrases`; each
+shape of sentence is one rule below (a :class:`Verb` in, a :class:`Reading` or None
+out), tried in the order :func:`people_counts` gives.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .figures import Count, victims as _victims
 from .numbers import number_at as _number_at
 from .phrases import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _NOMINAL,
-                      _PEOPLE_WORD_SET, _PHRASE_VERBS_BY_FIRST, _SAID, _TOOK, _VERBS, _phrase,
-                      _phrase_ending_at, _tokens)
+                      _PEOPLE_WORD_SET, _PHRASE_VERBS_BY_FIRST, _SAID, _TOOK, _VERBS, Phrase,
+                      _phrase, _phrase_ending_at, _tokens)
 from ..codebook import people
 
-__all__ = ["people_counts"]
+__all__ = ["people_counts", "Verb", "Reading", "Sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A text as tokens: as written (``raw``), lower case (``words``) and their spans."""
+
+    text: str
+    spans: list[tuple[str, int, int]]
+    raw: list[str]
+    words: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> "Sentence":
+        spans = _tokens(text)
+        raw = [t for t, _, _ in spans]
+        return cls(text, spans, raw, [t.lower() for t in raw])
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A word that may count people, at ``words[at]``: a casualty or detention verb of
+    ``width`` words ("shot dead"), a noun ("the capture of") or "took" (None kind)."""
+
+    word: str
+    at: int
+    kind: str | None       # "killed" | "wounded" | "detained", None for a noun or "took"
+    width: int
+    intent: bool           # "to arrest", "not take": no event
+    also: bool             # "were also killed": perhaps people beyond those counted
+
+    @property
+    def open_noun(self) -> bool:
+        """Whose object is a person even when the codebook does not know the noun: not
+        "captured" (a district) nor "wounded"/"injured" ("wished the injured a recovery")."""
+        return self.kind != "wounded" and self.word not in ("captured", "capturing")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """People a verb counts, read from tokens ``first`` to ``last`` (inclusive)."""
+
+    kind: str
+    first: int
+    last: int
+    total: int
+    classes: tuple[str, ...]
+    additive: bool
+    parts: tuple[int, ...] = ()
+    also: bool = False
+
+    def count(self, sentence: Sentence) -> Count:
+        start, end = sentence.spans[self.first][1], sentence.spans[self.last][2]
+        return Count(self.kind, self.total, start, end, sentence.text[start:end],
+                     self.additive or self.also, _victims(self.classes), self.parts,
+                     self.also and not self.additive)
+
+
+def _reading(kind: str, first: int, last: int, found: Phrase, also: bool) -> Reading:
+    return Reading(kind, first, last, found.total, found.classes, found.additive, found.parts,
+                   also)
 
 
 def people_counts(text: str) -> list[Count]:
@@ -28,106 +92,151 @@ def people_counts(text: str) -> list[Count]:
     ...     "The commander and three of his men were killed.")]
     [('killed', 4)]
     """
-    toks = _tokens(text)
-    raw = [t for t, _, _ in toks]
-    words = [t.lower() for t in raw]
+    sentence = Sentence.of(text)
     out: list[Count] = []
-
-    def emit(kind: str, first: int, last: int, total: int, classes: list[str],
-             additive: bool, parts: tuple = (), also: bool = False) -> None:
-        """A count read from tokens ``first`` to ``last`` (inclusive)."""
-        out.append(Count(kind, total, toks[first][1], toks[last][2],
-                         text[toks[first][1]:toks[last][2]], additive or also,
-                         _victims(classes), parts, also and not additive))
-
-    for k, w in enumerate(words):
+    for k, w in enumerate(sentence.words):
         if w not in _PEOPLE_WORD_SET:
             continue                      # no verb, two-word verb or "the death of" here
-        kind = _VERBS.get(w)
-        width = 1
-        if kind is None:
-            for phrase, phrase_kind in _PHRASE_VERBS_BY_FIRST.get(w, ()):
-                if tuple(words[k:k + len(phrase)]) == phrase:
-                    kind, width = phrase_kind, len(phrase)
-                    break
-        intent = k > 0 and words[k - 1] in ("to", "not", "never")   # "to arrest", "not take"
-        also = any(x == "also" for x in words[max(0, k - 2):k])
-        if kind is None and w in _TOOK:
-            # "Police took the three men in the truck into custody"
-            found = None if intent else _phrase(words, raw, k + 1, open_noun=True)
-            if found is not None and tuple(words[found[1]:found[1] + 2]) == ("into", "custody"):
-                total, after, classes, additive, parts = found
-                emit("detained", k, after + 1, total, classes, additive, parts, also)
-            continue
-        if kind is None and w in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of":
-            found = _phrase(words, raw, k + 2,     # "the capture of a Taliban facilitator",
-                            open_noun=w != "capture")
-            if found is not None:                  # "resulted in the death of Mullah Omar"
-                emit(_NOMINAL[w], k, found[1] - 1, found[0], found[2], found[3])
-            continue
-        if kind is None or intent or (k and words[k - 1] == "the"):
-            continue                  # "to arrest" (an intent), "the injured" (a noun)
-        # whose object is a person even when the codebook does not know the noun: not
-        # "captured" (a district) nor "wounded"/"injured" ("wished the injured a recovery")
-        open_noun = kind != "wounded" and w not in ("captured", "capturing")
-        if _INVERTED_BEFORE.issuperset(words[:k]):
-            # "Also killed in the strike were a dozen insurgents": the subject after "were"
-            at = _inverted_subject(words, k + width)
-            found = _phrase(words, raw, at, open_noun=open_noun) if at is not None else None
-            if found is not None:
-                total, after, classes, additive, parts = found
-                emit(kind, k, after - 1, total, classes, additive, parts, also)
-                continue
-        # passive: "three insurgents were (also) killed", "one insurgent being killed"
-        j = k
-        while j > 0 and words[j - 1] in _ADVERBS:
-            j -= 1
-        # ("have killed" is active: the aux next to the verb must be a form of "be");
-        # "Mullah Ahmad, who was wounded ..., died", "A Taliban commander killed." (a
-        # headline: no aux at all) read the people before the verb the same way
-        headline = not (j > 0 and words[j - 1] in _AUX) and (
-            w in _INTRANSITIVE or k + width == len(words) or words[k + width] in _AFTER_BARE) \
-            and _phrase(words, raw, k + width, open_noun=open_noun) is None
-        if (j > 0 and words[j - 1] in _BE) or headline:
-            a = j - 1 if not headline else j
-            while a > 0 and words[a - 1] in _AUX | _ADVERBS:
-                a -= 1
-            if headline and a > 0 and words[a - 1] == ",":
-                a = _before_aside(words, a - 1)      # "Mullah Ahmad, who ..., died"
-            found = _phrase_ending_at(words, raw, a, open_noun=open_noun)
-            if found is None and a > 0 and words[a - 1] in ("he", "she") and \
-                    tuple(words[k + width:k + width + 2]) in (("along", "with"),
-                                                             ("together", "with")):
-                # "He was detained along with two other suspects": he and the two
-                found = (a - 1, (1, a, ["person"], False, (1,)))
-            if found is None and not headline and a > 1 and words[a - 1] == "," and \
-                    "with" in words[max(0, a - 9):a - 1]:
-                # "Mullah Rahim, along with four of his fighters, was killed" (only this
-                # aside: "Qari Zia, a senior leader, was killed" is one man, not two)
-                found = _phrase_ending_at(words, raw, a - 1, open_noun=open_noun)
-            if found is None and not headline and a > 1 and words[a - 1] == ",":
-                # "The bomb maker, known as Qari Jalil, was killed": the people before it
-                opening = _before_aside(words, a - 1, raw)
-                if opening < a - 1:
-                    found = _phrase_ending_at(words, raw, opening, open_noun=open_noun)
-            if found is not None:
-                i, (total, _, classes, additive, parts) = found
-                end = k + width
-                for join in (("along", "with"), ("together", "with"), ("with",)):
-                    if tuple(words[end:end + len(join)]) == join:
-                        more = _phrase(words, raw, end + len(join))   # "... along with his
-                        if more is not None:                          # seven men"
-                            total, end = total + more[0], more[1]
-                            classes += more[2]
-                            parts += more[4]
-                        break
-                emit(kind, i, end - 1, total, classes, additive, parts, also)
-            continue
-        found = _phrase(words, raw, k + width, open_noun=open_noun)
-        if found is not None:
-            total, after, classes, additive, parts = found
-            emit(kind, k, after - 1, total, classes, additive, parts, also)
+        reading = _read_verb(sentence, _verb_at(sentence.words, k))
+        if reading is not None:
+            out.append(reading.count(sentence))
     return out
+
+
+def _verb_at(words: list[str], k: int) -> Verb:
+    kind, width = _VERBS.get(words[k]), 1
+    if kind is None:
+        for phrase, phrase_kind in _PHRASE_VERBS_BY_FIRST.get(words[k], ()):
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                kind, width = phrase_kind, len(phrase)
+                break
+    return Verb(words[k], k, kind, width,
+                intent=k > 0 and words[k - 1] in ("to", "not", "never"),
+                also=any(x == "also" for x in words[max(0, k - 2):k]))
+
+
+def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
+    """The people ``verb`` counts, by the first rule whose shape the sentence has."""
+    words, k = sentence.words, verb.at
+    if verb.kind is None and verb.word in _TOOK:
+        return _into_custody(sentence, verb)
+    if verb.kind is None and verb.word in _NOMINAL and k + 1 < len(words) and \
+            words[k + 1] == "of":
+        return _nominal(sentence, verb)
+    if verb.kind is None or verb.intent or (k and words[k - 1] == "the"):
+        return None                   # "to arrest" (an intent), "the injured" (a noun)
+    inverted = _inverted(sentence, verb)
+    if inverted is not None:
+        return inverted
+    subject_end = _subject_end(sentence, verb)
+    if subject_end is not None:
+        return _subject(sentence, verb, *subject_end)
+    return _object(sentence, verb)
+
+
+def _into_custody(sentence: Sentence, verb: Verb) -> Reading | None:
+    """"Police took the three men in the truck into custody"."""
+    if verb.intent:
+        return None
+    found = _phrase(sentence.words, sentence.raw, verb.at + 1, open_noun=True)
+    if found is None or tuple(sentence.words[found.end:found.end + 2]) != ("into", "custody"):
+        return None
+    return _reading("detained", verb.at, found.end + 1, found, verb.also)
+
+
+def _nominal(sentence: Sentence, verb: Verb) -> Reading | None:
+    """"the capture of a Taliban facilitator", "resulted in the death of Mullah Omar"
+    (its parts are not told apart, nor is "also" read)."""
+    found = _phrase(sentence.words, sentence.raw, verb.at + 2,
+                    open_noun=verb.word != "capture")
+    if found is None:
+        return None
+    return Reading(_NOMINAL[verb.word], verb.at, found.end - 1, found.total, found.classes,
+                   found.additive)
+
+
+def _inverted(sentence: Sentence, verb: Verb) -> Reading | None:
+    """"Also killed in the strike were a dozen insurgents": the subject after "were"."""
+    words, k = sentence.words, verb.at
+    if not _INVERTED_BEFORE.issuperset(words[:k]):
+        return None
+    at = _inverted_subject(words, k + verb.width)
+    found = _phrase(words, sentence.raw, at, open_noun=verb.open_noun) if at is not None \
+        else None
+    return _reading(verb.kind, k, found.end - 1, found, verb.also) if found else None
+
+
+def _subject_end(sentence: Sentence, verb: Verb) -> tuple[int, bool] | None:
+    """Where the people before a passive verb end ("three insurgents | were (also)
+    killed", "one insurgent being killed"), and whether the verb is a headline's (no aux
+    at all: "A Taliban commander killed.", "Mullah Ahmad, who ..., died"); None when the
+    verb is active ("have killed": the aux next to the verb must be a form of "be")."""
+    words, k, width = sentence.words, verb.at, verb.width
+    j = k
+    while j > 0 and words[j - 1] in _ADVERBS:
+        j -= 1
+    headline = not (j > 0 and words[j - 1] in _AUX) and (
+        verb.word in _INTRANSITIVE or k + width == len(words) or
+        words[k + width] in _AFTER_BARE) and \
+        _phrase(words, sentence.raw, k + width, open_noun=verb.open_noun) is None
+    if not ((j > 0 and words[j - 1] in _BE) or headline):
+        return None
+    a = j - 1 if not headline else j
+    while a > 0 and words[a - 1] in _AUX | _ADVERBS:
+        a -= 1
+    if headline and a > 0 and words[a - 1] == ",":
+        a = _before_aside(words, a - 1)      # "Mullah Ahmad, who ..., died"
+    return a, headline
+
+
+def _subject(sentence: Sentence, verb: Verb, a: int, headline: bool) -> Reading | None:
+    """The people whose phrase ends at ``a``, before the passive verb, with those "along
+    with" them after it ("... was killed along with his seven men")."""
+    found = _subject_phrase(sentence, verb, a, headline)
+    if found is None:
+        return None
+    words, raw = sentence.words, sentence.raw
+    total, classes, parts = found.total, found.classes, found.parts
+    end = verb.at + verb.width
+    for join in (("along", "with"), ("together", "with"), ("with",)):
+        if tuple(words[end:end + len(join)]) == join:
+            more = _phrase(words, raw, end + len(join))   # "... along with his seven men"
+            if more is not None:
+                total, end = total + more.total, more.end
+                classes += more.classes
+                parts += more.parts
+            break
+    return Reading(verb.kind, found.start, end - 1, total, classes, found.additive, parts,
+                   verb.also)
+
+
+def _subject_phrase(sentence: Sentence, verb: Verb, a: int, headline: bool) -> Phrase | None:
+    """The people phrase that ends at ``a`` (or before an aside that ends there)."""
+    words, raw, open_noun = sentence.words, sentence.raw, verb.open_noun
+    found = _phrase_ending_at(words, raw, a, open_noun=open_noun)
+    after = tuple(words[verb.at + verb.width:verb.at + verb.width + 2])
+    if found is None and a > 0 and words[a - 1] in ("he", "she") and \
+            after in (("along", "with"), ("together", "with")):
+        # "He was detained along with two other suspects": he and the two
+        return Phrase(a - 1, 1, a, ("person",), False, (1,))
+    if found is None and not headline and a > 1 and words[a - 1] == "," and \
+            "with" in words[max(0, a - 9):a - 1]:
+        # "Mullah Rahim, along with four of his fighters, was killed" (only this
+        # aside: "Qari Zia, a senior leader, was killed" is one man, not two)
+        found = _phrase_ending_at(words, raw, a - 1, open_noun=open_noun)
+    if found is None and not headline and a > 1 and words[a - 1] == ",":
+        # "The bomb maker, known as Qari Jalil, was killed": the people before it
+        opening = _before_aside(words, a - 1, raw)
+        if opening < a - 1:
+            found = _phrase_ending_at(words, raw, opening, open_noun=open_noun)
+    return found
+
+
+def _object(sentence: Sentence, verb: Verb) -> Reading | None:
+    """The people after an active verb: "detained three suspected insurgents"."""
+    found = _phrase(sentence.words, sentence.raw, verb.at + verb.width,
+                    open_noun=verb.open_noun)
+    return _reading(verb.kind, verb.at, found.end - 1, found, verb.also) if found else None
 
 
 #: what may come before a clause-initial verb whose subject follows it ("Also killed

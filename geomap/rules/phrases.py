@@ -9,6 +9,7 @@ function words of the phrases (determiners, joins, stops) are English grammar, s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..codebook import people
@@ -16,6 +17,38 @@ from ..lang.en.words import titles
 from ..places.names import CALENDAR_WORDS
 from .dates import REPORTING_VERBS
 from .numbers import number_at as _number_at, vague_at as _vague_at
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The person noun heading a phrase ("a Taliban *commander*")."""
+
+    end: int            # index of the token after it
+    cls: str            # its class in codebook/people.csv: combatant, security, civilian, person
+    singular: bool
+    at: int             # its own index
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One counted item of a phrase: "three insurgents", "a commander", "Mullah Omar"."""
+
+    value: int
+    end: int            # index of the token after it
+    cls: str            # the noun's class, or "name" for a person's name
+    additive: bool      # "another", "other", "more": people beyond those counted before
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Items joined by "and", commas, "along with"...: "a commander and three of his men"."""
+
+    start: int          # index of its first token
+    total: int
+    end: int            # index of the token after it
+    classes: tuple[str, ...]
+    additive: bool      # (its first item's)
+    parts: tuple[int, ...]
+
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z']+)*|\S")
 _VERBS = {
@@ -92,9 +125,9 @@ def _pair_first_words() -> frozenset[str] | None:
     return frozenset(noun.split(" ")[0] for noun in people() if " " in noun)
 
 
-def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int] | None:
+def _head(words: list[str], raw: list[str], i: int) -> Head | None:
     """The person noun heading the modifiers from ``words[i]`` — the last person noun of
-    the run ("a Taliban commander"): (index after it, class, singular, its index)."""
+    the run ("a Taliban commander")."""
     table = people()
     firsts = _pair_first_words()
     best = None
@@ -103,39 +136,39 @@ def _head(words: list[str], raw: list[str], i: int) -> tuple[int, str, bool, int
         w = words[j]
         pair = f"{w} {words[j + 1]}" if j + 1 < len(words) else ""
         if (firsts is None or w in firsts) and pair in table:
-            best = (j + 2, *table[pair], j + 1)
+            best = Head(j + 2, *table[pair], j + 1)
             j += 2
             continue
         if w in table:
-            best = (j + 1, *table[w], j)
+            best = Head(j + 1, *table[w], j)
         elif w == "of" and j > i and j + 1 < len(raw) and raw[j + 1][:1].isupper():
             pass                                   # "Islamic Movement of Uzbekistan leader"
         elif w in _STOP or w in _VERBS or w in _DETERMINERS or not (w[0].isalpha() or w in "()") \
                 or _number_at(words, j) or _vague_at(words, j):
             break
         j += 1
-    if best is not None and best[1] == "person" and words[best[3]] in ("member", "members") \
-            and best[0] < len(words) and words[best[0]] == "of":
+    if best is not None and best.cls == "person" and words[best.at] in ("member", "members") \
+            and best.end < len(words) and words[best.end] == "of":
         best = _members_of(words, best)
     return best
 
 
-def _members_of(words: list[str], head: tuple[int, str, bool, int]) -> tuple:
+def _members_of(words: list[str], head: Head) -> Head:
     """"members of a family" are civilians, "members of a Taliban group" fighters, "members
     of the Afghan National Army" security forces: the class the "of" phrase names."""
-    after = head[0]
+    after = head.end
     k = after + 1
     while k < len(words) and k - after <= 3 and words[k] in _FAMILY_DETERMINERS:
         k += 1
     if k < len(words) and words[k] in ("family", "families", "household"):
-        return (k + 1, "civilian", head[2], head[3])     # "eight members of a family"
+        return Head(k + 1, "civilian", head.singular, head.at)   # "eight members of a family"
     for j in range(after + 1, min(len(words), after + 7)):
         w = words[j]
         if w in _STOP or not w[0].isalnum():
             break
         cls = "security" if w in _SECURITY_BODIES else people().get(w, ("person",))[0]
         if cls != "person":
-            return (head[0], cls, head[2], head[3])      # (the phrase itself read as before)
+            return Head(head.end, cls, head.singular, head.at)   # (the phrase read as before)
     return head
 
 
@@ -151,9 +184,8 @@ _COLLECTIVE = frozenset("group gang cell network team band ring unit squad".spli
 _FAMILY_DETERMINERS = frozenset("a an one the same single own his her their whose local".split())
 
 
-def _item(words: list[str], raw: list[str], i: int,
-          open_noun: bool = False) -> tuple[int | None, int, str, bool] | None:
-    """One counted item at ``words[i]``: (value, index after, class, additive), or None.
+def _item(words: list[str], raw: list[str], i: int, open_noun: bool = False) -> Item | None:
+    """One counted item at ``words[i]``, or None.
 
     "the insurgents" (definite plural, no number) are people already counted: None.
     With ``open_noun`` (after "shot dead", "killed", "arrested": verbs whose object is a
@@ -175,10 +207,10 @@ def _item(words: list[str], raw: list[str], i: int,
             i + 2 == len(words) or (words[i + 2] in _STOP and words[i + 2] != "of") or
             not words[i + 2][0].isalnum()):                   # (not "a third of them")
         # "two were arrested and the other killed", "killed two and wounded a third"
-        return 1, i + 2, "person", False
+        return Item(1, i + 2, "person", False)
     if words[i] == "him" or (words[i] == "her" and (
             i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
-        return 1, i + 1, "person", False           # "killing him", "shot her"
+        return Item(1, i + 1, "person", False)     # "killing him", "shot her"
     start = i
     determiner = words[i] in _DETERMINERS and not _vague_at(words, i) and not (  # "a number
         words[i] == "one" and (_number_at(words, i) or (0, 1))[1] > 1) or (  # of", "one hundred"
@@ -206,30 +238,30 @@ def _item(words: list[str], raw: list[str], i: int,
     elif determiner:
         used = 1
     elif open_noun and _name_length(raw, i):
-        return 1, i + _name_length(raw, i), "name", False     # "killed Mullah Dadullah"
+        return Item(1, i + _name_length(raw, i), "name", False)   # "killed Mullah Dadullah"
     elif open_noun and _one_name(raw, i) and not words[i].endswith("s") and (
             tuple(words[i + 1:i + 3]) in (("and", "his"), ("and", "her")) or (
                 tuple(words[i + 1:i + 3]) in ((",", "a"), (",", "an")) and
                 _head(words, raw, i + 3) is not None)):
         # "killed Sherzai and his bodyguard", "arrested Zahir, an IED maker": a person
-        return 1, i + 1, "name", False
+        return Item(1, i + 1, "name", False)
     else:
         head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
-        if open_noun and head is not None and head[2]:
-            length = _name_length(raw, head[0]) or _one_name(raw, head[0])
+        if open_noun and head is not None and head.singular:
+            length = _name_length(raw, head.end) or _one_name(raw, head.end)
             if length:                                   # (or "Taliban leader Saifullah")
-                return 1, head[0] + length, _modified(words, i, head[3], head[1]), False
+                return Item(1, head.end + length, _modified(words, i, head.at, head.cls), False)
         return None                  # a bare noun ("reporter, 15 fighters") is not a count
     if value is not None and tuple(words[i + used:i + used + 2]) in _OF_THEM:
-        return value, i + used + 2, "person", False      # "killing several of them"
+        return Item(value, i + used + 2, "person", False)    # "killing several of them"
     if value is not None and i + used < len(words) and words[i + used] == "others":
-        return value, i + used + 1, "person", True       # "and detaining several others"
+        return Item(value, i + used + 1, "person", True)     # "and detaining several others"
     head = _head(words, raw, i + used)
     if head is None and open_noun and words[start] in ("a", "an", "one"):
         head = _open_head(words, i + used)
     if head is None:
         return None
-    after, cls, singular, at = head
+    after, cls, singular, at = head.end, head.cls, head.singular, head.at
     cls = _modified(words, i, at, cls)
     additive = words[start] == "another" or any(w in _ADDITIVE for w in words[i:at])
     if value is None:
@@ -244,7 +276,7 @@ def _item(words: list[str], raw: list[str], i: int,
             j += 1
         if j > after + 2:
             after = j
-    return value, after, cls, additive
+    return Item(value, after, cls, additive)
 
 
 _OF_HIS = {("of", "his"), ("of", "her"), ("of", "their"), ("of", "its"), ("of", "the")}
@@ -276,7 +308,7 @@ def _one_name(raw: list[str], i: int) -> int:
     return 1
 
 
-def _open_head(words: list[str], i: int) -> tuple[int, str, bool, int] | None:
+def _open_head(words: list[str], i: int) -> Head | None:
     """"a carpet seller": up to three lower-case words before a stop, the last singular."""
     j = i
     while j < len(words) and j - i < 3 and words[j].isalpha() and words[j] not in _STOP \
@@ -285,7 +317,7 @@ def _open_head(words: list[str], i: int) -> tuple[int, str, bool, int] | None:
     if j == i or (j < len(words) and words[j].isalpha() and words[j] not in _STOP) or \
             words[j - 1].endswith(("s", "ed")) or len(words[j - 1]) < 3:
         return None                 # (nor "an engagement followed": a verb is no noun)
-    return j, "person", True, j - 1
+    return Head(j, "person", True, j - 1)
 
 
 def _modified(words: list[str], i: int, at: int, cls: str) -> str:
@@ -298,13 +330,14 @@ def _modified(words: list[str], i: int, at: int, cls: str) -> str:
 
 
 def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
-            open_noun: bool = False):
-    """Items joined by "and", commas, "along with"...: (total, index after, classes, additive)."""
+            open_noun: bool = False) -> Phrase | None:
+    """Items joined by "and", commas, "along with"... from ``words[i]``, ending by
+    ``stop`` when given."""
     first = _item(words, raw, i, open_noun)
     if first is None:
         return None
-    total, j, cls, additive = first
-    classes = [cls]
+    total, j, additive = first.value, first.end, first.additive
+    classes = [first.cls]
     parts = [total]
     while True:
         for join in _JOINS_LONGEST_FIRST:
@@ -313,24 +346,24 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
                 nxt = _item(words, raw, k, open_noun)
                 if nxt is None and join[-1] in ("and", ",") and k < len(words):
                     head = _head(words, raw, k)   # "his driver and guard"
-                    if head is not None and head[2] and head[3] == k:
-                        nxt = (1, head[0], head[1], False)
-                if nxt is not None and (stop is None or nxt[1] <= stop):
-                    if join == (",",) and "name" in (classes[-1], nxt[2]) and \
-                            total == 1 and nxt[0] == 1:
+                    if head is not None and head.singular and head.at == k:
+                        nxt = Item(1, head.end, head.cls, False)
+                if nxt is not None and (stop is None or nxt.end <= stop):
+                    if join == (",",) and "name" in (classes[-1], nxt.cls) and \
+                            total == 1 and nxt.value == 1:
                         pass             # "Mullah Omar, a Taliban leader": one person
                     else:
-                        total += nxt[0]
-                        parts.append(nxt[0])
-                    j = nxt[1]
-                    classes.append(nxt[2])
+                        total += nxt.value
+                        parts.append(nxt.value)
+                    j = nxt.end
+                    classes.append(nxt.cls)
                     break
         else:
-            return total, j, classes, additive, tuple(parts)
+            return Phrase(i, total, j, tuple(classes), additive, tuple(parts))
 
 
 def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 16,
-                     open_noun: bool = False):
+                     open_noun: bool = False) -> Phrase | None:
     """The longest people phrase that ends exactly at ``end`` (before "were killed")."""
     for i in range(max(0, end - window), end):
         if i and (_number_at(words, i - 1) or words[i - 1] in ("hundred", "thousand", "and")
@@ -342,8 +375,8 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
                 _head(words, raw, i + 1) is None:
             continue                 # "attacked a checkpoint and two soldiers were killed":
         found = _phrase(words, raw, i, stop=end, open_noun=open_noun)   # the verb's object
-        if found is not None and (found[1] == end or _postmodifier(words, found[1], end)):
-            return i, found
+        if found is not None and (found.end == end or _postmodifier(words, found.end, end)):
+            return found
     return None
 
 
