@@ -22,7 +22,7 @@ from ..lang.en.script import YEAR
 from .figures import MAX_COUNT, Count, victims_in as _victims_in
 from .numbers import NUM as _NUM, parse_number
 from .people_counts import people_counts
-from .phrases import _PEOPLE_WORDS
+from .verbs import _PEOPLE_WORDS
 
 __all__ = ["Count", "find_counts", "parse_number", "people_counts", "MAX_COUNT"]
 

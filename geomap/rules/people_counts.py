@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from .figures import Count, victims as _victims
 from .numbers import number_at as _number_at
-from .phrases import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _NOMINAL,
-                      _PEOPLE_WORD_SET, _PHRASE_VERBS_BY_FIRST, _SAID, _TOOK, _VERBS, Phrase,
-                      _phrase, _phrase_ending_at, _tokens)
+from .phrases import Phrase, _phrase, _phrase_ending_at, _tokens
+from .verbs import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _NOMINAL, _PEOPLE_WORD_SET,
+                    _PHRASE_VERBS_BY_FIRST, _SAID, _TOOK, _VERBS)
 from ..codebook import people
 
 __all__ = ["people_counts", "Verb", "Reading", "Sentence"]

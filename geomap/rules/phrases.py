@@ -15,8 +15,8 @@ from functools import lru_cache
 from ..codebook import people
 from ..lang.en.words import titles
 from ..places.names import CALENDAR_WORDS
-from .dates import REPORTING_VERBS
 from .numbers import number_at as _number_at, vague_at as _vague_at
+from .verbs import _AUX, _SAID, _VERBS
 
 @dataclass(frozen=True, slots=True)
 class Head:
@@ -51,50 +51,6 @@ class Phrase:
 
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z']+)*|\S")
-_VERBS = {
-    "killed": "killed", "killing": "killed", "kills": "killed", "slew": "killed",
-    "executed": "killed", "executing": "killed", "beheaded": "killed", "massacred": "killed",
-    "martyred": "killed", "assassinated": "killed", "died": "killed", "perished": "killed",
-    "succumbed": "killed",
-    "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
-    "detained": "detained", "detaining": "detained", "arrested": "detained",
-    "arresting": "detained", "captured": "detained", "capturing": "detained",
-    "apprehended": "detained", "apprehending": "detained", "nabbed": "detained",
-}
-_NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
-            "detention": "detained", "apprehension": "detained",
-            "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
-            "assassination": "killed"}
-#: verbs of several words, each a whole phrase ("shot dead", "was taken into custody")
-_PHRASE_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
-                 ("gunned", "down"): "killed", ("gunning", "down"): "killed",
-                 ("taken", "into", "custody"): "detained",
-                 ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed",
-                 ("lost", "her", "life"): "killed"}
-
-
-def _by_first_word(phrases: dict[tuple[str, ...], str]) -> dict[str, list]:
-    """Phrase verbs by their first word, the longest first."""
-    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for words, kind in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
-        table.setdefault(words[0], []).append((words, kind))
-    return table
-
-
-_PHRASE_VERBS_BY_FIRST = _by_first_word(_PHRASE_VERBS)
-#: "took ... into custody": the people come between the verb and "into custody"
-_TOOK = frozenset({"took", "take", "takes", "taking", "taken"})
-#: a token people_counts starts from: without one of these words it finds nothing
-_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | set(_PHRASE_VERBS_BY_FIRST) | _TOOK)
-_PEOPLE_WORD_SET = frozenset(_PEOPLE_WORDS)
-_AUX = frozenset("was were is are been being be got get has have had".split())
-_BE = frozenset("was were is are been being be got get".split())
-_INTRANSITIVE = frozenset({"died", "perished", "succumbed", "lost"})   # ("lost their lives")
-# after a verb with no object ("... commander killed in Kandahar."), the people came first
-_AFTER_BARE = frozenset(". ; in on at near during while after when as by last yesterday today "
-                        "overnight".split())
-_ADVERBS = frozenset("also reportedly allegedly later subsequently then all both "
-                     "successfully safely immediately".split())
 _JOIN = {("and",), (",",), (",", "and"), ("along", "with"), ("together", "with"),
          (",", "along", "with"), (",", "together", "with"),
          ("as", "well", "as"), ("plus",), ("with",)}
@@ -190,38 +146,71 @@ def _item(words: list[str], raw: list[str], i: int, open_noun: bool = False) -> 
     "the insurgents" (definite plural, no number) are people already counted: None.
     With ``open_noun`` (after "shot dead", "killed", "arrested": verbs whose object is a
     person) "a carpet seller" counts one even though "seller" is not in the codebook."""
-    for qual in (_QUALIFIERS if i < len(words) and words[i] in _QUALIFIER_FIRST else ()):
-        if tuple(words[i:i + len(qual)]) == qual:
-            i += len(qual)
-            break
+    i = _past_qualifier(words, i)
     if i >= len(words):
         return None
     if words[i] in ("a", "an"):
-        # "a Daesh cell of five members", "a gang of four kidnappers": the number inside
-        for j in range(i + 1, min(i + 5, len(words) - 2)):
-            if words[j] in _COLLECTIVE and words[j + 1] == "of" and _number_at(words, j + 2):
-                return _item(words, raw, j + 2, open_noun=True)
-            if words[j] in _STOP or not words[j].isalpha():
-                break
-    if i + 1 < len(words) and (words[i], words[i + 1]) in _ONE_MORE and (
-            i + 2 == len(words) or (words[i + 2] in _STOP and words[i + 2] != "of") or
-            not words[i + 2][0].isalnum()):                   # (not "a third of them")
+        inner = _collective_count(words, i)
+        if inner is not None:
+            return _item(words, raw, inner, open_noun=True)
+    if _one_more(words, i):
         # "two were arrested and the other killed", "killed two and wounded a third"
         return Item(1, i + 2, "person", False)
     if words[i] == "him" or (words[i] == "her" and (
             i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
         return Item(1, i + 1, "person", False)     # "killing him", "shot her"
     start = i
-    determiner = words[i] in _DETERMINERS and not _vague_at(words, i) and not (  # "a number
-        words[i] == "one" and (_number_at(words, i) or (0, 1))[1] > 1) or (  # of", "one hundred"
+    i, determiner = _determiner(words, i)
+    amount = None if determiner else _amount(words, i)
+    if amount is None and not determiner:
+        return _named(words, raw, i, open_noun)
+    value, used = amount if amount is not None else (None, 1)
+    return _counted(words, raw, start, i, value, used, open_noun)
+
+
+def _past_qualifier(words: list[str], i: int) -> int:
+    """``i`` past "at least", "more than", "nearly"... at ``words[i]``."""
+    for qual in (_QUALIFIERS if i < len(words) and words[i] in _QUALIFIER_FIRST else ()):
+        if tuple(words[i:i + len(qual)]) == qual:
+            return i + len(qual)
+    return i
+
+
+def _collective_count(words: list[str], i: int) -> int | None:
+    """Where the number inside "a Daesh cell of five members", "a gang of four
+    kidnappers" starts (``words[i]`` is "a"), or None."""
+    for j in range(i + 1, min(i + 5, len(words) - 2)):
+        if words[j] in _COLLECTIVE and words[j + 1] == "of" and _number_at(words, j + 2):
+            return j + 2
+        if words[j] in _STOP or not words[j].isalpha():
+            break
+    return None
+
+
+def _one_more(words: list[str], i: int) -> bool:
+    """"the other", "a third" with no noun after it: one person (not "a third of them")."""
+    return i + 1 < len(words) and (words[i], words[i + 1]) in _ONE_MORE and (
+        i + 2 == len(words) or (words[i + 2] in _STOP and words[i + 2] != "of") or
+        not words[i + 2][0].isalnum())
+
+
+def _determiner(words: list[str], i: int) -> tuple[int, bool]:
+    """(where the count starts, whether ``words[i]`` is a determiner that counts one):
+    "a", "the", "his", "Nangarhar's" are; "the two men" starts at "two"; "a number of",
+    "one hundred" are amounts."""
+    determiner = words[i] in _DETERMINERS and not _vague_at(words, i) and not (
+        words[i] == "one" and (_number_at(words, i) or (0, 1))[1] > 1) or (
         len(words[i]) > 3 and words[i].endswith(("'s", "’s")))   # "Nangarhar's deputy governor"
     if determiner and i + 1 < len(words) and words[i] in ("the", "his", "her", "their") and \
             (_number_at(words, i + 1) or _vague_at(words, i + 1)):
-        i += 1                                     # "the two men", "his three guards"
-        determiner = False
-    value, used = None, 0
-    number = None if determiner else _number_at(words, i)
-    vague = None if determiner or number else _vague_at(words, i)
+        return i + 1, False                        # "the two men", "his three guards"
+    return i, determiner
+
+
+def _amount(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, tokens used) of a number or vague quantity at ``words[i]``, with a range
+    ("25 to 30": the low end) and "of his" ("three of his men") after it."""
+    number = _number_at(words, i)
     if number is not None:
         value, used = number
         rest = _number_at(words, i + used + 1) if i + used + 1 < len(words) and \
@@ -231,27 +220,40 @@ def _item(words: list[str], raw: list[str], i: int, open_noun: bool = False) -> 
         if i + used + 1 < len(words) and words[i + used] == "of" and \
                 words[i + used + 1] in ("his", "her", "their", "the", "its"):
             used += 2                              # "three of his men"
-    elif vague is not None:
+        return value, used
+    vague = _vague_at(words, i)
+    if vague is not None:
         value, used = vague
         if tuple(words[i + used:i + used + 2]) in _OF_HIS:
             used += 2                              # "several of his associates"
-    elif determiner:
-        used = 1
-    elif open_noun and _name_length(raw, i):
-        return Item(1, i + _name_length(raw, i), "name", False)   # "killed Mullah Dadullah"
-    elif open_noun and _one_name(raw, i) and not words[i].endswith("s") and (
+        return value, used
+    return None
+
+
+def _named(words: list[str], raw: list[str], i: int, open_noun: bool) -> Item | None:
+    """A person by name, with no number or determiner: "killed Mullah Dadullah", "killed
+    Sherzai and his bodyguard", "killed Taliban commander Mullah Naqib"; a bare noun
+    ("reporter, 15 fighters") is not a count."""
+    if open_noun and _name_length(raw, i):
+        return Item(1, i + _name_length(raw, i), "name", False)
+    if open_noun and _one_name(raw, i) and not words[i].endswith("s") and (
             tuple(words[i + 1:i + 3]) in (("and", "his"), ("and", "her")) or (
                 tuple(words[i + 1:i + 3]) in ((",", "a"), (",", "an")) and
                 _head(words, raw, i + 3) is not None)):
         # "killed Sherzai and his bodyguard", "arrested Zahir, an IED maker": a person
         return Item(1, i + 1, "name", False)
-    else:
-        head = _head(words, raw, i)  # "killed Taliban commander Mullah Naqib"
-        if open_noun and head is not None and head.singular:
-            length = _name_length(raw, head.end) or _one_name(raw, head.end)
-            if length:                                   # (or "Taliban leader Saifullah")
-                return Item(1, head.end + length, _modified(words, i, head.at, head.cls), False)
-        return None                  # a bare noun ("reporter, 15 fighters") is not a count
+    head = _head(words, raw, i)
+    if open_noun and head is not None and head.singular:
+        length = _name_length(raw, head.end) or _one_name(raw, head.end)
+        if length:                                   # (or "Taliban leader Saifullah")
+            return Item(1, head.end + length, _modified(words, i, head.at, head.cls), False)
+    return None
+
+
+def _counted(words: list[str], raw: list[str], start: int, i: int, value: int | None,
+             used: int, open_noun: bool) -> Item | None:
+    """The people an amount (``value``, None for a determiner) at ``words[i]`` counts:
+    "several of them", "several others", or the person noun after it."""
     if value is not None and tuple(words[i + used:i + used + 2]) in _OF_THEM:
         return Item(value, i + used + 2, "person", False)    # "killing several of them"
     if value is not None and i + used < len(words) and words[i + used] == "others":
@@ -261,22 +263,27 @@ def _item(words: list[str], raw: list[str], i: int, open_noun: bool = False) -> 
         head = _open_head(words, i + used)
     if head is None:
         return None
-    after, cls, singular, at = head.end, head.cls, head.singular, head.at
-    cls = _modified(words, i, at, cls)
-    additive = words[start] == "another" or any(w in _ADDITIVE for w in words[i:at])
+    cls = _modified(words, i, head.at, head.cls)
+    additive = words[start] == "another" or any(w in _ADDITIVE for w in words[i:head.at])
     if value is None:
-        if not singular:
+        if not head.singular:
             return None
         value = 1
+    return Item(value, _past_of_phrase(words, head.end), cls, additive)
+
+
+def _past_of_phrase(words: list[str], after: int) -> int:
+    """Past an "of" phrase naming whose people they are: "two associates of the weapons
+    dealer", "the deputy head of the Taliban's commission"."""
     if after + 1 < len(words) and words[after] == "of" and words[after + 1] in _DETERMINERS:
-        j = after + 2                # "two associates of the weapons dealer", "the deputy
+        j = after + 2
         while j < len(words) and j - after < 7 and words[j][0].isalpha() and \
                 words[j] not in _STOP and words[j] not in _VERBS and \
-                not _number_at(words, j):               # head of the Taliban's commission"
+                not _number_at(words, j):
             j += 1
         if j > after + 2:
-            after = j
-    return Item(value, after, cls, additive)
+            return j
+    return after
 
 
 _OF_HIS = {("of", "his"), ("of", "her"), ("of", "their"), ("of", "its"), ("of", "the")}
@@ -390,10 +397,3 @@ def _postmodifier(words: list[str], start: int, end: int) -> bool:
     return 0 < end - start <= 8 and words[start] in ("of", "in", "from", "at", "near") and \
         not any(w in _VERBS or w in _AUX or w in _SAID or
                 w in (",", ";", "and", "who", "which", "that") for w in words[start:end])
-
-
-# "The governor of Bamyan | said | five police officers were killed": a reporting verb ends
-# the people phrase before it
-_SAID = frozenset(REPORTING_VERBS)
-
-
