@@ -66,6 +66,8 @@ class LanguagePack:
     classify_event: Callable[[str], Any]
     subtype_rank: Callable[[str], int]
     has_trigger: Callable[[str], bool]
+    #: (words, stems) has_trigger looks for, lower case (the extraction's gate scans them)
+    trigger_words: Callable[[], tuple[tuple[str, ...], tuple[str, ...]]]
     is_reaction: Callable[[str], bool]
     is_not_an_event: Callable[[str], bool]
     tally_span: Callable[[str], tuple[int, int] | None]

@@ -50,6 +50,11 @@ class EventRules:
         return self._triggers.search(text) or ("fire" in text and
                                                self._set_fire.search(text) is not None)
 
+    def trigger_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(words, stems) :meth:`has_trigger` looks for, lower case; besides them it reads
+        "set fire to" in a text holding "fire"."""
+        return self._triggers.words, self._triggers.stems
+
     def _classify(self, text: str) -> EventType | None:
         """The ACLED event type and sub-type the text describes, strongest rule first."""
         possible = self._gate.possible(text)

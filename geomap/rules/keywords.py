@@ -23,6 +23,7 @@ class Keywords:
 
         words, stems = list(words), list(stems)
         self._stem = [False] * len(words) + [True] * len(stems)
+        self.words, self.stems = tuple(words), tuple(stems)
         self._automaton = ahocorasick_rs.AhoCorasick(
             words + stems, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 

@@ -17,7 +17,7 @@ from .events import EventType
 
 __all__ = ["EventType", "classify_event", "subtype_rank", "is_not_an_event", "tally_span",
            "find_actors", "find_targets", "ACTOR_ALIASES", "is_reaction", "has_trigger",
-           "ActorHit", "background_spans", "blank"]
+           "ActorHit", "background_spans", "blank", "trigger_words"]
 
 
 def _english():
@@ -42,6 +42,12 @@ def subtype_rank(sub_event_type: str) -> int:
 def has_trigger(text: str) -> bool:
     """True when the text reports violence (an event word, not only commentary)."""
     return _english().events.has_trigger(text)
+
+
+def trigger_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words, stems) :func:`has_trigger` looks for, lower case; besides them it reads
+    "set fire to" in a text holding "fire"."""
+    return _english().events.trigger_words()
 
 
 def is_reaction(text: str) -> bool:
