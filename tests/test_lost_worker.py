@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geomap import pipeline
-from geomap.cli.commands import app
+from geomap.cli import app
 
 from .test_corpus import BATCH, _rows, corpus, reference  # noqa: F401  (fixtures)
 

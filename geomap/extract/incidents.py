@@ -39,6 +39,7 @@ from .datelines import dateline_province, is_dateline
 from .finish import finish
 from .gate import may_report
 from .merge import merge_incidents
+from .roles import outlet_spans
 from .segment import Lead, Scene, read_sentence
 
 __all__ = ["extract", "extract_text", "ArticleReading", "read_article_text"]
@@ -117,7 +118,9 @@ def read_article_text(document: Document, gaz: Gazetteer) -> ArticleReading:
     if text is not original:
         prime(text, spans)
     actor_hits = lang.find_actors(original)
-    mentions = matcher_for(gaz).find(original, masks=[(a.start, a.end) for a in actor_hits])
+    # (an actor's name or a newspaper's, "Herat Times", is never a place)
+    masks = [(a.start, a.end) for a in actor_hits] + outlet_spans(original)
+    mentions = matcher_for(gaz).find(original, masks=masks)
     datelines = [m for m in mentions if is_dateline(original, m.start, m.end)]
     mentions = [m for m in mentions if m not in datelines]
     resolved = resolve_mentions(original, mentions, spans)

@@ -33,6 +33,7 @@ from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 from .claims import counts_in
 from .cues import cues
+from .roles import role_before, route_spans
 from .drafts import (Draft, attach_or_add, continue_draft, finer_place, in_background, inside,
                      make_draft, new_date, new_drafts, placeable, restated, same_province,
                      undated)
@@ -147,6 +148,7 @@ def _said(article, scene: Scene, index: int) -> Said:
         # throughout Kunduz province") is the event's place only when the sentence
         # names no other, and never sets the place of the sentences after it
         groups = [g for g in groups if not inside(g.start, background)]
+    groups = _event_places(original, sentence, groups)
     context = scene.date_ctx if scene.date_ctx and \
         index - scene.date_ctx.index <= _DATE_CONTEXT_GAP else None
     place_ctx = scene.last_place if scene.last_place and \
@@ -156,6 +158,26 @@ def _said(article, scene: Scene, index: int) -> Said:
     told = [d for d in dates if not in_background(d, background, article.lang)]
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
                 context, place_ctx)
+
+
+def _event_places(text: str, sentence: Sentence, groups: list[PlaceGroup]) -> list[PlaceGroup]:
+    """The groups that name the event's place: a place in another role (a post, someone's
+    home, a route: :mod:`geomap.extract.roles`) gives way to the places the sentence names
+    in none, and stays the sentence's place when it names no other."""
+    if len(groups) < 2:
+        return groups
+    routes = route_spans(sentence.text) if "from" in sentence.text else []
+    plain = [g for g in groups if not _in_role(text, sentence, g, routes)]
+    return plain if plain and len(plain) < len(groups) else groups
+
+
+def _in_role(text: str, sentence: Sentence, group: PlaceGroup,
+             routes: list[tuple[int, int]]) -> bool:
+    start = group.start
+    offset = start - sentence.start
+    if any(s <= offset < e for s, e in routes):
+        return True
+    return role_before(text[max(0, start - 60):start]) is not None
 
 
 def _all_background(groups: list[PlaceGroup], background: list[tuple[int, int]]) -> bool:
