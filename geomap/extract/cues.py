@@ -29,11 +29,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..lang.en.words import number_words
+
 __all__ = ["Cues", "cues", "KINDS"]
 
 KINDS = ("habitual", "background", "roundup")
-_NUMBER = (r"(?:\d+|several|many|all|some|two|three|four|five|six|seven|eight|nine|ten|"
-           r"eleven|twelve|\w+teen|twenty|thirty|[a-z]+ty-[a-z]+)")
+#: a number of a cue: digits, a few vague words, the number words of two to twelve and
+#: twenty, thirty (geomap/lang/en/data/numbers.csv), any "-teen" and "-ty-" word
+_NUMBER = ("(?:\\d+|several|many|all|some|"
+           + "|".join(w for w, v in number_words()["unit"].items() if 2 <= v <= 12)
+           + "|\\w+teen|" + "|".join(w for w, v in number_words()["ten"].items() if v <= 30)
+           + "|[a-z]+ty-[a-z]+)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from ..places.resolve import PlaceGroup, group_places
 from ..rules.anchors import guarded
 from ..rules.counts import Count
-from ..rules.dates import DateRef, find_dates
-from ..rules.lexicon import ActorHit, has_trigger, is_not_an_event, is_reaction, tally_span
+from ..rules.dates import DateRef
+from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 from .claims import counts_in
 from .cues import cues
@@ -119,10 +119,10 @@ def read_sentence(article, scene: Scene, index: int) -> None:
     _set_scene(article, scene, said)
     if _refines(article, scene, said):
         return
-    if not has_trigger(said.sentence.text):
-        _dates_only(scene, said)
+    if not article.lang.has_trigger(said.sentence.text):
+        _dates_only(article, scene, said)
         return
-    counts = counts_in(said.sentence, article.original, said.actors)
+    counts = counts_in(said.sentence, article.original, said.actors, article.lang)
     if _no_event(article, said, counts):
         return
     for decide in (_new_events, _continues, _names_again, _place_before, _lead_place,
@@ -139,11 +139,11 @@ def _said(article, scene: Scene, index: int) -> Said:
     # dates from the words as written, those of background clauses last ("linked to a
     # murder in March ... yesterday")
     dates = sorted((d.moved(sentence.start) for d in
-                    find_dates(original[sentence.start:sentence.end], article.published,
+                    article.lang.find_dates(original[sentence.start:sentence.end], article.published,
                                previous=previous)
                     if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
-                   key=lambda d: (in_background(d, background), d.start))
-    stated = [d for d in dates if _statement_date(original, d)]
+                   key=lambda d: (in_background(d, background, article.lang), d.start))
+    stated = [d for d in dates if _statement_date(original, d, article.lang)]
     dates = [d for d in dates if d not in stated]
     groups = [g for g in group_places(article.text, article.resolved_in.get(index, []))
               if placeable(article.text, g)]
@@ -159,7 +159,7 @@ def _said(article, scene: Scene, index: int) -> Said:
         index - scene.last_place.index <= 1 else None
     # a date of a background clause ("responsible for an attack in June 2011") dates
     # a new report at most: it neither continues an incident nor dates what follows
-    told = [d for d in dates if not in_background(d, background)]
+    told = [d for d in dates if not in_background(d, background, article.lang)]
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
                 context, place_ctx, stated[0] if stated else None)
 
@@ -227,7 +227,8 @@ def _aside(article, scene: Scene, said: Said) -> bool:
     if kind == "habitual":
         # (a habit tells no day and gives no figures: "a leader who regularly attacked
         # convoys was detained on Saturday" is an event)
-        return not said.told and not counts_in(said.sentence, article.original, said.actors)
+        return not said.told and not counts_in(said.sentence, article.original, said.actors,
+                                               article.lang)
     if not scene.drafts:
         # (background is background to an event: an article's lead that dates its event
         # "last month" reports it, late)
@@ -270,19 +271,21 @@ def _refines(article, scene: Scene, said: Said) -> bool:
     if finer is None:
         return False
     continue_draft(draft, said.sentence, said.index,
-                   counts_in(said.sentence, article.original, said.actors), said.actors, said.told)
+                   counts_in(said.sentence, article.original, said.actors, article.lang),
+                   said.actors, said.told, lang=article.lang)
     draft.group = finer
     return True
 
 
-def _dates_only(scene: Scene, said: Said) -> None:
+def _dates_only(article, scene: Scene, said: Said) -> None:
     """A sentence with no event word may still date the running incident."""
     draft = scene.running
     if not said.told or draft is None:
         return
     if not said.groups and _ANAPHOR.search(said.sentence.text) and _close(said, draft):
         # "The incident happened on Tuesday morning."
-        continue_draft(draft, said.sentence, said.index, [], said.actors, said.told)
+        continue_draft(draft, said.sentence, said.index, [], said.actors, said.told,
+                       lang=article.lang)
     elif said.index - draft.last_sentence <= 1 and undated(draft) and \
             same_province(draft, said.groups):
         # "...were killed in Nangarhar province. Forces launched an operation in
@@ -294,10 +297,11 @@ def _dates_only(scene: Scene, said: Said) -> None:
 def _no_event(article, said: Said, counts: list[Count]) -> bool:
     """Figures of many events at once, none placed; a reaction or a not-an-event clause
     with no figures."""
-    if counts and not said.groups and _tally(article.original, said.sentence, said.told):
+    if counts and not said.groups and _tally(article.original, said.sentence, said.told,
+                                             article.lang):
         return True
     text = said.sentence.text
-    return (is_reaction(text) or is_not_an_event(text)) and not counts
+    return (article.lang.is_reaction(text) or article.lang.is_not_an_event(text)) and not counts
 
 
 def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
@@ -306,8 +310,8 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
         return False
     for draft in new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
                             _day_in_force(said), counts, said.actors, article.published,
-                            article.background, said.stated):
-        attach_or_add(scene.drafts, draft)
+                            article.background, article.lang, said.stated):
+        attach_or_add(scene.drafts, draft, article.lang)
     return True
 
 
@@ -323,7 +327,7 @@ def _continues(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     if said.place_ctx and said.place_ctx.index > draft.last_sentence:
         return False
     continue_draft(draft, said.sentence, said.index, restated(draft, counts), said.actors,
-                   said.told)
+                   said.told, lang=article.lang)
     return True
 
 
@@ -334,7 +338,8 @@ def _names_again(article, scene: Scene, said: Said, counts: list[Count]) -> bool
     again = _named_again(counts, scene.drafts)
     if again is None or new_date(said.told, again):
         return False
-    continue_draft(again, said.sentence, said.index, counts, said.actors, said.told)
+    continue_draft(again, said.sentence, said.index, counts, said.actors, said.told,
+                   lang=article.lang)
     scene.drafts.remove(again)
     scene.drafts.append(again)
     return True
@@ -374,7 +379,7 @@ def _country_only(article, scene: Scene, said: Said, counts: list[Count]) -> boo
 def _placed_at(group: PlaceGroup | None, article, said: Said, counts: list[Count]) -> Draft:
     return make_draft(group, said.sentence, said.index, said.sentence.text, said.dates,
                       _day_in_force(said), counts, said.actors, article.published,
-                      stated=said.stated)
+                      lang=article.lang, stated=said.stated)
 
 
 def _day_in_force(said: Said) -> DateRef | None:
@@ -411,10 +416,10 @@ _ANAPHOR = re.compile(
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
 
 
-def _tally(original: str, sentence: Sentence, dates: list[DateRef]) -> bool:
+def _tally(original: str, sentence: Sentence, dates: list[DateRef], lang) -> bool:
     """A sentence whose figures tally days or more ("40 bombings over the previous ten
     days, leaving 60 dead"), with no day of its own besides the tally's."""
-    span = tally_span(original[sentence.start:sentence.end])
+    span = lang.tally_span(original[sentence.start:sentence.end])
     if span is None:
         return False
     start, end = span[0] + sentence.start, span[1] + sentence.start
@@ -458,29 +463,15 @@ def _gap_for(counts: list[Count], sentence: Sentence, draft: Draft,
     return _CONTINUATION_GAP
 
 
-_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|"
-                        r"tweeted|claimed)\b(?P<gap>[^.;]{0,40})$", re.IGNORECASE)
-#: words that open the reported clause between a reporting verb and a day: "said the
-#: shooting happened on Monday", "said two policemen were killed on Saturday"
-_REPORTED_CLAUSE = re.compile(r"\b(?:that|took\s+place|was|were|had|has|have|is|are|went|"
-                              r"hit|struck|began|came|[a-z]{3,}ed)\b", re.IGNORECASE)
-
-
-_STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confirmed|"
-                           r"stated|told|claimed)\b", re.IGNORECASE)
-
-
-def _statement_date(text: str, ref: DateRef) -> bool:
+def _statement_date(text: str, ref: DateRef, lang) -> bool:
     """"the ministry confirmed on Friday", "sources on Thursday reported": the day a
     statement was made, not the day of the event ("claimed Saturday's attack" dates the
     attack: a possessive day belongs to the noun after it; "said the shooting happened on
     Monday" dates it too: the day is inside the reported clause)."""
     if text.startswith(("'s ", "’s "), ref.end):
         return False
-    said = _REPORTING.search(text, max(0, ref.start - 60), ref.start)
-    if said is not None and not _REPORTED_CLAUSE.search(said.group("gap")):
-        return True
-    return _STATED_AFTER.match(text, ref.end) is not None
+    return lang.statement_before(text, max(0, ref.start - 60), ref.start) is not None or \
+        lang.stated_after(text, ref.end) is not None
 
 
 _ELSEWHERE = re.compile(r"\b(?:another\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|blasts?|"
@@ -491,5 +482,4 @@ _ELSEWHERE = re.compile(r"\b(?:another\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|
 
 # the patterns read in every sentence, behind a look-ahead of the characters they can
 # start with (geomap.rules.anchors.guarded: the same matches, fewer positions tried)
-_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING = (
-    guarded(p) for p in (_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING))
+_ANAPHOR, _CLAIM, _ELSEWHERE = (guarded(p) for p in (_ANAPHOR, _CLAIM, _ELSEWHERE))
