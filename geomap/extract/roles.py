@@ -7,7 +7,7 @@ sentence's places in another role give way to the places it names in none (and s
 place when it names no other). A newspaper's name is never a place: its words are masked
 before places are looked for.
 
-The phrases are data (``data/roles_<lang>.csv``: ``role,side,phrase``; ``side`` says
+The phrases are data (the language pack's ``data/roles.csv``: ``role,side,phrase``; ``side`` says
 whether the phrase comes just before the place or just after it); "from X to Y" is
 grammar and stays here.
 
@@ -35,7 +35,7 @@ ROUTE = re.compile(rf"\bfrom\s+(?:the\s+)?({_NAME})(?:\s+(?:city|province))?\s+t
 @lru_cache(maxsize=None)
 def _phrases(language: str) -> dict[str, list[tuple[str, str]]]:
     """``side`` → [(phrase, role)], longest phrase first."""
-    source = resources.files("geomap.extract") / "data" / f"roles_{language}.csv"
+    source = resources.files(f"geomap.lang.{language}") / "data" / "roles.csv"
     found: dict[str, list[tuple[str, str]]] = {"before": [], "after": []}
     with source.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):

@@ -32,8 +32,8 @@ from ..rules.dates import DateRef
 from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 from .claims import counts_in
+from .asides import event_places, is_aside
 from .cues import cues
-from .roles import role_before, route_spans
 from .drafts import (Draft, attach_or_add, continue_draft, finer_place, in_background, inside,
                      make_draft, new_date, new_drafts, placeable, restated, same_province,
                      undated)
@@ -108,13 +108,17 @@ class Said:
     #: the day a statement was made ("relatives told reporters on Tuesday that ..."), the
     #: event's at the latest
     stated: DateRef | None = None
+    #: it refers back to the event just described ("the attack", "this blast")
+    refers_back: bool = False
+    #: it says it is about another event ("another attack", "separately", "meanwhile")
+    elsewhere: bool = False
 
 
 def read_sentence(article, scene: Scene, index: int) -> None:
     """Read sentence ``index`` of ``article`` (an :class:`~geomap.extract.incidents.ArticleReading`)
     into ``scene``: the first decision that takes it (module docstring) updates the drafts."""
     said = _said(article, scene, index)
-    if _aside(article, scene, said):
+    if is_aside(article, said.sentence, said.told, said.actors, bool(scene.drafts)):
         return
     _set_scene(article, scene, said)
     if _refines(article, scene, said):
@@ -152,7 +156,7 @@ def _said(article, scene: Scene, index: int) -> Said:
         # throughout Kunduz province") is the event's place only when the sentence
         # names no other, and never sets the place of the sentences after it
         groups = [g for g in groups if not inside(g.start, background)]
-    groups = _event_places(original, sentence, groups)
+    groups = event_places(original, sentence, groups, article.lang.code)
     context = scene.date_ctx if scene.date_ctx and \
         index - scene.date_ctx.index <= _DATE_CONTEXT_GAP else None
     place_ctx = scene.last_place if scene.last_place and \
@@ -160,28 +164,11 @@ def _said(article, scene: Scene, index: int) -> Said:
     # a date of a background clause ("responsible for an attack in June 2011") dates
     # a new report at most: it neither continues an incident nor dates what follows
     told = [d for d in dates if not in_background(d, background, article.lang)]
+    words = cues(article.lang.code)
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
-                context, place_ctx, stated[0] if stated else None)
-
-
-def _event_places(text: str, sentence: Sentence, groups: list[PlaceGroup]) -> list[PlaceGroup]:
-    """The groups that name the event's place: a place in another role (a post, someone's
-    home, a route: :mod:`geomap.extract.roles`) gives way to the places the sentence names
-    in none, and stays the sentence's place when it names no other."""
-    if len(groups) < 2:
-        return groups
-    routes = route_spans(sentence.text) if "from" in sentence.text else []
-    plain = [g for g in groups if not _in_role(text, sentence, g, routes)]
-    return plain if plain and len(plain) < len(groups) else groups
-
-
-def _in_role(text: str, sentence: Sentence, group: PlaceGroup,
-             routes: list[tuple[int, int]]) -> bool:
-    start = group.start
-    offset = start - sentence.start
-    if any(s <= offset < e for s, e in routes):
-        return True
-    return role_before(text[max(0, start - 60):start]) is not None
+                context, place_ctx, stated[0] if stated else None,
+                refers_back=words.anaphor.search(sentence.text) is not None,
+                elsewhere=words.elsewhere.search(sentence.text) is not None)
 
 
 def _all_background(groups: list[PlaceGroup], background: list[tuple[int, int]]) -> bool:
@@ -208,64 +195,12 @@ def _set_scene(article, scene: Scene, said: Said) -> None:
 
 # -- the decisions, in the order they are tried -------------------------------------------
 
-def _aside(article, scene: Scene, said: Said) -> bool:
-    """Background, a habit or a roundup: no incident, no figures, no day or place for the
-    sentences after it.
-
-    - undated background, once an event has been read: a cue of
-      ``data/segmentation_en.csv`` ("previously", "had survived", "years ago"), or days
-      told only relative to the report's and as an earlier month, year or week ("Last
-      month, insurgents overran an outpost", "two years ago"); a day of its own ("A day
-      earlier, gunmen killed a cleric") makes it an event again;
-    - a habit ("Insurgents often attach sticky bombs ...");
-    - a roundup over many places or a day's operations ("killed 64 insurgents across nine
-      provinces during the last day").
-    """
-    kind = cues("en").kind_of(said.sentence.text)
-    if kind == "roundup":
-        return True
-    if kind == "habitual":
-        # (a habit tells no day and gives no figures: "a leader who regularly attacked
-        # convoys was detained on Saturday" is an event)
-        return not said.told and not counts_in(said.sentence, article.original, said.actors,
-                                               article.lang)
-    if not scene.drafts:
-        # (background is background to an event: an article's lead that dates its event
-        # "last month" reports it, late)
-        return False
-    days = [d for d in said.told if d.precision == "day"]
-    if kind == "background":
-        return not days
-    return bool(said.told) and not days and all(
-        _earlier_period(d, article.published) for d in said.told)
-
-
-#: relative phrases that tell a period before the report's ("last month", "two years
-#: ago", "earlier this year"); a named month or year ("in early October") dates an event
-_RELATIVE_PAST = re.compile(r"\b(?:last|ago|earlier|previous|past)\b", re.IGNORECASE)
-
-
-def _earlier_period(ref: DateRef, published) -> bool:
-    """A month, year or week told relative to the report's day and wholly before it
-    ("last month", "two years ago", "about a week ago")."""
-    if published is None or not _RELATIVE_PAST.search(ref.phrase):
-        return False
-    value = ref.value
-    if ref.precision == "month":
-        return (value.year, value.month) < (published.year, published.month)
-    if ref.precision == "year":
-        return value.year < published.year or ref.phrase.lower().startswith("earlier")
-    if ref.precision == "week":
-        return (published - value).days >= 7
-    return False
-
-
 def _refines(article, scene: Scene, said: Said) -> bool:
     """"...in Nangarhar province. They were hit in Surkh Rod district of the province": the
     same incident, now placed more precisely."""
     draft = scene.running
     if not (said.groups and draft is not None and _close(said, draft)
-            and not new_date(said.told, draft) and not _ELSEWHERE.search(said.sentence.text)):
+            and not new_date(said.told, draft) and not said.elsewhere):
         return False
     finer = finer_place(article.text, draft, said.groups)
     if finer is None:
@@ -282,7 +217,7 @@ def _dates_only(article, scene: Scene, said: Said) -> None:
     draft = scene.running
     if not said.told or draft is None:
         return
-    if not said.groups and _ANAPHOR.search(said.sentence.text) and _close(said, draft):
+    if not said.groups and said.refers_back and _close(said, draft):
         # "The incident happened on Tuesday morning."
         continue_draft(draft, said.sentence, said.index, [], said.actors, said.told,
                        lang=article.lang)
@@ -320,9 +255,9 @@ def _continues(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     running incident: close enough, on the same day, and no place named since."""
     draft = scene.running
     if draft is None or said.index - draft.last_sentence > _gap_for(
-            counts, said.sentence, draft, scene.last_place):
+            counts, said.elsewhere, draft, scene.last_place):
         return False
-    if not (counts or _ANAPHOR.search(said.sentence.text)) or new_date(said.told, draft):
+    if not (counts or said.refers_back) or new_date(said.told, draft):
         return False
     if said.place_ctx and said.place_ctx.index > draft.last_sentence:
         return False
@@ -404,15 +339,6 @@ _ADDITIVE_GAP = 4
 _DATE_CONTEXT_GAP = 3          # sentences a date phrase stays in force
 
 
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|these|those|another|second|first|same)\s+(?:\w+\s+){0,2}?"
-    r"(?:attacks?|blasts?|explosions?|bombings?|assault|incident|operation|strike|airstrike|"
-    r"raid|hospital|building|mosque|shootings?|killings?|clash(?:es)?|fighting|ambush(?:es)?|"
-    r"gunfight|firefight|battle|execution|abduction|kidnapping|murder|assassination|"
-    r"shells?|rockets?|bombs?|mines?|mortars?|grenades?|"
-    r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
-
-
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
 
 
@@ -451,13 +377,13 @@ _THE_HEAD = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}?([a-z]{4,})$", re.IGNORE
 _WORDS = re.compile(r"[A-Za-z]{4,}")
 
 
-def _gap_for(counts: list[Count], sentence: Sentence, draft: Draft,
+def _gap_for(counts: list[Count], elsewhere: bool, draft: Draft,
              last_place: PlaceContext | None) -> int:
     """How many sentences back a sentence with these figures may continue ``draft``: further
     when they are all said to be additional ("also detained one"), unless the text has
     named a place since the draft's last sentence or says the event is another one
     ("In a separate operation, the force also detained one")."""
-    if counts and all(c.additive for c in counts) and not _ELSEWHERE.search(sentence.text) \
+    if counts and all(c.additive for c in counts) and not elsewhere \
             and (last_place is None or last_place.index <= draft.last_sentence):
         return _ADDITIVE_GAP
     return _CONTINUATION_GAP
@@ -474,12 +400,6 @@ def _statement_date(text: str, ref: DateRef, lang) -> bool:
         lang.stated_after(text, ref.end) is not None
 
 
-_ELSEWHERE = re.compile(r"\b(?:another\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|blasts?|"
-                        r"explosions?|bombings?|operations?|raids?|clash(?:es)?|strikes?|"
-                        r"ambush(?:es)?)|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
-                        r"earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
-
-
 # the patterns read in every sentence, behind a look-ahead of the characters they can
 # start with (geomap.rules.anchors.guarded: the same matches, fewer positions tried)
-_ANAPHOR, _CLAIM, _ELSEWHERE = (guarded(p) for p in (_ANAPHOR, _CLAIM, _ELSEWHERE))
+_CLAIM = guarded(_CLAIM)

@@ -213,4 +213,17 @@ DATA_FILES = {
     "triggers.toml": triggers,
     "targets.toml": targets,
     "clauses.toml": clauses,
+    # (read by geomap.extract.cues and geomap.extract.roles, which know their columns)
+    "segmentation.csv": lambda: _extract_cues().patterns,
+    "roles.csv": lambda: _extract_roles(),
 }
+
+
+def _extract_cues():
+    from ...extract.cues import cues
+    return cues("en")
+
+
+def _extract_roles():
+    from ...extract.roles import _phrases
+    return _phrases("en")
