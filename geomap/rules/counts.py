@@ -15,6 +15,7 @@ death toll rose to NUM") live here; people counted through noun phrases in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .anchors import Gate, guarded
 from ..codebook import one_alone_nouns
@@ -187,7 +188,22 @@ def find_counts(text: str) -> list[Count]:
         if before and m.group("num").lower() not in ("a", "an"):
             add(before[-1].kind, parse_number(m.group("num")), m)
     found.sort(key=lambda c: c.start)
-    return found
+    return _others_than_those(found)
+
+
+def _others_than_those(found: list[Count]) -> list[Count]:
+    """"Two people were killed and five others were wounded": the others are other than
+    the dead, not more wounded than some counted before. A figure marked additive by
+    "other(s)" after a figure of another kind, and none of its own kind, in the same
+    sentence is no addition ("another", "also", "more" still are)."""
+    out = []
+    for k, count in enumerate(found):
+        if count.additive and not count.loose and re.search(r"\bothers?\b", count.phrase, re.I):
+            earlier = found[:k]
+            if earlier and all(c.kind != count.kind for c in earlier):
+                count = replace(count, additive=False)
+        out.append(count)
+    return out
 
 
 def _singular_ok(phrase: str) -> bool:
