@@ -10,6 +10,7 @@ from ..places.resolve import precision_codes
 from ..rules.counts import Count
 from ..text.reader import Document
 from .drafts import Draft
+from .speakers import conservative
 
 __all__ = ["finish"]
 
@@ -80,6 +81,7 @@ def _best_count(counts: list[Count], kind: str) -> int | None:
     if any(c.claimed for c in counts if c.kind == kind) and \
             not all(c.claimed for c in counts if c.kind == kind):
         counts = [c for c in counts if not c.claimed]   # (the conservative figure)
+    counts = conservative(counts, kind)                 # (the officials', when they differ)
     main = [c for c in counts if c.kind == kind and not c.additive]
     # (a part of a figure of several: "a Taliban leader ... also detained one suspected
     # insurgent" is two people)
