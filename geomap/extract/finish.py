@@ -122,7 +122,9 @@ def finish(draft: Draft, document: Document, claimed: list[str]) -> Incident:
     if draft.date is not None:
         event_date, precision = draft.date.value, draft.date.precision
     elif document.published is not None:
-        event_date, precision = document.published, "week"
+        # (a month-only publication date dates the event to that month at best)
+        event_date = document.published
+        precision = "week" if document.published_precision == "day" else "month"
     else:
         event_date, precision = None, None
     actors = list(dict.fromkeys(a.actor for a in draft.actors))
