@@ -131,3 +131,19 @@ def test_sheet_cells_cannot_run_as_formulas(runner, db, tmp_path):
     result = runner.invoke(app, ["review", "--import", str(tmp_path / "again.csv"),
                                  "--db", str(db)])
     assert result.exit_code == 0 and "0 decision(s)" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["query", "export", "map"])
+def test_min_confidence_filters_query_export_and_map(runner, db, tmp_path, command):
+    everything = _query(runner, db)
+    cut = sorted(r["confidence"] for r in everything.values())[len(everything) // 2]
+    kept = {i for i, r in everything.items() if r["confidence"] >= cut}
+    assert 0 < len(kept) < len(everything)
+    if command == "query":
+        assert set(_query(runner, db, "--min-confidence", str(cut))) == kept
+        return
+    out = tmp_path / ("x.csv" if command == "export" else "x.html")
+    result = runner.invoke(app, [command, "--min-confidence", str(cut), "-o", str(out),
+                                 "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"({len(kept)} incidents" in result.stderr

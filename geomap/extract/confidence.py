@@ -2,26 +2,33 @@
 
 The rule reads only what a finished :class:`~geomap.incident.Incident` records: the
 resolution note the pipeline writes (how the place was found, where the day came from),
-the precision codes, the figures and the source sentences. Four parts, each from 0 to 1,
-are multiplied:
+the precision codes, the figures and the source sentences (what they say, where they
+stand in the article, how many there are). Five parts, each from 0 to 1, are multiplied:
 
 place
-    1.0 a place named with its kind ("Nawa district") or beside its province;
-    0.9 an exact name or spelling variant; 0.8 a homonym chosen by its kind
-    (city/province/district preferred among same-name places); 0.75 a transliteration
-    variant; 0.7 a place carried from earlier in the article or from its dateline;
-    0.6 a fuzzy match or misspelling; 0.35 nothing more precise than the country, or a
-    place outside Afghanistan.
+    1.0 a district named with its kind ("Nawa district") or beside its province; 0.9 a
+    district by its name alone; 0.8 a city, town, village, area or landmark (its
+    district is the one it lies in, which reports often do not say) or a
+    transliteration variant; 0.7 a fuzzy match or misspelling; 0.65 a place carried
+    from earlier in the article or from its dateline; 0.55 a province only (the
+    district is unknown); 0.3 nothing more precise than the country, or a place
+    outside Afghanistan.
 day
-    1.0 a day written in the sentence; 0.9 a relative word in the sentence ("yesterday");
-    0.85 a day from a neighbouring sentence or earlier in the text; 0.75 the
-    publication date by default; 0.6 no date at all.
+    1.0 a day written in the sentence ("on 3 May"); 0.95 a relative word in the
+    sentence ("yesterday", "on Monday"); 0.85 the publication date by default; 0.8 a
+    day from a neighbouring sentence or earlier in the text (the event's own sentence
+    gave none: often a second event told in passing); 0.7 no date at all.
 figures
     1.0 no figure stated, or every figure written as digits or a number word in a
-    source; 0.8 a figure read from a vague word ("dozens", "several"); 0.85 a figure
-    not found as such in any source sentence (a sum or a restatement).
+    source; 0.9 a figure not found as such in any source sentence (a sum, a
+    restatement); 0.85 that, with a vague word ("dozens", "several") in the sources.
 event words
-    1.0 a specific sub-event type; 0.9 the generic "Attack" or a strategic development.
+    1.0 a specific sub-event type; 0.85 the generic "Attack" or a strategic development.
+report
+    where the article tells it: 1.0 in its first :data:`LEAD` characters (headline,
+    dateline, lead: the event the article is about), 0.8 within four times that, 0.65
+    later (background, earlier events); times how many sentences tell it: 0.85 one,
+    0.95 two, 1.0 three or more.
 
 Deterministic: the same incident always has the same confidence (rounded to 2
 decimals). The reliability of the bins on the evaluation sets is measured by
@@ -34,7 +41,7 @@ decimals). The reliability of the bins on the evaluation sets is measured by
 ...                2, None, (), None, src, "'district' cue; date from 'on Monday'",
 ...                country="Pakistan")
 >>> confidence(inc)
-0.32
+0.24
 """
 
 from __future__ import annotations
@@ -45,24 +52,23 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..incident import Incident
 
-__all__ = ["confidence", "place_score", "day_score", "figures_score", "event_score"]
+__all__ = ["confidence", "place_score", "day_score", "figures_score", "event_score",
+           "report_score", "LEAD"]
 
 # (pattern in the resolution note, score): the first that matches gives the place part
 _PLACE_RULES = (
-    (re.compile(r"fuzzy match|misspelling of|spelt differently"), 0.6),
-    (re.compile(r"place named earlier in the article|place from the article's dateline"), 0.7),
-    (re.compile(r"transliteration variant"), 0.75),
-    (re.compile(r"\bcue\b|named in the sentence|named beside|kind \w+ as asked"), 1.0),
-    (re.compile(r"preferred among same-name places"), 0.8),
-    (re.compile(r"exact (?:variant )?name"), 0.9),
+    (re.compile(r"fuzzy match|misspelling of|spelt differently"), 0.7),
+    (re.compile(r"place named earlier in the article|place from the article's dateline"), 0.65),
+    (re.compile(r"transliteration variant"), 0.8),
 )
+_NAMED_WITH_KIND = re.compile(r"\bcue\b|named in the sentence|named beside|kind \w+ as asked")
 _DAY_RULES = (
-    (re.compile(r"date from '[^']*' (?:earlier in the text|in the next sentence)"), 0.85),
-    (re.compile(r"no date in the text: publication date"), 0.75),
-    (re.compile(r"no date"), 0.6),
+    (re.compile(r"date from '[^']*' (?:earlier in the text|in the next sentence)"), 0.8),
+    (re.compile(r"no date in the text: publication date"), 0.85),
+    (re.compile(r"no date"), 0.7),
 )
 _DATE_FROM = re.compile(r"date from '([^']*)'")
-# a written day: a number, a month's name, or a Solar Hijri month
+# a written day: a number, a month's name
 _WRITTEN_DAY = re.compile(r"\d|january|february|march|april|may|june|july|august|september|"
                           r"october|november|december|jan\b|feb\b|aug\b|sept?\b|oct\b|nov\b|"
                           r"dec\b", re.IGNORECASE)
@@ -70,16 +76,23 @@ _VAGUE = re.compile(r"\b(?:dozens|scores|several|some|many|a number of|few|hundr
                     r"tens|numerous)\b", re.IGNORECASE)
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve "
                  "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+#: characters of an article's opening (headline, dateline and lead paragraph)
+LEAD = 300
 
 
 def place_score(incident: Incident) -> float:
     """How the place was found (see the module's table)."""
-    if incident.place is None or incident.where_prec >= 6:
-        return 0.35
+    place = incident.place
+    if place is None or incident.where_prec >= 6:
+        return 0.3
     note = incident.reason
     for pattern, score in _PLACE_RULES:
         if pattern.search(note):
             return score
+    if place.kind == "province":
+        return 0.55
+    if place.kind == "district":
+        return 1.0 if _NAMED_WITH_KIND.search(note) else 0.9
     return 0.8
 
 
@@ -91,8 +104,8 @@ def day_score(incident: Incident) -> float:
             return score
     said = _DATE_FROM.search(note)
     if said is None:
-        return 0.75 if incident.event_date is not None else 0.6
-    return 1.0 if _WRITTEN_DAY.search(said.group(1)) else 0.9
+        return 0.85 if incident.event_date is not None else 0.7
+    return 1.0 if _WRITTEN_DAY.search(said.group(1)) else 0.95
 
 
 def _written(value: int, text: str) -> bool:
@@ -111,18 +124,26 @@ def figures_score(incident: Incident) -> float:
     text = " ".join(s.quote for s in incident.sources)
     if all(_written(v, text) for v in figures):
         return 1.0
-    return 0.8 if _VAGUE.search(text) else 0.85
+    return 0.85 if _VAGUE.search(text) else 0.9
 
 
 def event_score(incident: Incident) -> float:
     """How specific the event words were (see the module's table)."""
     generic = incident.sub_event_type == "Attack" or \
         incident.event_type == "Strategic developments"
-    return 0.9 if generic else 1.0
+    return 0.85 if generic else 1.0
+
+
+def report_score(incident: Incident) -> float:
+    """Where and how often the article tells it (see the module's table)."""
+    start = min(s.start for s in incident.sources)
+    where = 1.0 if start < LEAD else 0.8 if start < 4 * LEAD else 0.65
+    sentences = len({(s.file, s.start) for s in incident.sources})
+    return where * (0.85 if sentences == 1 else 0.95 if sentences == 2 else 1.0)
 
 
 def confidence(incident: Incident) -> float:
     """The incident's confidence, 0 to 1: the product of the four parts, 2 decimals."""
     score = (place_score(incident) * day_score(incident) * figures_score(incident)
-             * event_score(incident))
+             * event_score(incident) * report_score(incident))
     return round(score, 2)
