@@ -47,13 +47,14 @@ decimals). The reliability of the bins on the evaluation sets is measured by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..incident import Incident
 
 __all__ = ["confidence", "place_score", "day_score", "figures_score", "event_score",
-           "report_score", "LEAD"]
+           "report_score", "number_pattern", "LEAD"]
 
 # (pattern in the resolution note, score): the first that matches gives the place part
 _PLACE_RULES = (
@@ -108,11 +109,15 @@ def day_score(incident: Incident) -> float:
     return 1.0 if _WRITTEN_DAY.search(said.group(1)) else 0.95
 
 
+@lru_cache(maxsize=256)
+def number_pattern(value: int) -> re.Pattern:
+    """A figure as a source may write it: digits, or a number word up to twenty."""
+    word = rf"|\b{_NUMBER_WORDS[value]}\b" if value < len(_NUMBER_WORDS) else ""
+    return re.compile(rf"(?<![\d,.]){value}(?![\d,]){word}", re.IGNORECASE)
+
+
 def _written(value: int, text: str) -> bool:
-    if re.search(rf"(?<![\d,.]){value}(?![\d,])", text):
-        return True
-    return value < len(_NUMBER_WORDS) and re.search(
-        rf"\b{_NUMBER_WORDS[value]}\b", text, re.IGNORECASE) is not None
+    return number_pattern(value).search(text) is not None
 
 
 def figures_score(incident: Incident) -> float:

@@ -1,0 +1,218 @@
+"""The review server: loopback only, the token on every request, POSTs for changes, only
+the app's routes; and the page in a real headless browser, reviewed with real clicks and
+keys, its decisions seen by ``query`` and ``map`` and kept by a second ingest."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from geomap.cli import app as cli
+from geomap.review.server import HOST, ReviewApp, make_server, url_of
+from geomap.store.incidents import Store
+from geomap.text.reader import Document
+
+from .cdp import Browser, require_chromium
+from .test_corrections import _item
+from .test_review_sheet import ROOT_SEEDS
+
+PUBLISHED = date(2021, 11, 3)
+#: an article of my own whose text tries to run code in the page
+HOSTILE = ('Militants killed three guards in Nad Ali district of Helmand province on Sunday '
+           '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>, police said.')
+
+
+def _ingest(db) -> None:
+    result = CliRunner().invoke(cli, ["ingest", ROOT_SEEDS, "--published",
+                                      PUBLISHED.isoformat(), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def served(tmp_path):
+    db = tmp_path / "review.sqlite"
+    _ingest(db)
+    with Store(db) as store:
+        doc, incidents = _item(HOSTILE, "hostile.txt")
+        store.ingest([(doc, incidents)])
+    review = ReviewApp(db, {}, "ana")
+    server = make_server(review, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield review, server, db
+    server.shutdown()
+    server.server_close()
+
+
+def _request(server, method: str, path: str, *, headers=None, body: bytes | None = None):
+    conn = http.client.HTTPConnection(HOST, server.server_address[1], timeout=10)
+    conn.request(method, path, body=body, headers=headers or {})
+    response = conn.getresponse()
+    data = response.read()
+    conn.close()
+    return response, data
+
+
+def test_it_listens_on_loopback_only(served):
+    _, server, _ = served
+    assert server.server_address[0] == "127.0.0.1"
+
+
+@pytest.mark.parametrize("path", ["/", "/review.js", "/api/queue", "/api/places?q=Kabul",
+                                  "/leaflet.js"])
+def test_every_route_needs_the_token(served, path):
+    review, server, _ = served
+    assert _request(server, "GET", path)[0].status == 403
+    wrong = {"X-Geomap-Token": "x" * len(review.token)}
+    assert _request(server, "GET", path, headers=wrong)[0].status == 403
+    good = {"X-Geomap-Token": review.token}
+    assert _request(server, "GET", path, headers=good)[0].status == 200
+
+
+def test_the_first_page_takes_the_token_from_the_address(served):
+    review, server, _ = served
+    response, body = _request(server, "GET", f"/?token={review.token}")
+    assert response.status == 200 and b"review.js" in body
+    assert "script-src 'self'" in response.getheader("Content-Security-Policy")
+    assert "HttpOnly" in response.getheader("Set-Cookie")
+    cookie = response.getheader("Set-Cookie").split(";")[0]
+    assert _request(server, "GET", "/review.css", headers={"Cookie": cookie})[0].status == 200
+
+
+def test_another_host_name_is_refused(served):
+    review, server, _ = served
+    headers = {"X-Geomap-Token": review.token, "Host": "attacker.example"}
+    assert _request(server, "GET", "/api/queue", headers=headers)[0].status == 403
+
+
+@pytest.mark.parametrize("path", ["/../../etc/passwd", "/index.html", "/__init__.py",
+                                  "/geomap/web/review/review.js", "/api/queue/../../x"])
+def test_nothing_outside_the_app_is_served(served, path):
+    review, server, _ = served
+    response, _ = _request(server, "GET", path, headers={"X-Geomap-Token": review.token})
+    assert response.status == 404
+
+
+def test_changes_are_posts_with_the_token_in_a_header(served):
+    review, server, db = served
+    with Store(db, create=False) as store:
+        target = store.records()[0]["id"]
+    body = json.dumps({"action": "reject", "id": target}).encode()
+    json_type = {"Content-Type": "application/json"}
+    # a cookie (what a cross-site form would carry) is not enough, nor a form post
+    cookie = {"Cookie": f"geomap_review={review.token}", **json_type}
+    assert _request(server, "POST", "/api/decide", headers=cookie, body=body)[0].status == 403
+    form = {"X-Geomap-Token": review.token, "Content-Type": "text/plain"}
+    assert _request(server, "POST", "/api/decide", headers=form, body=body)[0].status == 415
+    bad = json.dumps({"action": "reject", "id": "inc-000000000000"}).encode()
+    response, data = _request(server, "POST", "/api/decide",
+                              headers={"X-Geomap-Token": review.token, **json_type}, body=bad)
+    assert response.status == 422 and b"not in the store" in data
+    with Store(db, create=False) as store:
+        assert store.corrections() == []
+    response, data = _request(server, "POST", "/api/decide",
+                              headers={"X-Geomap-Token": review.token, **json_type}, body=body)
+    assert response.status == 200 and json.loads(data) == {"seq": 1}
+    with Store(db, create=False) as store:
+        [decision] = store.corrections()
+    assert (decision.action, decision.incident_id, decision.reviewer) == ("reject", target, "ana")
+
+
+def test_the_queue_highlights_place_figures_and_day(served):
+    review, server, _ = served
+    _, data = _request(server, "GET", "/api/queue", headers={"X-Geomap-Token": review.token})
+    queue = json.loads(data)["incidents"]
+    confidences = [i["confidence"] for i in queue]
+    assert confidences == sorted(confidences)
+    hostile = next(i for i in queue if i["sources"][0]["file"].endswith("hostile.txt"))
+    quote = hostile["sources"][0]["quote"]
+    marked = {(quote[h["start"]:h["end"]], h["kind"]) for h in hostile["sources"][0]["highlights"]}
+    assert {("three", "figures"), ("Nad Ali", "place"), ("on Sunday", "day")} <= marked
+
+
+# -- in a real browser ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def chromium():
+    return require_chromium("review page check")
+
+
+def _press(browser, key: str) -> None:
+    for kind in ("keyDown", "keyUp"):
+        browser.call("Input.dispatchKeyEvent", session=True, type=kind, key=key,
+                     code=f"Key{key.upper()}", text=key if kind == "keyDown" else "")
+
+
+def _current(browser) -> str:
+    return browser.evaluate("document.getElementById('incident').getAttribute('data-id')")
+
+
+def _saved(browser, before: int) -> None:
+    browser.wait_for(f"geomapReview.state.log.length > {before}")
+
+
+@pytest.mark.browser
+def test_a_queue_reviewed_with_clicks_and_keys(served, chromium, tmp_path):
+    review, server, db = served
+    with Browser(chromium, str(tmp_path / "profile"), loopback=True) as browser:
+        browser.navigate(url_of(server, review))
+        browser.wait_for("window.geomapReview && geomapReview.ready", timeout=30)
+        assert browser.evaluate("location.search") == ""        # the token left the address
+        queue = browser.evaluate("geomapReview.state.items.map(function (i) { return i.id; })")
+        first = _current(browser)
+        assert first == queue[0]
+        _press(browser, "a")                                     # accept: on to the next
+        _saved(browser, 0)
+        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
+                         f"=== {json.dumps(queue[1])}")
+        _press(browser, "j")
+        third = _current(browser)
+        assert third == queue[2]
+        _press(browser, "k")
+        assert _current(browser) == queue[1]
+        browser.click_element("#reject")                         # a real click
+        _saved(browser, 1)
+        rejected = queue[1]
+        # an edit: the figures, and the place found by its Dari name as one types
+        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
+                         f"=== {json.dumps(third)}")
+        browser.evaluate("(function () { var f = document.getElementById('edit');"
+                         " f.elements.fatalities.value = '11'; })()")
+        browser.click_element("#place-search")
+        browser.call("Input.insertText", session=True, text="لشکرگاه")
+        browser.wait_for("document.querySelector('#place-results li[data-place]')")
+        browser.click_element("#place-results li[data-place]")
+        browser.click_element("#save")
+        _saved(browser, 2)
+        # the hostile article's text is shown as text, and ran nothing
+        hostile = browser.evaluate(
+            "geomapReview.state.items.filter(function (i) {"
+            " return i.sources[0].file.indexOf('hostile') >= 0; })[0].id")
+        browser.click_element(f'#queue-list li[data-id="{hostile}"]')
+        browser.wait_for("document.querySelector('#sources blockquote') && document"
+                         ".querySelector('#sources blockquote').textContent.indexOf('<img') >= 0")
+        assert browser.evaluate("typeof window.pwned") == "undefined"
+        assert browser.evaluate("document.querySelectorAll('#sources img, #sources script')"
+                                ".length") == 0
+    runner = CliRunner()
+    shown = {r["id"]: r for r in json.loads(runner.invoke(
+        cli, ["query", "--format", "json", "--db", str(db)]).stdout)}
+    assert shown[first]["review_status"] == "accepted" and rejected not in shown
+    assert (shown[third]["fatalities"], shown[third]["admin1"], shown[third]["reviewed_by"]) \
+        == (11, "Helmand", "ana")
+    # the map leaves the rejected incident out
+    page = str(tmp_path / "map.html")
+    drawn = runner.invoke(cli, ["map", "-o", page, "--db", str(db)])
+    assert f"({len(shown)} incidents)" in drawn.stderr
+    drawn = runner.invoke(cli, ["map", "-o", page, "--db", str(db), "--include-rejected"])
+    assert f"({len(shown) + 1} incidents)" in drawn.stderr
+    # a second ingest of the same files keeps every decision
+    _ingest(db)
+    again = {r["id"]: r for r in json.loads(runner.invoke(
+        cli, ["query", "--format", "json", "--db", str(db)]).stdout)}
+    assert rejected not in again and again[third]["fatalities"] == 11
