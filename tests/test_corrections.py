@@ -189,3 +189,13 @@ def test_kill_9_during_a_write_leaves_whole_batches(store):
         written = len(again.corrections())
         assert written and written % 200 == 0
         assert again.problems() == ()
+
+
+def test_a_store_from_before_confidence_gets_it_when_opened_for_writing(store):
+    store._db.execute("UPDATE incidents SET record = json_remove(record, '$.confidence')")
+    store._db.execute("PRAGMA user_version = 4")
+    assert {r["confidence"] for r in store.summary_rows()} == {None}
+    with Store(store.path) as migrated:
+        rows = migrated.records()
+        assert all(0 <= r["confidence"] <= 1 for r in rows)
+        assert len(migrated.records(min_confidence=0.0)) == len(rows)

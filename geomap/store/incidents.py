@@ -213,10 +213,19 @@ class Store:
                         self._db.execute(statement)
                 for statement in _TRIGGERS:
                     self._db.execute(statement)
+                self._add_confidence()
                 self._db.execute("COMMIT")
             finally:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+
+    def _add_confidence(self) -> None:
+        """Records stored before confidence existed get it (their own evidence decides
+        it), so --min-confidence and the review queue read every record alike."""
+        rows = self._db.execute("SELECT record FROM incidents "
+                                "WHERE json_extract(record, '$.confidence') IS NULL").fetchall()
+        for (record,) in rows:
+            self._write(self._load(record), replace=True)
 
     def _error(self, err: sqlite3.Error) -> StoreError:
         if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
