@@ -199,3 +199,12 @@ def test_a_store_from_before_confidence_gets_it_when_opened_for_writing(store):
         rows = migrated.records()
         assert all(0 <= r["confidence"] <= 1 for r in rows)
         assert len(migrated.records(min_confidence=0.0)) == len(rows)
+
+
+def test_province_totals_leave_rejected_incidents_out(store):
+    nad_ali = _ids(store)["Nad Ali"]
+    before = store.province_totals()["AF-HEL"]
+    assert before["incidents"] == 1 and before["fatalities"] == 4
+    store.correct([Correction("reject", nad_ali, "ana")])
+    assert store.province_totals()["AF-HEL"] == {"incidents": 0, "fatalities": 0, "injured": 0}
+    assert store.province_totals()["AF-GHO"]["incidents"] == 1

@@ -216,3 +216,28 @@ def test_a_queue_reviewed_with_clicks_and_keys(served, chromium, tmp_path):
     again = {r["id"]: r for r in json.loads(runner.invoke(
         cli, ["query", "--format", "json", "--db", str(db)]).stdout)}
     assert rejected not in again and again[third]["fatalities"] == 11
+
+
+def test_the_command_prints_the_address_and_serves_it(tmp_path):
+    import re
+    import subprocess
+    import sys
+
+    db = tmp_path / "cli.sqlite"
+    _ingest(db)
+    server = subprocess.Popen([sys.executable, "-m", "geomap", "review", "--no-browser",
+                               "--db", str(db)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline().strip()
+        match = re.fullmatch(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]{20,})", line)
+        assert match, line
+        port, token = int(match.group(1)), match.group(2)
+        for path, status in ((f"/?token={token}", 200), ("/", 403)):
+            conn = http.client.HTTPConnection(HOST, port, timeout=10)
+            conn.request("GET", path)
+            assert conn.getresponse().status == status
+            conn.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -147,3 +147,22 @@ def test_min_confidence_filters_query_export_and_map(runner, db, tmp_path, comma
                                  "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert f"({len(kept)} incidents" in result.stderr
+
+
+def test_geomap_run_keeps_the_decisions_of_the_store_it_rebuilds(runner, tmp_path):
+    out = tmp_path / "out"
+    args = ["run", ROOT_SEEDS, "--published", SEED_PUBLISHED.isoformat(), "--out", str(out),
+            "-q"]
+    assert runner.invoke(app, args).exit_code == 0
+    db = out / "incidents.sqlite"
+    path = tmp_path / "q.csv"
+    rows = _sheet(runner, db, path)
+    rows[0]["decision"] = "reject"
+    _write(path, rows)
+    assert runner.invoke(app, ["review", "--import", str(path), "--db", str(db)]).exit_code == 0
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and "warning" not in again.stderr
+    assert rows[0]["id"] not in _query(runner, db)
+    geojson = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))
+    ids = {f["id"] for f in geojson["features"]}
+    assert rows[0]["id"] not in ids and len(ids) == len(rows) - 1

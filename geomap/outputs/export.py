@@ -445,12 +445,14 @@ def read_incidents(db: str | os.PathLike | None = None, *, province: str | None 
                    district: str | None = None, since: date | str | None = None,
                    until: date | str | None = None, event_type: str | None = None,
                    actor: str | None = None, min_fatalities: int | None = None,
+                   min_confidence: float | None = None, include_rejected: bool = False,
                    schema: str = "geomap"):
     """Stored incidents as a ``geopandas.GeoDataFrame`` (EPSG:4326, the export columns).
 
     The filters are those of ``geomap query``: a province or district in any spelling
     or script (or an ISO code), dates as ``date`` or ``"YYYY-MM-DD"``, an event type or
-    sub-type, an actor in any alias, a minimum number killed.
+    sub-type, an actor in any alias, a minimum number killed, a minimum confidence; the
+    analysts' corrections applied (rejected incidents only with ``include_rejected``).
 
     Example (run as a test from the README)::
 
@@ -465,5 +467,6 @@ def read_incidents(db: str | os.PathLike | None = None, *, province: str | None 
         found = store.incidents(admin1_code=code, admin2_id=district_id,
                                 since=_as_date(since), until=_as_date(until),
                                 event_type=event_type, actor=canonical_actor,
-                                min_fatalities=min_fatalities)
+                                min_fatalities=min_fatalities, min_confidence=min_confidence,
+                                include_rejected=include_rejected)
     return geodataframe(found, schema)

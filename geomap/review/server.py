@@ -103,7 +103,8 @@ class ReviewApp:
         try:
             decision = Correction(
                 str(body.get("action", "")), str(body.get("id", "")), self.reviewer,
-                changes=tuple(changes.items()), other=body.get("other"),
+                changes=tuple(changes.items()),
+                other=str(body["other"]) if body.get("other") else None,
                 sources=tuple(int(k) for k in body.get("sources") or ()),
                 target=int(body["target"]) if body.get("target") is not None else None,
                 note=str(body.get("note") or ""))

@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -424,8 +424,7 @@ class Store:
             try:
                 log = self.corrections()
                 first = (log[-1].seq if log else 0) + 1
-                pending = [c.__class__(**{**_fields(c), "seq": first + k})
-                           for k, c in enumerate(decisions)]
+                pending = [replace(c, seq=first + k) for k, c in enumerate(decisions)]
                 problems = [p for p in self._applied(log + pending).problems
                             if p.seq is not None and p.seq >= first]
                 if problems:
@@ -624,13 +623,22 @@ class Store:
         return rows
 
     def province_totals(self) -> dict[str, dict[str, int]]:
-        """Incidents, fatalities and injured per province code (all 34, zeros included)."""
+        """Incidents, fatalities and injured per province code (all 34, zeros included),
+        with the corrections log applied (rejected and merged-away incidents left out)."""
         totals = {p.admin1_code: {"incidents": 0, "fatalities": 0, "injured": 0}
                   for p in self.gazetteer.provinces()}
-        rows = self._db.execute(
-            "SELECT admin1_code, count(*), coalesce(sum(fatalities), 0), "
-            "coalesce(sum(injured), 0) FROM incidents WHERE admin1_code IS NOT NULL "
-            "GROUP BY admin1_code")
+        if self._has_log():
+            rows = {}
+            for props in self._select():
+                n, killed, injured = rows.get(props["admin1_code"], (0, 0, 0))
+                rows[props["admin1_code"]] = (n + 1, killed + (props["fatalities"] or 0),
+                                              injured + (props["injured"] or 0))
+            rows = [(code, *values) for code, values in rows.items()]
+        else:
+            rows = self._db.execute(
+                "SELECT admin1_code, count(*), coalesce(sum(fatalities), 0), "
+                "coalesce(sum(injured), 0) FROM incidents WHERE admin1_code IS NOT NULL "
+                "GROUP BY admin1_code")
         for code, n, killed, injured in rows:
             totals.setdefault(code, {})
             totals[code] = {"incidents": n, "fatalities": killed, "injured": injured}
@@ -641,10 +649,6 @@ class Store:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         incidents = self._db.execute("SELECT count(*) FROM incidents").fetchone()[0]
         return articles, incidents
-
-
-def _fields(correction: Correction) -> dict:
-    return {name: getattr(correction, name) for name in correction.__slots__}
 
 
 def _has_actor(props: dict, actor: str) -> bool:
