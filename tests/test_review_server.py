@@ -241,3 +241,99 @@ def test_the_command_prints_the_address_and_serves_it(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.browser
+def test_merge_split_and_undo_from_the_page(served, chromium, tmp_path):
+    review, server, db = served
+    with Browser(chromium, str(tmp_path / "profile"), loopback=True) as browser:
+        browser.navigate(url_of(server, review))
+        browser.wait_for("window.geomapReview && geomapReview.ready", timeout=30)
+        state = "geomapReview.state"
+        # the first incident with two sources or more: split its second one off
+        several = browser.evaluate(f"{state}.items.filter(function (i) {{"
+                                   " return i.sources.length > 1; })[0].id")
+        before = browser.evaluate(f"{state}.items.filter(function (i) {{"
+                                  f" return i.id === {json.dumps(several)}; }})[0].sources.length")
+        browser.click_element(f'#queue-list li[data-id="{several}"]')
+        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
+                         f"=== {json.dumps(several)}")
+        browser.click_element("#sources li:nth-child(2) input.split-source")
+        browser.click_element("#split")
+        _saved(browser, 0)
+        browser.wait_for(f"{state}.items.some(function (i) {{"
+                         f" return i.id.indexOf({json.dumps(several + '-s')}) === 0; }})")
+        # merge the current incident into the one the list offers first
+        other = browser.evaluate("document.getElementById('merge-into').value")
+        browser.click_element("#merge")
+        _saved(browser, 1)
+        browser.wait_for(f"!{state}.items.some(function (i) {{"
+                         f" return i.id === {json.dumps(several)}; }})")
+        # undo the merge: the key u on the incident it went into
+        browser.click_element(f'#queue-list li[data-id="{other}"]')
+        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
+                         f"=== {json.dumps(other)}")
+        _press(browser, "u")
+        _saved(browser, 2)
+        browser.wait_for(f"{state}.items.some(function (i) {{"
+                         f" return i.id === {json.dumps(several)}; }})")
+    with Store(db, create=False) as store:
+        actions = [c.action for c in store.corrections()]
+        shown = {r["id"]: r for r in store.records()}
+    assert actions == ["split", "merge", "undo"]
+    assert several in shown and other in shown
+    assert len(shown[f"{several}-s1"]["sources"]) == 1
+    assert len(shown[several]["sources"]) == before - 1
+
+
+_POSTER = """
+import http.client, json, sys
+port, token, target = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+k = 0
+while True:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("POST", "/api/decide", body=json.dumps(
+        {"action": "accept", "id": target, "note": "n" * 2000 + str(k)}),
+        headers={"X-Geomap-Token": token, "Content-Type": "application/json"})
+    conn.getresponse().read()
+    conn.close()
+    k += 1
+"""
+
+
+def test_kill_9_of_the_server_during_writes_leaves_whole_decisions(tmp_path):
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "kill.sqlite"
+    _ingest(db)
+    with Store(db, create=False) as store:
+        target = store.records()[0]["id"]
+    server = subprocess.Popen([sys.executable, "-m", "geomap", "review", "--no-browser",
+                               "--db", str(db)], stdout=subprocess.PIPE, text=True)
+    poster = None
+    try:
+        port, token = re.fullmatch(r"http://127\.0\.0\.1:(\d+)/\?token=(.+)",
+                                   server.stdout.readline().strip()).groups()
+        poster = subprocess.Popen([sys.executable, "-c", _POSTER, port, token, target],
+                                  stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with Store(db, create=False) as store:
+                if len(store.corrections()) >= 5:
+                    break
+            time.sleep(0.05)
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        if poster is not None:
+            poster.kill()
+            poster.wait()
+    with Store(db) as store:                 # opens, recovers the WAL, reads every decision
+        log = store.corrections()
+        assert len(log) >= 5 and store.problems() == ()
+        assert [c.seq for c in log] == list(range(1, len(log) + 1))
+        assert all(c.note.startswith("n" * 2000) and c.action == "accept" for c in log)

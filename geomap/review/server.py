@@ -79,7 +79,8 @@ class ReviewApp:
             problems = [str(p) for p in store.problems()]
         return {"reviewer": self.reviewer, "incidents": [_item(i) for i in incidents],
                 "log": [{"seq": c.seq, "at": c.at, "reviewer": c.reviewer, "action": c.action,
-                         "id": c.incident_id, "note": c.note} for c in log],
+                         "id": c.incident_id, "other": c.other, "target": c.target,
+                         "note": c.note} for c in log],
                 "problems": problems}
 
     def places(self, query: str) -> list[dict]:

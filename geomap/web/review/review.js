@@ -212,7 +212,7 @@
     var undone = {};
     state.log.forEach(function (c) { if (c.action === "undo") { undone[c.target] = true; } });
     var mine = state.log.filter(function (c) {
-      return c.action !== "undo" && !undone[c.seq] && c.id === item.id;
+      return c.action !== "undo" && !undone[c.seq] && (c.id === item.id || c.other === item.id);
     });
     var last = mine.length ? mine[mine.length - 1] : null;
     if (!last) { say("no decision on this incident to undo", true); return; }
