@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import json
 import threading
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -156,20 +157,32 @@ def _saved(browser, before: int) -> None:
     browser.wait_for(f"geomapReview.state.log.length > {before}")
 
 
-@pytest.mark.browser
-def test_a_queue_reviewed_with_clicks_and_keys(served, chromium, tmp_path):
-    review, server, db = served
-    with Browser(chromium, str(tmp_path / "profile"), loopback=True) as browser:
+def _showing(browser, incident_id: str) -> None:
+    browser.wait_for("document.getElementById('incident').getAttribute('data-id') === "
+                     + json.dumps(incident_id))
+
+
+@contextmanager
+def _page(chromium: str, profile, served):
+    """The review page of ``served`` open in chromium, its queue loaded."""
+    review, server, _ = served
+    with Browser(chromium, str(profile), loopback=True) as browser:
         browser.navigate(url_of(server, review))
         browser.wait_for("window.geomapReview && geomapReview.ready", timeout=30)
+        yield browser
+
+
+@pytest.mark.browser
+def test_a_queue_reviewed_with_clicks_and_keys(served, chromium, tmp_path):
+    db = served[2]
+    with _page(chromium, tmp_path / "profile", served) as browser:
         assert browser.evaluate("location.search") == ""        # the token left the address
         queue = browser.evaluate("geomapReview.state.items.map(function (i) { return i.id; })")
         first = _current(browser)
         assert first == queue[0]
         _press(browser, "a")                                     # accept: on to the next
         _saved(browser, 0)
-        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
-                         f"=== {json.dumps(queue[1])}")
+        _showing(browser, queue[1])
         _press(browser, "j")
         third = _current(browser)
         assert third == queue[2]
@@ -179,8 +192,7 @@ def test_a_queue_reviewed_with_clicks_and_keys(served, chromium, tmp_path):
         _saved(browser, 1)
         rejected = queue[1]
         # an edit: the figures, and the place found by its Dari name as one types
-        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
-                         f"=== {json.dumps(third)}")
+        _showing(browser, third)
         browser.evaluate("(function () { var f = document.getElementById('edit');"
                          " f.elements.fatalities.value = '11'; })()")
         browser.click_element("#place-search")
@@ -245,10 +257,8 @@ def test_the_command_prints_the_address_and_serves_it(tmp_path):
 
 @pytest.mark.browser
 def test_merge_split_and_undo_from_the_page(served, chromium, tmp_path):
-    review, server, db = served
-    with Browser(chromium, str(tmp_path / "profile"), loopback=True) as browser:
-        browser.navigate(url_of(server, review))
-        browser.wait_for("window.geomapReview && geomapReview.ready", timeout=30)
+    db = served[2]
+    with _page(chromium, tmp_path / "profile", served) as browser:
         state = "geomapReview.state"
         # the first incident with two sources or more: split its second one off
         several = browser.evaluate(f"{state}.items.filter(function (i) {{"
@@ -256,8 +266,7 @@ def test_merge_split_and_undo_from_the_page(served, chromium, tmp_path):
         before = browser.evaluate(f"{state}.items.filter(function (i) {{"
                                   f" return i.id === {json.dumps(several)}; }})[0].sources.length")
         browser.click_element(f'#queue-list li[data-id="{several}"]')
-        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
-                         f"=== {json.dumps(several)}")
+        _showing(browser, several)
         browser.click_element("#sources li:nth-child(2) input.split-source")
         browser.click_element("#split")
         _saved(browser, 0)
@@ -271,8 +280,7 @@ def test_merge_split_and_undo_from_the_page(served, chromium, tmp_path):
                          f" return i.id === {json.dumps(several)}; }})")
         # undo the merge: the key u on the incident it went into
         browser.click_element(f'#queue-list li[data-id="{other}"]')
-        browser.wait_for(f"document.getElementById('incident').getAttribute('data-id') "
-                         f"=== {json.dumps(other)}")
+        _showing(browser, other)
         _press(browser, "u")
         _saved(browser, 2)
         browser.wait_for(f"{state}.items.some(function (i) {{"
