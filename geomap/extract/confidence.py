@@ -21,7 +21,8 @@ day
 figures
     1.0 no figure stated, or every figure written as digits or a number word in a
     source; 0.9 a figure not found as such in any source sentence (a sum, a
-    restatement); 0.85 that, with a vague word ("dozens", "several") in the sources.
+    restatement); 0.85 that, with a vague quantity ("dozens", "several":
+    ``codebook/quantities.csv``) in the sources.
 event words
     1.0 a specific sub-event type; 0.85 the generic "Attack" or a strategic development.
 report
@@ -69,14 +70,6 @@ _DAY_RULES = (
     (re.compile(r"no date"), 0.7),
 )
 _DATE_FROM = re.compile(r"date from '([^']*)'")
-# a written day: a number, a month's name
-_WRITTEN_DAY = re.compile(r"\d|january|february|march|april|may|june|july|august|september|"
-                          r"october|november|december|jan\b|feb\b|aug\b|sept?\b|oct\b|nov\b|"
-                          r"dec\b", re.IGNORECASE)
-_VAGUE = re.compile(r"\b(?:dozens|scores|several|some|many|a number of|few|hundreds|"
-                    r"tens|numerous)\b", re.IGNORECASE)
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve "
-                 "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
 #: characters of an article's opening (headline, dateline and lead paragraph)
 LEAD = 300
 
@@ -106,14 +99,47 @@ def day_score(incident: Incident) -> float:
     said = _DATE_FROM.search(note)
     if said is None:
         return 0.85 if incident.event_date is not None else 0.7
-    return 1.0 if _WRITTEN_DAY.search(said.group(1)) else 0.95
+    return 1.0 if _written_day().search(said.group(1)) else 0.95
+
+
+# The words come from the language pack and the codebook, their one copy, read once.
+
+@lru_cache(maxsize=1)
+def _written_day() -> re.Pattern:
+    """A day written out: a number, or a month's name or abbreviation."""
+    from ..lang.en import words
+
+    names = [n for name, _, short in words.calendar("month") for n in (name, *short)]
+    return re.compile(rf"\d|\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _vague() -> re.Pattern:
+    """A vague quantity ("dozens", "several"): the codebook's quantities."""
+    from ..codebook import quantities
+
+    phrases = sorted(quantities(), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, phrases))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[int, tuple[str, ...]]:
+    """The words of each number the language pack spells (units and tens)."""
+    from ..lang.en import words
+
+    table = words.number_words()
+    out: dict[int, list[str]] = {}
+    for kind in ("unit", "ten"):
+        for word, value in table[kind].items():
+            out.setdefault(value, []).append(word)
+    return {value: tuple(spelt) for value, spelt in out.items()}
 
 
 @lru_cache(maxsize=256)
 def number_pattern(value: int) -> re.Pattern:
-    """A figure as a source may write it: digits, or a number word up to twenty."""
-    word = rf"|\b{_NUMBER_WORDS[value]}\b" if value < len(_NUMBER_WORDS) else ""
-    return re.compile(rf"(?<![\d,.]){value}(?![\d,]){word}", re.IGNORECASE)
+    """A figure as a source may write it: digits, or the number's word."""
+    spelt = "".join(rf"|\b{re.escape(w)}\b" for w in _number_words().get(value, ()))
+    return re.compile(rf"(?<![\d,.]){value}(?![\d,]){spelt}", re.IGNORECASE)
 
 
 def _written(value: int, text: str) -> bool:
@@ -129,7 +155,7 @@ def figures_score(incident: Incident) -> float:
     text = " ".join(s.quote for s in incident.sources)
     if all(_written(v, text) for v in figures):
         return 1.0
-    return 0.85 if _VAGUE.search(text) else 0.9
+    return 0.85 if _vague().search(text) else 0.9
 
 
 def event_score(incident: Incident) -> float:
