@@ -249,6 +249,7 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     for draft in new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
                             _day_in_force(said), counts, said.actors, article.published,
                             article.background, article.lang, said.stated):
+        draft.apart = _apart(said)
         attach_or_add(scene.drafts, draft, article.lang)
     return True
 
@@ -315,6 +316,18 @@ def _country_only(article, scene: Scene, said: Said, counts: list[Count]) -> boo
 
 
 def _placed_at(group: PlaceGroup | None, article, said: Said, counts: list[Count]) -> Draft:
+    draft = _make_draft(group, article, said, counts)
+    draft.apart = _apart(said)
+    return draft
+
+
+def _apart(said: Said) -> bool:
+    """The sentence says it tells another event, on a day of its own ("Two days earlier,
+    gunmen shot dead a shopkeeper")."""
+    return said.elsewhere and bool(said.told)
+
+
+def _make_draft(group: PlaceGroup | None, article, said: Said, counts: list[Count]) -> Draft:
     return make_draft(group, said.sentence, said.index, said.sentence.text, said.dates,
                       _day_in_force(said), counts, said.actors, article.published,
                       lang=article.lang, stated=said.stated)
