@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places.records import SPECIFICITY, contains
 from ..places.resolve import PlaceGroup, group_places
 from ..rules.anchors import guarded
 from ..rules.counts import Count
@@ -171,6 +172,19 @@ def _said(article, scene: Scene, index: int) -> Said:
                 elsewhere=words.elsewhere.search(sentence.text) is not None)
 
 
+def _finest_within(groups: list[PlaceGroup]) -> PlaceGroup:
+    """The sentence's first place, or a more specific one of the sentence inside it ("In
+    Helmand province, a patrol was engaged in Sangin district": Sangin)."""
+    first = groups[0]
+    outer = first.head.place
+    if outer is None:
+        return first
+    inside = [g for g in groups[1:] if g.head.place is not None and
+              SPECIFICITY[g.head.place.kind] > SPECIFICITY[outer.kind] and
+              contains(outer, g.head.place)]
+    return max(inside, key=lambda g: SPECIFICITY[g.head.place.kind]) if inside else first
+
+
 def _all_background(groups: list[PlaceGroup], background: list[tuple[int, int]]) -> bool:
     return bool(groups) and all(inside(g.start, background) for g in groups)
 
@@ -190,7 +204,7 @@ def _set_scene(article, scene: Scene, said: Said) -> None:
         # attacks in Kabul" after "an operation in Baghlan" leaves the scene in Baghlan)
         scene.last_place = PlaceContext(said.groups, said.index)
         if lead is None or lead.from_dateline:
-            scene.lead = Lead(said.groups[0], "lead")
+            scene.lead = Lead(_finest_within(said.groups), "lead")
 
 
 # -- the decisions, in the order they are tried -------------------------------------------
