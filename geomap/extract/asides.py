@@ -101,8 +101,8 @@ def out_of_scope(article, sentence: Sentence, actors: list, counts: list) -> boo
     of its own) or an armed group, or counts fighters."""
     words = cues(article.lang.code)
     text = sentence.text
-    accident = words.accident is not None and words.accident.search(text) is not None
-    crime = words.crime is not None and words.crime.search(text) is not None
+    accident = words.holds("accident", text)
+    crime = words.holds("crime", text)
     if not (accident or crime):
         return False
     kind = article.lang.classify_event(text)

@@ -168,8 +168,8 @@ def _said(article, scene: Scene, index: int) -> Said:
     words = cues(article.lang.code)
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
                 context, place_ctx, stated[0] if stated else None,
-                refers_back=words.anaphor.search(sentence.text) is not None,
-                elsewhere=words.elsewhere.search(sentence.text) is not None)
+                refers_back=words.holds("anaphor", sentence.text),
+                elsewhere=words.holds("elsewhere", sentence.text))
 
 
 def _finest_within(groups: list[PlaceGroup]) -> PlaceGroup:
