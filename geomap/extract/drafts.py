@@ -23,7 +23,7 @@ from ..rules.dates import DateRef
 from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 
-__all__ = ["Draft", "make_draft", "new_drafts", "continue_draft", "restated", "attach_or_add", "finer_place",
+__all__ = ["Draft", "make_draft", "new_drafts", "continue_draft", "restated", "broken_down", "attach_or_add", "finer_place",
            "undated", "same_province", "new_date", "placeable", "in_background", "inside"]
 
 _GENERIC_VIOLENCE = frozenset({"killed", "killing", "attack", "attacks", "attacked", "attacking",
@@ -189,6 +189,27 @@ def _split(shares: list[list[Count]], notes: list[str], first: int, end: int,
     told = ", ".join(f"{c.value} {c.kind}" for c in counts)
     for m in range(first, end):
         notes[m] = f"toll of {told} for {size} places named together, split evenly"
+
+
+def broken_down(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without the shares of a toll that later sentences break down by place:
+    "killed 40 insurgents in Farah, Nimroz and Herat provinces. In Farah, 22 were killed in
+    Gulistan district. In Nimroz, 18 ... in Khash Rod" reports Gulistan and Khash Rod, not
+    a third of 40 in each province (a roundup's lead is no incident of its own)."""
+    shared = {}
+    for draft in drafts:
+        if draft.counts and all(c.shared for c in draft.counts):
+            shared.setdefault(draft.sentences[0].start, []).append(draft)
+    dropped: set[int] = set()
+    for group in shared.values():
+        places = [d.group.head.place for d in group if d.group and d.group.head.place]
+        later = [d for d in drafts if d.sentences[0].start > group[0].sentences[0].start
+                 and any(not c.shared and c.value for c in d.counts)
+                 and d.group is not None and d.group.head.place is not None]
+        if any(any(contains(p, d.group.head.place) or p == d.group.head.place for p in places)
+               for d in later):
+            dropped.update(id(d) for d in group)
+    return [d for d in drafts if id(d) not in dropped] if dropped else drafts
 
 
 def restated(draft: Draft, counts: list[Count]) -> list[Count]:

@@ -36,6 +36,7 @@ from ..rules.anchors import prime
 from ..rules.lexicon import ActorHit, blank
 from ..text.reader import Document, Sentence, make_document, split_sentences
 from .datelines import dateline_province, is_dateline
+from .drafts import broken_down
 from .finish import finish
 from .gate import may_report
 from .merge import merge_incidents
@@ -96,12 +97,13 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     scene = Scene(lead=article.dateline_lead)
     for index in range(len(article.sentences)):
         read_sentence(article, scene, index)
-    incidents = [finish(d, document, scene.claimed) for d in scene.drafts]
+    drafts = broken_down(scene.drafts)
+    incidents = [finish(d, document, scene.claimed) for d in drafts]
     # incidents whose every figure is an armed group's claim give way, when merged, to
     # the figures of a report of the same event that is not
-    claims = {i.id for i, d in zip(incidents, scene.drafts)
+    claims = {i.id for i, d in zip(incidents, drafts)
               if d.counts and all(c.claimed for c in d.counts)}
-    apart = {i.id for i, d in zip(incidents, scene.drafts) if d.apart}
+    apart = {i.id for i, d in zip(incidents, drafts) if d.apart}
     return merge_incidents(incidents, claimed=claims, apart=apart)
 
 
