@@ -104,9 +104,9 @@ def read_article(path: str | Path, *, published: date | None = None) -> Document
         return read_txt(stream, name, published).document()
 
 
-# Sentence ends: . ! ? (optionally closing quotes/brackets) then space and a
-# capital, digit, quote or bracket — but not after common abbreviations.
-_SENT_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9\u0600-\u06ff])""")
+# Sentence ends: . ! ? and the Persian-script ؟ ۔ (optionally closing quotes/brackets)
+# then space and a capital, digit, quote or bracket — but not after common abbreviations.
+_SENT_END = re.compile(r"""[.!?؟۔]["'”’)\]»]*\s+(?=["'“‘(\[«]?[A-Z0-9\u0600-\u06ff])""")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|No|Jan|Feb|"
                      r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs|etc|e\.g|i\.e)"
                      r"|\b[A-Z]|\b(?:U\.S|U\.N|U\.K))\.$")
