@@ -179,7 +179,7 @@ def _cpu(run) -> float:
     return time.process_time() - start
 
 
-#: what each stage of the pipeline is called where extract.py calls it
+#: what each stage of the pipeline is called where the modules of geomap/extract call it
 STAGES = {
     "split_sentences": "sentences", "scan_text": "anchor scan",
     "background_spans": "background clauses", "blank": "background clauses",
@@ -188,13 +188,14 @@ STAGES = {
     "find_dates": "dates", "dateline_date": "dates", "find_counts": "counts",
     "has_trigger": "event words", "is_reaction": "event words",
     "is_not_an_event": "event words", "classify_event": "event words",
-    "find_targets": "event words", "merge_incidents": "merge", "_finish": "incident records",
+    "find_targets": "event words", "merge_incidents": "merge", "finish": "incident records",
 }
 
 
 def stage_shares(articles: list[tuple[str, date]]) -> dict[str, float]:
     """CPU seconds per stage (exclusive: a stage called inside another counts once)."""
     import geomap.extract.incidents as ex
+    from geomap.extract import claims, datelines, drafts, finish, segment
     from geomap.places.mentions import PlaceMatcher
 
     spent: dict[str, float] = defaultdict(float)
@@ -217,12 +218,15 @@ def stage_shares(articles: list[tuple[str, date]]) -> dict[str, float]:
         return wrapper
 
     patched = []
+    modules = (ex, claims, datelines, drafts, finish, segment)
     for name, stage in STAGES.items():
-        owner, attr = (PlaceMatcher, "find") if name == "PlaceMatcher.find" else (ex, name)
-        if hasattr(owner, attr):
-            patched.append((owner, attr, getattr(owner, attr)))
-            setattr(owner, attr, timed(stage, getattr(owner, attr)))
-    extract_text = timed("glue (extract.py)", ex.extract_text)
+        owners = [(PlaceMatcher, "find")] if name == "PlaceMatcher.find" else \
+            [(module, name) for module in modules]
+        for owner, attr in owners:
+            if hasattr(owner, attr):
+                patched.append((owner, attr, getattr(owner, attr)))
+                setattr(owner, attr, timed(stage, getattr(owner, attr)))
+    extract_text = timed("glue (geomap/extract)", ex.extract_text)
     try:
         for text, published in articles:
             extract_text(text, published=published)

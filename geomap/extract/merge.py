@@ -12,6 +12,7 @@ report's figure is already a conservative lower bound).
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
@@ -148,6 +149,49 @@ def _yielding(claim: Incident, report: Incident) -> Incident:
     return claim.with_(**{f: None for f in _FIGURES if getattr(report, f) is not None})
 
 
+@dataclass(slots=True)
+class _Event:
+    """One event being gathered from its reports: the merged record so far, the sources
+    of every report (each once), and whether its figures are only an armed group's claim."""
+
+    incident: Incident
+    is_claim: bool
+    sources: list = field(default_factory=list)
+    seen: set = field(default_factory=set)
+
+    def gather(self, incident: Incident) -> None:
+        for src in incident.sources:
+            key = (src.file, src.start)
+            if key not in self.seen:
+                self.seen.add(key)
+                self.sources.append(src)
+
+    def absorb(self, incident: Incident, claim: bool) -> None:
+        """Merge another report of this event into it."""
+        kept, added = self.incident, _first_source(incident)
+        if claim and not self.is_claim:
+            added = _yielding(added, kept)
+        elif self.is_claim and not claim and _gives_figures(added):
+            kept = _yielding(kept, added)
+            self.is_claim = False
+        self.incident = merge_pair(kept, added)
+        self.gather(incident)
+
+    def finished(self) -> Incident:
+        # (an incident whose sources are unchanged is kept as it is: rebuilding a frozen
+        # record costs more than all the comparisons of merging)
+        gathered = tuple(self.sources)
+        inc = self.incident
+        return inc if gathered == inc.sources else inc.with_(sources=gathered)
+
+
+def _buckets_of(incident: Incident) -> list[tuple]:
+    """The (province, year, month) buckets a placed, dated incident falls in."""
+    if incident.place is None or incident.event_date is None:
+        return []
+    return [(incident.place.admin1_code, *month) for month in _months(incident)]
+
+
 def merge_incidents(incidents: list[Incident], *,
                     claimed: Iterable[str] = ()) -> list[Incident]:
     """Merge reports of the same event; order of first report is kept.
@@ -161,62 +205,35 @@ def merge_incidents(incidents: list[Incident], *,
     with the number of incidents, not with its square. Sources are gathered apart from
     the fields that decide merging, so an event with thousands of reports stays linear.
     """
-    merged: list[Incident] = []
-    sources: list[list] = []
-    seen_sources: list[set] = []
+    events: list[_Event] = []
     buckets: dict[tuple, list[int]] = {}
     claims = set(claimed)
-    is_claim: list[bool] = []             # per merged incident: its figures are a claim
-
-    def gather(i: int, incident: Incident) -> None:
-        for src in incident.sources:
-            key = (src.file, src.start)
-            if key not in seen_sources[i]:
-                seen_sources[i].add(key)
-                sources[i].append(src)
-
     for incident in incidents:
-        target = None
-        if incident.place is not None and incident.event_date is not None:
-            keys = [(incident.place.admin1_code, *month) for month in _months(incident)]
-            checked: set[int] = set()
-            for key in keys:
-                for i in buckets.get(key, ())[-_BUCKET_CAP:]:
-                    if i not in checked:
-                        checked.add(i)
-                        if same_event(merged[i], incident):
-                            target = i
-                            break
-                if target is not None:
-                    break
+        target = _same_as(incident, events, buckets)
         claim = incident.id in claims
         if target is None:
             # (kept with all its sources: they are replaced by the gathered ones at the end,
             # and most incidents are never merged, so copying it now would be wasted)
-            merged.append(incident)
-            sources.append([])
-            seen_sources.append(set())
-            is_claim.append(claim)
-            gather(len(merged) - 1, incident)
-            target = len(merged) - 1
+            events.append(_Event(incident, claim))
+            target = len(events) - 1
+            events[target].gather(incident)
         else:
-            kept, added = merged[target], _first_source(incident)
-            if claim and not is_claim[target]:
-                added = _yielding(added, kept)
-            elif is_claim[target] and not claim and _gives_figures(added):
-                kept = _yielding(kept, added)
-                is_claim[target] = False
-            merged[target] = merge_pair(kept, added)
-            gather(target, incident)
-        if merged[target].place is not None and merged[target].event_date is not None:
-            for month in _months(merged[target]):       # (its span may have grown)
-                entry = buckets.setdefault((merged[target].place.admin1_code, *month), [])
-                if not entry or entry[-1] != target:
-                    entry.append(target)
-    # (an incident whose sources are unchanged is kept as it is: rebuilding a frozen
-    # record costs more than all the comparisons above)
-    out = []
-    for inc, srcs in zip(merged, sources):
-        gathered = tuple(srcs)
-        out.append(inc if gathered == inc.sources else inc.with_(sources=gathered))
-    return out
+            events[target].absorb(incident, claim)
+        for key in _buckets_of(events[target].incident):     # (its span may have grown)
+            entry = buckets.setdefault(key, [])
+            if not entry or entry[-1] != target:
+                entry.append(target)
+    return [event.finished() for event in events]
+
+
+def _same_as(incident: Incident, events: list[_Event],
+             buckets: dict[tuple, list[int]]) -> int | None:
+    """The index of the event already gathered that ``incident`` reports, if any."""
+    checked: set[int] = set()
+    for key in _buckets_of(incident):
+        for i in buckets.get(key, ())[-_BUCKET_CAP:]:
+            if i not in checked:
+                checked.add(i)
+                if same_event(events[i].incident, incident):
+                    return i
+    return None

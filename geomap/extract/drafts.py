@@ -1,0 +1,298 @@
+"""Incident drafts: an incident being assembled from the sentences that report it.
+
+A draft is opened at a place group of a sentence (:func:`new_drafts`, one per place the
+sentence reports an event at), continued by the sentences that go on about it
+(:func:`continue_draft`) and refined when one of them places it more precisely
+(:func:`finer_place`). :mod:`geomap.extract.finish` turns it into an :class:`Incident`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..places.names import fold
+from ..places.records import SPECIFICITY
+from ..places.resolve import PlaceGroup
+from ..rules.anchors import guarded
+from ..rules.counts import Count
+from ..rules.dates import DateRef, is_deictic
+from ..rules.lexicon import ActorHit, classify_event, find_targets, has_trigger, subtype_rank
+from ..text.reader import Sentence
+
+__all__ = ["Draft", "make_draft", "new_drafts", "continue_draft", "attach_or_add", "finer_place",
+           "undated", "same_province", "new_date", "placeable", "in_background", "inside"]
+
+_GENERIC_VIOLENCE = frozenset({"killed", "killing", "attack", "attacks", "attacked", "attacking",
+                               "shooting", "shot", "murdered"})
+
+
+_LANDMARK_TARGET = re.compile(r"hospital|mosque|airport|airfield|school|university|hotel|"
+                              r"shrine|market|bazaar|prison|embassy|ministry", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Draft:
+    """An incident being assembled (mutable until it becomes an Incident)."""
+
+    group: PlaceGroup | None
+    event_type: str
+    sub_event_type: str
+    date: DateRef | None
+    date_note: str
+    sentences: list[Sentence]
+    counts: list[Count] = field(default_factory=list)
+    actors: list[ActorHit] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    last_sentence: int = 0
+    place_note: str = ""
+    #: the draft of a place coordinated with this one ("killed 25 fighters in Arghandab
+    #: and Zhari districts"), whose kind of event this one shares
+    like: "Draft | None" = None
+
+
+def in_background(ref: DateRef, background: list[tuple[int, int]]) -> bool:
+    """A date of a background clause ("linked to a murder in March"), but not "yesterday"
+    at its end: a clause's reach is read loosely, and a deictic date is the report's."""
+    return inside(ref.start, background) and not is_deictic(ref)
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
+
+
+def placeable(text: str, group: PlaceGroup) -> bool:
+    head = group.head
+    if head.place is not None:
+        return True
+    if head.mention.foreign is None:
+        return False
+    # a foreign name counts as a location only after a locative word ("in Peshawar"),
+    # not as an adjective or actor ("the US military", "Qatar condemned").
+    before = text[max(0, head.mention.start - 12):head.mention.start].lower()
+    return re.search(r"\b(?:in|near|at|inside|across|into)\s+(?:the\s+)?$", before) is not None
+
+
+def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGroup],
+                dates: list[DateRef], context: DateRef | None, counts: list[Count],
+                actors: list[ActorHit], published: date | None,
+                background: list[tuple[int, int]]) -> list[Draft]:
+    """One draft per place group that the sentence reports an event at."""
+    bounds = [sentence.start] + [g.end for g in groups]
+    selected: list[int] = []
+    coordinated_with_previous: set[int] = set()
+    for k, group in enumerate(groups):
+        lead = text[bounds[k]:group.start]
+        seg_end = groups[k + 1].start if k + 1 < len(groups) else sentence.end
+        own_counts = any(group.start <= c.start < seg_end or
+                         (_elliptical(c) and bounds[k] <= c.start < group.start) for c in counts)
+        coordinated = bool(selected) and selected[-1] == k - 1 and \
+            re.fullmatch(r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
+        joined = k > 0 and re.fullmatch(
+            r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
+        if coordinated:
+            coordinated_with_previous.add(k)
+        if has_trigger(lead) or own_counts or coordinated:
+            if joined and not coordinated and (not selected or selected[-1] != k - 1):
+                # "attacks in Kandahar and Helmand provinces killed 11": both places
+                selected.append(k - 1)
+                coordinated_with_previous.add(k)
+            selected.append(k)
+    if not selected:
+        selected = [0]
+    owner = _count_owners(text, sentence, [groups[k] for k in selected], counts)
+    drafts = []
+    for n, k in enumerate(selected):
+        group = groups[k]
+        lead_start = groups[selected[n - 1]].end if n else sentence.start
+        seg_end = groups[selected[n + 1]].start if n + 1 < len(selected) else sentence.end
+        lead = text[lead_start:group.end]
+        mine = [c for c, o in zip(counts, owner) if o == n]
+        draft = make_draft(group, sentence, index, lead or sentence.text,
+                       _dates_near(dates, group, background), context, mine, actors, published,
+                       segment=text[group.start:seg_end])
+        if k in coordinated_with_previous and drafts:
+            # "killings in Nangarhar and Parwan": the same kind of event in both
+            draft.event_type, draft.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type
+            draft.targets = list(drafts[-1].targets)
+            draft.like = drafts[-1].like or drafts[-1]    # (the first of the list)
+        drafts.append(draft)
+    return drafts
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\s(?:while|whereas)\s|"
+                           r"\.\s|\sand\s(?=(?:\w+\s+){0,3}(?:were|was)\b)")
+
+
+def _elliptical(count: Count) -> bool:
+    """A count whose verb was left out, belonging to the place after it."""
+    return count.phrase.split(maxsplit=1)[0].lower() in ("and", "while", "with")
+
+
+def _count_owners(text: str, sentence: Sentence, groups: list[PlaceGroup],
+                  counts: list[Count]) -> list[int]:
+    """Which group each count belongs to: one in the same clause ("four died in Zaranj,
+    and seven were hurt in Qalat"), else the nearest group before it, else the first."""
+    breaks = [sentence.start] + [m.end() + sentence.start for m in
+                                 _CLAUSE_BREAK.finditer(sentence.text)] + [sentence.end]
+
+    def clause(pos: int) -> int:
+        return max(i for i, b in enumerate(breaks) if b <= pos)
+
+    owners = []
+    for count in counts:
+        after = [n for n, g in enumerate(groups) if g.start > count.start]
+        if _elliptical(count) and after:
+            owners.append(after[0])          # "... and three in Herat"
+            continue
+        same = [n for n, g in enumerate(groups) if clause(g.start) == clause(count.start)]
+        if same:
+            owners.append(min(same, key=lambda n: abs(groups[n].start - count.start)))
+            continue
+        before = [n for n, g in enumerate(groups) if g.start <= count.start]
+        owners.append(before[-1] if before else 0)
+    return owners
+
+
+def _dates_near(dates: list[DateRef], group: PlaceGroup,
+                background: list[tuple[int, int]]) -> list[DateRef]:
+    """The sentence's dates, those of background clauses last, nearest the place first
+    (the days of statements, "officials said on Wednesday", were already set aside by
+    :func:`_statement_date`)."""
+    return sorted(dates, key=lambda d: (in_background(d, background),
+                                        abs(d.start - group.start)))
+
+
+def make_draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
+               dates: list[DateRef], context: DateRef | None, counts: list[Count],
+               actors: list[ActorHit], published: date | None, segment: str = "") -> Draft:
+    """A new draft at ``group`` (``None``: Afghanistan at large); its kind of event from the
+    words before the place (``lead``), else after it (``segment``), else the sentence."""
+    kind = classify_event(lead) or classify_event(segment)
+    if kind is None or kind.keyword in _GENERIC_VIOLENCE:
+        # "Five people were killed in Kabul ... in separate bombings": the sentence
+        # names the kind of attack that the words next to the place do not
+        kind = classify_event(sentence.text) or kind
+    if dates:
+        when, note = dates[0], f"date from '{dates[0].phrase}'"
+    elif context is not None:
+        # (the day in force from an earlier sentence)
+        when, note = context, f"date from '{context.phrase}' earlier in the text"
+    else:
+        when = None
+        note = "no date in the text: publication date" if published else "no date"
+    targets = find_targets(lead + " " + segment)
+    if group is not None and group.head.place is not None \
+            and _LANDMARK_TARGET.search(group.head.place.name):
+        targets.insert(0, _LANDMARK_TARGET.search(group.head.place.name).group(0).lower())
+    return Draft(group=group,
+                  event_type=kind.event_type if kind else "Violence against civilians",
+                  sub_event_type=kind.sub_event_type if kind else "Attack",
+                  date=when, date_note=note, sentences=[sentence], counts=list(counts),
+                  actors=list(actors), targets=targets, last_sentence=index)
+
+
+def finer_place(text: str, draft: Draft, groups: list[PlaceGroup]) -> PlaceGroup | None:
+    """A group of the sentence that places the running incident more precisely, if any.
+
+    The sentence must name no other province, and the new place must be inside the
+    incident's place and more specific.
+    """
+    if draft.group is None or draft.group.head.place is None:
+        return None
+    current = draft.group.head.place
+    if any(g.head.place is not None and g.head.place.kind == "province"
+           and g.head.place.admin1_code != current.admin1_code for g in groups):
+        return None
+    placed = [g for g in groups
+              if g.head.place is not None and g.head.place.admin1_code == current.admin1_code]
+    if not placed:
+        return None
+    if current.kind == "city" and _names_its_province(current):
+        for group in placed:     # "...in Herat. ... targeted in Shindand district"
+            if group.head.place.kind == "district" and group.head.place.id != current.admin2_id:
+                return group
+    # the place the sentence puts something "in" ("mines on a road in Ali Abad district
+    # that links Kunduz to Kabul"), then the most specific
+    best = max(placed, key=lambda g: (_LOCATIVE_BEFORE.search(text, max(0, g.start - 12), g.start)
+                                      is not None, SPECIFICITY[g.head.place.kind]))
+    finer = best.head.place
+    if SPECIFICITY[finer.kind] <= SPECIFICITY[current.kind]:
+        return None
+    if current.kind == "district" and finer.admin2_id != current.id:
+        return None
+    if current.kind in ("city", "town") and finer.kind not in ("landmark", "area"):
+        return None
+    return best
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|inside|outside|outskirts\s+of)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def _names_its_province(place) -> bool:
+    """A city with its province's name (Herat, Kandahar, Kunduz), which a text may use
+    for the province."""
+    return fold(place.name) == fold(place.admin1) or place.admin2 == place.admin1
+
+
+def undated(draft: Draft) -> bool:
+    return draft.date is None or draft.date_note.endswith("earlier in the text")
+
+
+def same_province(draft: Draft, groups: list[PlaceGroup]) -> bool:
+    """True when every place of ``groups`` lies in the draft's province."""
+    code = draft.group.head.place.admin1_code if draft.group and draft.group.head.place \
+        else None
+    return all(g.head.place is not None and g.head.place.admin1_code == code for g in groups)
+
+
+def new_date(dates: list[DateRef], draft: Draft) -> bool:
+    """True when a sentence dates itself differently from the running incident (whose
+    date, when it came from an earlier sentence, the sentence may still correct)."""
+    current = draft.date
+    return bool(dates) and current is not None and \
+        not draft.date_note.endswith("earlier in the text") and all(
+            d.value != current.value for d in dates)
+
+
+def continue_draft(draft: Draft, sentence: Sentence, index: int, counts: list[Count],
+              actors: list[ActorHit], dates: list[DateRef] = ()) -> None:
+    draft.sentences.append(sentence)
+    if dates and (draft.date is None or draft.date_note.endswith("earlier in the text")):
+        # "...killed in Kunar. The strike hit them last night": the incident's own date
+        draft.date, draft.date_note = dates[0], f"date from '{dates[0].phrase}'"
+    kind = classify_event(sentence.text)
+    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type) and (
+            draft.sub_event_type in _GENERIC_SUBTYPES or kind.event_type == draft.event_type):
+        # "Gunmen attacked ... The attacker detonated his vest": a later sentence says how;
+        # but an arrest stays an arrest whatever weapons the release goes on to mention
+        draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type
+    draft.counts.extend(counts)
+    draft.actors.extend(actors)
+    draft.targets.extend(find_targets(sentence.text))
+    draft.last_sentence = index
+
+
+def attach_or_add(drafts: list[Draft], draft: Draft) -> None:
+    """A new sentence naming the running incident's place again continues it."""
+    if drafts:
+        last = drafts[-1]
+        same_place = (last.group is not None and draft.group is not None
+                      and last.group.head.place is not None
+                      and last.group.head.place == draft.group.head.place)
+        if same_place and draft.last_sentence - last.last_sentence <= 1 and \
+                (draft.date is None or last.date is None or draft.date.value == last.date.value):
+            continue_draft(last, draft.sentences[0], draft.last_sentence, draft.counts, [])
+            last.actors.extend(draft.actors)
+            return
+    drafts.append(draft)
+
+
+_GENERIC_SUBTYPES = frozenset({"Attack", "Armed clash"})
+
+
+_CLAUSE_BREAK = guarded(_CLAUSE_BREAK)
