@@ -19,8 +19,9 @@ from typing import Iterable
 
 from ..rules.anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
-from .names import CALENDAR_WORDS, GENERIC_KIND, fold
+from .names import CALENDAR_WORDS, GENERIC_KIND, fold, is_arabic_script
 from .records import Candidate
+from ..text.script import match_form
 
 __all__ = ["Mention", "PlaceMatcher", "matcher_for"]
 
@@ -86,7 +87,7 @@ def _variants(name: str) -> set[str]:
     """Surface spellings of a name as news text writes it (lower case): "Kohi Safi"
     is also written "Koh-e Safi" and "Koh-i-Safi" (the izafe glued or hyphenated)."""
     low = " ".join(name.lower().split())
-    out = {low, low.replace("-", " "), low.replace(" ", "-")}
+    out = {low, low.replace("-", " "), low.replace(" ", "-"), match_form(low)}
     glued = _GLUED_IZAFE.sub(r"\1 i", low)
     if glued != low:
         out.add(glued)
@@ -130,7 +131,7 @@ class PlaceMatcher:
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def find(self, text: str, *, masks: Iterable[tuple[int, int]] = (),
-             any_case: bool = False) -> list[Mention]:
+             any_case: bool = False, persian: bool = False) -> list[Mention]:
         """Mentions in text order; spans overlapping ``masks`` (actor names) are skipped.
 
         News text capitalises place names, so lower-case matches are dropped unless
@@ -138,6 +139,8 @@ class PlaceMatcher:
         """
         masks = sorted(masks)
         lowered = _lower_same_length(text)
+        if persian:
+            lowered = match_form(lowered)
         mentions: list[Mention] = []
         size = len(text)
         for index, start, end in self._automaton.find_matches_as_indexes(lowered):
@@ -146,7 +149,7 @@ class PlaceMatcher:
                     or (masks and _overlaps(masks, start, end)) or \
                     (text[end:end + 1] == "-" and _NAME_GOES_ON.match(text, end)):
                 continue
-            mention = self._make(index, text[start:end], text, start, end, any_case)
+            mention = self._make(index, text[start:end], text, start, end, any_case, persian)
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._fuzzy(text, mentions, masks))
@@ -179,7 +182,7 @@ class PlaceMatcher:
         return out
 
     def _make(self, index: int, surface: str, text: str, start: int, end: int,
-              any_case: bool = False) -> Mention | None:
+              any_case: bool = False, persian: bool = False) -> Mention | None:
         kind, payload = self._targets[index]
         latin = surface[:1].isascii()
         lowercase = latin and not surface[0].isupper() and not any_case
@@ -194,19 +197,20 @@ class PlaceMatcher:
             return Mention(start, end, surface, foreign=place)
         before, after = _word_before(text, start), _word_after(text, end)
         # the rest depends on these words only: a name's verdict is worked out once
-        key = (index, surface, before, after, start > 0, lowercase)
+        key = (index, surface, before, after, start > 0, lowercase, persian)
         verdict = self._verdicts.get(key, False)
         if verdict is False:
             if len(self._verdicts) >= _VERDICTS_MAX:
                 self._verdicts.clear()
-            verdict = self._verdicts[key] = self._verdict(payload, surface, before, after,
+            verdict = self._verdicts[key] = self._verdict(payload, surface, before, after, persian,
                                                           start, latin, lowercase)
         if verdict is None:
             return None
         return Mention(start, end, surface, candidates=verdict[0], cue=verdict[1],
                        generic=lowercase)
 
-    def _verdict(self, payload: str, surface: str, before: str, after: str, start: int,
+    def _verdict(self, payload: str, surface: str, before: str, after: str, persian: bool,
+                 start: int,
                  latin: bool, lowercase: bool) -> tuple[tuple[Candidate, ...], str | None] | None:
         """(candidates, cue) of an Afghan name between ``before`` and ``after``, or None
         when it is no place there."""
@@ -215,6 +219,11 @@ class PlaceMatcher:
             return None
         cue = GENERIC_KIND.get(after.lower().rstrip("s") if after.lower() != "provinces"
                                else "province")
+        if persian and is_arabic_script(surface) and not surface.startswith("د "):
+            # Dari puts the kind before the name ("ولسوالی سنگین ولایت هلمند": the word
+            # after Sangin is Helmand's); Pashto, whose genitive "د" opens the name,
+            # after it ("د غزني ولایت د مقر ولسوالۍ")
+            cue = GENERIC_KIND.get(match_form(before)) or cue
         if self.gazetteer.is_common_word(surface) and not (
                 cue or (before.lower() in _LOCATIVE and start > 0)):
             return None

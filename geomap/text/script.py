@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Normalised", "normalise", "letters", "to_ascii_digits", "PASHTO_LETTERS",
+__all__ = ["Normalised", "normalise", "letters", "match_form", "to_ascii_digits", "PASHTO_LETTERS",
            "SENTENCE_ENDS"]
 
 #: letters that Pashto writes and Dari does not
@@ -42,9 +42,10 @@ _DIGITS = {
     **{chr(0x0660 + d): str(d) for d in range(10)},     # Arabic-Indic digits ٠–٩
     "٬": ",", "٫": ".",
 }
+_LETTER_FORMS = {"ي": "ی", "ى": "ی", "ك": "ک", "ڪ": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه",
+                 "ە": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و"}
 _ONE_FOR_ONE = str.maketrans({
-    "ي": "ی", "ى": "ی", "ك": "ک", "ڪ": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
-    "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", **_DIGITS,
+    **_LETTER_FORMS, **_DIGITS,
     "\u200c": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 })
 _DIGITS = str.maketrans(_DIGITS)
@@ -53,7 +54,10 @@ _DIGITS = str.maketrans(_DIGITS)
 _DROPPED = re.compile("[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200d\u200e\u200f"
                       "\u202a-\u202e\u2066-\u2069]")
 # Pashto letters onto the Dari ones they are read as when a word may be spelt either way
-_FOLD_PASHTO = str.maketrans({"ګ": "گ", "ې": "ی", "ۍ": "ی", "ڪ": "ک"})
+_PASHTO_AS_DARI = {"ګ": "گ", "ې": "ی", "ۍ": "ی"}
+_FOLD_PASHTO = str.maketrans(_PASHTO_AS_DARI)
+# names: letter forms only (spaces and digits as written, which English text keeps too)
+_NAME_LETTERS = str.maketrans({**_LETTER_FORMS, **_PASHTO_AS_DARI, "\u200c": " "})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,17 @@ def letters(text: str) -> str:
     'د ننگرهار ولایت کی'
     """
     return text.translate(_FOLD_PASHTO)
+
+
+def match_form(text: str) -> str:
+    """Persian-script letters in one form, Pashto's as Dari's, a ZWNJ as a space (same
+    length; digits, vowel signs and tatweel as written): the form the gazetteer's names are
+    matched in, at the offsets of the text as written.
+
+    >>> match_form("د ننګرهار ولايت")
+    'د ننگرهار ولایت'
+    """
+    return text if text.isascii() else text.translate(_NAME_LETTERS)
 
 
 def to_ascii_digits(text: str) -> str:
