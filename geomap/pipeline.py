@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections import deque
-from concurrent.futures import Executor, Future
+from concurrent.futures import BrokenExecutor, Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
@@ -39,7 +39,8 @@ from .incident import Incident
 from .sources import Article
 
 __all__ = ["process", "process_partition", "process_encoded", "run", "Outcome", "ClusterError",
-           "workers_for", "FIRST_PARTITION_ARTICLES", "PARTITION_ARTICLES", "PARTITION_BYTES"]
+           "WorkerError", "workers_for", "ATTEMPTS", "FIRST_PARTITION_ARTICLES",
+           "PARTITION_ARTICLES", "PARTITION_BYTES"]
 
 #: The first partition closes at this many articles; each next one may hold twice as many,
 #: up to PARTITION_ARTICLES. Any partition also closes at PARTITION_BYTES of text.
@@ -49,10 +50,17 @@ PARTITION_ARTICLES = 4096
 #: CPU besides extraction (on Dask: in the client, the scheduler and the worker), so small
 #: partitions of 64 articles cost 8-9% more CPU on a 2-worker cluster than these.
 PARTITION_BYTES = 2 * 1024 * 1024
+#: Times a local partition is handed to a worker process before its workers' deaths are
+#: an error (a partition is run again when the pool it ran in lost a process).
+ATTEMPTS = 3
 
 
 class ClusterError(GeomapError, ConnectionError):
     """The Dask scheduler cannot be reached, or its workers cannot run geomap."""
+
+
+class WorkerError(GeomapError, RuntimeError):
+    """A local worker process died every time it ran the same partition."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +160,42 @@ def workers_for(jobs: int) -> int:
     return jobs
 
 
+class _LocalPool(Executor):
+    """``workers`` local worker processes that can be started afresh (:meth:`restart`)
+    when one of them has died (killed by the OOM killer or a signal, or crashed).
+
+    A :class:`~concurrent.futures.ProcessPoolExecutor` that loses a process is broken for
+    good: it fails every call it had not finished, and every later one, with
+    ``BrokenProcessPool``. Here a call to a broken pool returns a future failed the
+    same way, so the caller handles a death in one place (:func:`_rerun`)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = self._start()
+
+    def _start(self) -> Executor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.workers, initializer=_warm,
+                                   mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        try:
+            return self._pool.submit(fn, *args, **kwargs)
+        except BrokenExecutor as err:
+            future: Future = Future()
+            future.set_exception(err)
+            return future
+
+    def restart(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._start()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait, cancel_futures=cancel_futures)
+
+
 @contextmanager
 def _executor(jobs: int, scheduler: str | None) -> Iterator[tuple[Executor, int]]:
     if scheduler:
@@ -175,12 +219,11 @@ def _executor(jobs: int, scheduler: str | None) -> Iterator[tuple[Executor, int]
     if workers == 1:
         yield _InProcess(), 1
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_warm) as pool:
+    pool = _LocalPool(workers)
+    try:
         yield pool, workers
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _partitions(articles: Iterable[Article]) -> Iterator[list[Article]]:
@@ -218,17 +261,73 @@ def _results(part: list[Article], future: Future, decode, remote: bool):
     return zip(part, outcomes)
 
 
+@dataclass(slots=True)
+class _Flight:
+    """A partition handed to the executor: its future, how to decode the future's
+    result, and how many times it has been handed out."""
+
+    part: list[Article]
+    future: Future
+    decode: object
+    attempts: int = 1
+
+
+def _send(executor: Executor, part: list[Article], attempts: int = 1) -> _Flight:
+    return _Flight(part, *_submit(executor, part), attempts)
+
+
+def _rerun(pool: _LocalPool, window: deque) -> None:
+    """After a worker process died: a fresh pool, and every partition of ``window`` it
+    had not finished handed out again, each at most :data:`ATTEMPTS` times in all."""
+    pool.restart()
+    for k, flight in enumerate(window):
+        cancelled = flight.future.cancelled()
+        error = None if cancelled else flight.future.exception()
+        if not cancelled and not isinstance(error, BrokenExecutor):
+            continue                            # finished before the death: kept
+        if flight.attempts >= ATTEMPTS:
+            first, last = flight.part[0].source, flight.part[-1].source
+            raise WorkerError(
+                f"a worker process died {ATTEMPTS} times while extracting the articles "
+                f"{first} to {last} ({len(flight.part)} articles); run with --jobs 1 "
+                "to see which article it is") from error
+        window[k] = _send(pool, flight.part, flight.attempts + 1)
+
+
+def _oldest(executor: Executor, window: deque, remote: bool):
+    """The ``(article, outcome)`` pairs of the oldest partition in flight, taken off
+    ``window``; a local worker process that died on the way costs a re-run, not the
+    partition."""
+    while True:
+        flight = window[0]
+        try:
+            results = _results(flight.part, flight.future, flight.decode, remote)
+        except BrokenExecutor:
+            if not isinstance(executor, _LocalPool):
+                raise
+            _rerun(executor, window)
+            continue
+        window.popleft()
+        return results
+
+
 def run(articles: Iterable[Article], *, jobs: int = 1,
         scheduler: str | None = None) -> Iterator[tuple[Article, Outcome]]:
     """``(article, outcome)`` for every article, in input order, computed serially
     (``jobs=1``), in ``jobs`` local processes (0 = one per core), or on the Dask cluster
-    whose scheduler is at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``)."""
+    whose scheduler is at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``).
+
+    A worker process that dies loses nothing: the local pool is started again and the
+    partitions it had not finished are run again (a partition whose worker dies
+    :data:`ATTEMPTS` times raises :class:`WorkerError`); on Dask, the scheduler runs
+    the dead worker's partitions on the others (up to its ``allowed-failures``)."""
     with _executor(jobs, scheduler) as (executor, workers):
         window: deque = deque()
         ahead = 0 if workers == 1 and not scheduler else 2 * workers
+        remote = bool(scheduler)
         for part in _partitions(articles):
-            window.append((part, *_submit(executor, part)))
+            window.append(_send(executor, part))
             while len(window) > ahead:
-                yield from _results(*window.popleft(), bool(scheduler))
+                yield from _oldest(executor, window, remote)
         while window:
-            yield from _results(*window.popleft(), bool(scheduler))
+            yield from _oldest(executor, window, remote)

@@ -29,18 +29,22 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def require_chromium(what: str) -> str:
-    """The chromium executable, or skip the test locally (fail it on CI, where
-    GEOMAP_REQUIRE_BROWSER is set: a browser test must never be skipped there)."""
+def require_tool(exe: str | None, message: str) -> str:
+    """``exe``, or (when it is None) skip the test locally with ``message`` and fail it on
+    CI, where GEOMAP_REQUIRE_BROWSER is set: a test of the page must never be skipped there."""
     import pytest
 
-    exe = find_chromium()
     if exe is None:
-        message = f"Debian chromium not installed (apt-get install chromium) — {what} skipped"
         if os.environ.get("GEOMAP_REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
     return exe
+
+
+def require_chromium(what: str) -> str:
+    """The chromium executable, or skip the test locally (fail it on CI)."""
+    return require_tool(find_chromium(),
+                        f"Debian chromium not installed (apt-get install chromium) — {what} skipped")
 
 
 class Browser:

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geomap.outputs import charts
-from geomap.cli.commands import app
+from geomap.cli import app
 from geomap.errors import InputError
 
 from .test_exports import db, incidents  # noqa: F401  (shared module fixtures)

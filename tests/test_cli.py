@@ -9,8 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from geomap.cli import commands as cli
-from geomap.cli.commands import app
+from geomap.cli import app, printing
 
 from .conftest import SEED_NO_DATE, SEED_WITH_DATE, SEEDS
 
@@ -218,5 +217,5 @@ def test_query_json_is_the_librarys_json_byte_for_byte(runner, tmp_path, options
     assert table.exit_code == 0, table.output
     text = io.StringIO()
     with contextlib.redirect_stdout(text):
-        cli._render(found, "table")
+        printing.render(found, "table")
     assert table.stdout == text.getvalue()

@@ -15,7 +15,7 @@ import warnings
 import pytest
 from typer.testing import CliRunner
 
-from geomap.cli.commands import app
+from geomap.cli import app
 from geomap.pipeline import FIRST_PARTITION_ARTICLES
 
 from .conftest import ROOT

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import geomap
 from geomap.outputs import export
-from geomap.cli.commands import app
+from geomap.cli import app
 from geomap.extract.incidents import extract
 from geomap.incident import Incident, SourceRef
 from geomap.text.reader import read_article

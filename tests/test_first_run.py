@@ -15,7 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from geomap.cli.commands import app
+from geomap.cli import app
 from geomap.text.reader import read_article
 from geomap.sources.samples import PUBLISHED, read_samples, sample_dir
 

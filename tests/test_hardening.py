@@ -17,7 +17,7 @@ from geomap.extract.merge import same_event
 from geomap.text.reader import read_article
 from geomap.store.incidents import Store
 
-from geomap.cli.commands import app
+from geomap.cli import app
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE, SEEDS
 

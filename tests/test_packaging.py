@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
-from geomap.cli.commands import app
+from geomap.cli import app
 from geomap.sources.samples import PUBLISHED
 
 from .conftest import ROOT
@@ -43,6 +43,15 @@ def test_wheel_ships_the_sample_articles(wheel):
     assert not [n for n in names if n.startswith("seeds/")]
 
 
+def test_wheel_ships_the_web_assets(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    web = ROOT / "geomap" / "web"
+    assets = [f"geomap/web/{p.relative_to(web).as_posix()}" for p in web.rglob("*")
+              if p.is_file() and "__pycache__" not in p.parts]
+    assert "geomap/web/map/incidents.js" in assets
+    assert sorted(n for n in names if n in assets) == sorted(assets)
+
+
 def test_run_from_the_installed_wheel_writes_what_the_checkout_writes(wheel, tmp_path):
     """The wheel's files alone (unpacked first on sys.path, ahead of the editable
     checkout) run the main job in a directory with no seeds/ in it."""
@@ -65,7 +74,7 @@ def test_run_from_the_installed_wheel_writes_what_the_checkout_writes(wheel, tmp
 
 
 def test_import_and_help_do_not_load_heavy_modules():
-    code = ("import sys, geomap, geomap.cli.commands; "
+    code = ("import sys, geomap, geomap.cli; "
             "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'geopy', "
             "'trafilatura', 'dask', 'distributed') "
             "if m in sys.modules]; print(heavy)")

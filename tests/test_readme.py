@@ -9,7 +9,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from geomap.cli.commands import app
+from geomap.cli import app
 
 from .conftest import ROOT
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from geomap.errors import InputError
 from geomap.sources import MAX_ARTICLE_BYTES, Article, expand_paths, read_sources, read_stream
 
-from geomap.cli.commands import app
+from geomap.cli import app
 
 #: Three short articles written for these tests (two report incidents, one does not).
 ARTICLES = [

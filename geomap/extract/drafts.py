@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..places.names import fold
-from ..places.records import SPECIFICITY
+from ..places.records import SPECIFICITY, contains
 from ..places.resolve import PlaceGroup
 from ..rules.anchors import guarded
 from ..rules.counts import Count
@@ -22,7 +22,7 @@ from ..rules.dates import DateRef, is_deictic
 from ..rules.lexicon import ActorHit, classify_event, find_targets, has_trigger, subtype_rank
 from ..text.reader import Sentence
 
-__all__ = ["Draft", "make_draft", "new_drafts", "continue_draft", "attach_or_add", "finer_place",
+__all__ = ["Draft", "make_draft", "new_drafts", "continue_draft", "restated", "attach_or_add", "finer_place",
            "undated", "same_province", "new_date", "placeable", "in_background", "inside"]
 
 _GENERIC_VIOLENCE = frozenset({"killed", "killing", "attack", "attacks", "attacked", "attacking",
@@ -48,6 +48,9 @@ class Draft:
     targets: list[str] = field(default_factory=list)
     last_sentence: int = 0
     place_note: str = ""
+    #: how the figures were read when that is not plain ("toll of 16 killed for 2 places
+    #: named together, split evenly")
+    count_note: str = ""
     #: the draft of a place coordinated with this one ("killed 25 fighters in Arghandab
     #: and Zhari districts"), whose kind of event this one shares
     like: "Draft | None" = None
@@ -77,9 +80,9 @@ def placeable(text: str, group: PlaceGroup) -> bool:
 
 
 def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGroup],
-                dates: list[DateRef], context: DateRef | None, counts: list[Count],
-                actors: list[ActorHit], published: date | None,
-                background: list[tuple[int, int]]) -> list[Draft]:
+               dates: list[DateRef], context: DateRef | None, counts: list[Count],
+               actors: list[ActorHit], published: date | None,
+               background: list[tuple[int, int]]) -> list[Draft]:
     """One draft per place group that the sentence reports an event at."""
     bounds = [sentence.start] + [g.end for g in groups]
     selected: list[int] = []
@@ -104,16 +107,18 @@ def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGrou
     if not selected:
         selected = [0]
     owner = _count_owners(text, sentence, [groups[k] for k in selected], counts)
+    shares, notes = _shared_tolls(sentence, [groups[k] for k in selected],
+                                  [k in coordinated_with_previous for k in selected], counts, owner)
     drafts = []
     for n, k in enumerate(selected):
         group = groups[k]
         lead_start = groups[selected[n - 1]].end if n else sentence.start
         seg_end = groups[selected[n + 1]].start if n + 1 < len(selected) else sentence.end
         lead = text[lead_start:group.end]
-        mine = [c for c, o in zip(counts, owner) if o == n]
         draft = make_draft(group, sentence, index, lead or sentence.text,
-                       _dates_near(dates, group, background), context, mine, actors, published,
-                       segment=text[group.start:seg_end])
+                           _dates_near(dates, group, background), context, shares[n], actors,
+                           published, segment=text[group.start:seg_end])
+        draft.count_note = notes[n]
         if k in coordinated_with_previous and drafts:
             # "killings in Nangarhar and Parwan": the same kind of event in both
             draft.event_type, draft.sub_event_type = drafts[-1].event_type, drafts[-1].sub_event_type
@@ -121,6 +126,74 @@ def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGrou
             draft.like = drafts[-1].like or drafts[-1]    # (the first of the list)
         drafts.append(draft)
     return drafts
+
+
+def _shared_tolls(sentence: Sentence, places: list[PlaceGroup], coordinated: list[bool],
+                  counts: list[Count], owner: list[int]) -> tuple[list[list[Count]], list[str]]:
+    """The figures of each place, and a note where a toll was shared.
+
+    One toll given for a list of places ("killed 16 insurgents in Kot and Nazyan
+    districts", "21 killed and 6 wounded in Khash Rod, Chahar Burjak and Kang") is split
+    evenly among them, the remainder to the first named (ACLED's rule): a toll read before
+    the list, or after it with no place named after it. A place of the list with figures
+    of its own ("seven dead in Zurmat and four in Sayed Karam") keeps them, and then no
+    toll is shared.
+    """
+    shares = [[c for c, o in zip(counts, owner) if o == n] for n in range(len(places))]
+    notes = [""] * len(places)
+    n = 0
+    while n < len(places):
+        end = n + 1
+        while end < len(places) and coordinated[end]:
+            end += 1
+        owned = [c for m in range(n, end) for c in shares[m]]
+        if end - n > 1 and owned and all(
+                not c.additive and c.value >= end - n and
+                (c.end <= places[n].start or (c.start >= places[end - 1].end and
+                                              end == len(places))) for c in owned) \
+                and _listed(sentence, places[end - 2], places[end - 1]) \
+                and _apart(places[n:end]):
+            _split(shares, notes, n, end, owned)
+        n = end
+    return shares, notes
+
+
+def _listed(sentence: Sentence, before: PlaceGroup, last: PlaceGroup) -> bool:
+    """A list whose last place follows "and" or "or" ("Kot and Nazyan", "Khash Rod, Chahar
+    Burjak and Kang"), not an apposition ("Nahrin, Baghlan": a district and its province)."""
+    between = sentence.text[before.end - sentence.start:last.start - sentence.start]
+    return re.search(r"\b(?:and|or)\b|&", between) is not None
+
+
+def _apart(places: list[PlaceGroup]) -> bool:
+    """Places of which none holds another ("the intersection of Marjah and Nad Ali"
+    is one spot: Marjah lies in Nad Ali)."""
+    found = [g.head.place for g in places]
+    if any(a is None for a in found) or len({a.kind == "province" for a in found}) > 1:
+        return False
+    return not any(
+        contains(a, b) or contains(b, a) for i, a in enumerate(found) for b in found[i + 1:])
+
+
+def _split(shares: list[list[Count]], notes: list[str], first: int, end: int,
+           counts: list[Count]) -> None:
+    size = end - first
+    for m in range(first, end):
+        shares[m] = [replace(c, value=c.value // size + (c.value % size if m == first else 0),
+                             parts=(), shared=c.value) for c in counts]
+    told = ", ".join(f"{c.value} {c.kind}" for c in counts)
+    for m in range(first, end):
+        notes[m] = f"toll of {told} for {size} places named together, split evenly"
+
+
+def restated(draft: Draft, counts: list[Count]) -> list[Count]:
+    """``counts`` without the figures that restate a toll the draft holds a share of
+    ("killed four insurgents in Almar and Qaisar districts ... resulting in four
+    insurgents killed": the four were already shared out)."""
+    tolls = {(c.kind, c.shared) for c in draft.counts if c.shared}
+    if not tolls:
+        return counts
+    return [c for c in counts if (c.kind, c.value) not in tolls]
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas)\b|\s(?:while|whereas)\s|"

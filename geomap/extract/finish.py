@@ -141,5 +141,6 @@ def finish(draft: Draft, document: Document, claimed: list[str]) -> Incident:
         injured=_best_count(draft.counts, "wounded"),
         detained=_best_count(draft.counts, "detained"),
         actors=tuple(actors), target=draft.targets[0] if draft.targets else None,
-        sources=sources, reason="; ".join(filter(None, (reason, draft.place_note, draft.date_note))),
+        sources=sources, reason="; ".join(filter(None, (reason, draft.place_note, draft.date_note,
+                                                        draft.count_note))),
         country=country)

@@ -37,6 +37,7 @@ from ..rules.lexicon import ActorHit, background_spans, blank, find_actors
 from ..text.reader import Document, Sentence, make_document, split_sentences
 from .datelines import dateline_province, is_dateline
 from .finish import finish
+from .gate import may_report
 from .merge import merge_incidents
 from .segment import Lead, Scene, read_sentence
 
@@ -83,7 +84,10 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     Incidents outside Afghanistan (or placeable only at country level) are
     returned too, with ``place=None``: callers report them, never map them.
     """
-    article = read_article_text(document, gazetteer or load_gazetteer())
+    gaz = gazetteer or load_gazetteer()
+    if not may_report(document.text, gaz):
+        return []                 # no trigger word or no place: the scan, not the parse
+    article = read_article_text(document, gaz)
     if article.published != document.published:
         document = replace(document, published=article.published)
     scene = Scene(lead=article.dateline_lead)

@@ -32,8 +32,10 @@ from ..rules.dates import DateRef, find_dates
 from ..rules.lexicon import ActorHit, has_trigger, is_not_an_event, is_reaction, tally_span
 from ..text.reader import Sentence
 from .claims import counts_in
+from .cues import cues
 from .drafts import (Draft, attach_or_add, continue_draft, finer_place, in_background, inside,
-                     make_draft, new_date, new_drafts, placeable, same_province, undated)
+                     make_draft, new_date, new_drafts, placeable, restated, same_province,
+                     undated)
 
 __all__ = ["Lead", "Scene", "read_sentence"]
 
@@ -108,6 +110,8 @@ def read_sentence(article, scene: Scene, index: int) -> None:
     """Read sentence ``index`` of ``article`` (an :class:`~geomap.extract.incidents.ArticleReading`)
     into ``scene``: the first decision that takes it (module docstring) updates the drafts."""
     said = _said(article, scene, index)
+    if _aside(article, scene, said):
+        return
     _set_scene(article, scene, said)
     if _refines(article, scene, said):
         return
@@ -178,6 +182,57 @@ def _set_scene(article, scene: Scene, said: Said) -> None:
 
 # -- the decisions, in the order they are tried -------------------------------------------
 
+def _aside(article, scene: Scene, said: Said) -> bool:
+    """Background, a habit or a roundup: no incident, no figures, no day or place for the
+    sentences after it.
+
+    - undated background, once an event has been read: a cue of
+      ``data/segmentation_en.csv`` ("previously", "had survived", "years ago"), or days
+      told only relative to the report's and as an earlier month, year or week ("Last
+      month, insurgents overran an outpost", "two years ago"); a day of its own ("A day
+      earlier, gunmen killed a cleric") makes it an event again;
+    - a habit ("Insurgents often attach sticky bombs ...");
+    - a roundup over many places or a day's operations ("killed 64 insurgents across nine
+      provinces during the last day").
+    """
+    kind = cues("en").kind_of(said.sentence.text)
+    if kind == "roundup":
+        return True
+    if kind == "habitual":
+        # (a habit tells no day and gives no figures: "a leader who regularly attacked
+        # convoys was detained on Saturday" is an event)
+        return not said.told and not counts_in(said.sentence, article.original, said.actors)
+    if not scene.drafts:
+        # (background is background to an event: an article's lead that dates its event
+        # "last month" reports it, late)
+        return False
+    days = [d for d in said.told if d.precision == "day"]
+    if kind == "background":
+        return not days
+    return bool(said.told) and not days and all(
+        _earlier_period(d, article.published) for d in said.told)
+
+
+#: relative phrases that tell a period before the report's ("last month", "two years
+#: ago", "earlier this year"); a named month or year ("in early October") dates an event
+_RELATIVE_PAST = re.compile(r"\b(?:last|ago|earlier|previous|past)\b", re.IGNORECASE)
+
+
+def _earlier_period(ref: DateRef, published) -> bool:
+    """A month, year or week told relative to the report's day and wholly before it
+    ("last month", "two years ago", "about a week ago")."""
+    if published is None or not _RELATIVE_PAST.search(ref.phrase):
+        return False
+    value = ref.value
+    if ref.precision == "month":
+        return (value.year, value.month) < (published.year, published.month)
+    if ref.precision == "year":
+        return value.year < published.year or ref.phrase.lower().startswith("earlier")
+    if ref.precision == "week":
+        return (published - value).days >= 7
+    return False
+
+
 def _refines(article, scene: Scene, said: Said) -> bool:
     """"...in Nangarhar province. They were hit in Surkh Rod district of the province": the
     same incident, now placed more precisely."""
@@ -241,7 +296,8 @@ def _continues(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
         return False
     if said.place_ctx and said.place_ctx.index > draft.last_sentence:
         return False
-    continue_draft(draft, said.sentence, said.index, counts, said.actors, said.told)
+    continue_draft(draft, said.sentence, said.index, restated(draft, counts), said.actors,
+                   said.told)
     return True
 
 

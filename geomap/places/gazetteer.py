@@ -20,6 +20,7 @@ import csv
 import json
 import math
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -148,6 +149,18 @@ class Gazetteer:
 
     def of_kind(self, kind: str) -> list[Place]:
         return sorted((p for p in self.places.values() if p.kind == kind), key=lambda p: p.name)
+
+    def capital(self, admin1_code: str) -> Place | None:
+        """The capital of a province (its one place of kind ``city``).
+
+        >>> load_gazetteer().capital("AF-LAG").admin2
+        'Mihtarlam'
+        """
+        return self._capitals.get(admin1_code)
+
+    @cached_property
+    def _capitals(self) -> dict[str, Place]:
+        return {p.admin1_code: p for p in self.places.values() if p.kind == "city"}
 
     def provinces(self) -> list[Place]:
         """The 34 provinces, sorted by name."""
@@ -284,6 +297,23 @@ class Gazetteer:
                     index.setdefault(place.admin1_code, []).append((phonetic(name), place_id))
         return index
 
+    @cached_property
+    def _district_words(self) -> dict[str, list[tuple[str, str]]]:
+        """Province code → (phonetic key of one word, district id) for every word of three
+        letters or more of a district name of several words ("Pech" of "Dara-i-Pech",
+        "Jaji" of "Jaji Maidan", "Barfak" of "Tala wa Barfak")."""
+        index: dict[str, set[tuple[str, str]]] = {}
+        for place_id, names in self._names.items():
+            place = self.places[place_id]
+            if place.kind != "district":
+                continue
+            for name in names:
+                words = [w for w in re.split(r"[\s\-‐–()]+", name) if len(w) >= 3]
+                if len(words) > 1 and name.isascii():
+                    index.setdefault(place.admin1_code, set()).update(
+                        (phonetic(w), place_id) for w in words)
+        return {code: sorted(found) for code, found in index.items()}
+
     def district_in(self, name: str, admin1_code: str, *,
                     min_similarity: float = 70.0) -> Candidate | None:
         """The district of one province a spelling variant most likely denotes.
@@ -317,6 +347,15 @@ class Gazetteer:
                           fuzz.ratio(key, other), pid, other)
                          for other, pid in self._district_keys[admin1_code]
                          if other[:1] == key[:1]), reverse=True)
+        if not scored or scored[0][0] < 90.0:
+            # "Pech district of Kunar": one word of a longer name ("Dara-i-Pech")
+            short = sorted({pid for word, pid in self._district_words.get(admin1_code, ())
+                            if len(key) >= 3 and word == key})
+            if len(short) == 1:
+                place = self.places[short[0]]
+                return Candidate(place=place, score=0.8, matched=name,
+                                 reason=f"short form of {place.name}, a district of "
+                                 f"{place.admin1}, province named beside it")
         if not scored or scored[0][0] < min_similarity:
             return None
         similarity, place_id, _ = scored[0]

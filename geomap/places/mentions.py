@@ -110,6 +110,7 @@ class PlaceMatcher:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         #: (target, surface, word before, word after, ...) -> what _make decides
         self._verdicts: dict[tuple, tuple | None] = {}
+        self._last_scan: tuple[str, list, bool] | None = None   # (text, what scan() found, persian)
         targets: dict[str, tuple[str, object]] = {}
         town_only: dict[str, bool] = {}
         for name, place_id in gazetteer.iter_names():
@@ -138,12 +139,9 @@ class PlaceMatcher:
         ``any_case`` (for short location phrases such as "paktia province").
         """
         masks = sorted(masks)
-        lowered = _lower_same_length(text)
-        if persian:
-            lowered = match_form(lowered)
         mentions: list[Mention] = []
         size = len(text)
-        for index, start, end in self._automaton.find_matches_as_indexes(lowered):
+        for index, start, end in self.scan(text, persian=persian):
             # (_bounded inlined: this loop runs for every name-like substring)
             if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()) \
                     or (masks and _overlaps(masks, start, end)) or \
@@ -155,7 +153,83 @@ class PlaceMatcher:
         mentions.extend(self._fuzzy(text, mentions, masks))
         mentions.sort(key=lambda m: m.start)
         mentions = self._compounds(text, mentions)
-        return self._districts_of_named_provinces(text, mentions, masks)
+        mentions = self._districts_of_named_provinces(text, mentions, masks)
+        if "of the province" in text:
+            mentions = self._districts_of_the_province(text, mentions, masks)
+        if "capital" in text or "provincial cent" in text:
+            mentions = self._provincial_capitals(text, mentions, masks)
+        return mentions
+
+    def _last_province(self, mentions: list[Mention], start: int) -> str | None:
+        """The code of the last province named before ``start``, within
+        :data:`_PROVINCE_REACH` characters."""
+        before = [x for x in mentions if x.end <= start and start - x.end <= _PROVINCE_REACH
+                  and not x.generic and x.candidates
+                  and x.candidates[0].place.kind == "province"]
+        return before[-1].candidates[0].place.admin1_code if before else None
+
+    def _provincial_capitals(self, text: str, mentions: list[Mention],
+                             masks: list[tuple[int, int]]) -> list[Mention]:
+        """"...in Laghman on Monday. The killing happened in the provincial capital": the
+        capital of the last province named (its district is the capital's district)."""
+        out = list(mentions)
+        for m in _PROVINCIAL_CAPITAL.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in masks) or \
+                    any(start <= x.start <= end + 20 for x in mentions):
+                continue             # ("the provincial capital, Mihtarlam": named already)
+            code = self._last_province(mentions, start)
+            capital = self.gazetteer.capital(code) if code else None
+            if capital is None:
+                continue
+            out.append(Mention(start, end, text[start:end], candidates=(Candidate(
+                place=capital, score=0.8, matched=text[start:end],
+                reason=f"the provincial capital of {capital.admin1}"),), cue="city"))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _districts_of_the_province(self, text: str, mentions: list[Mention],
+                                   masks: list[tuple[int, int]]) -> list[Mention]:
+        """"Officials in Khost province said ... in Jaji district of the province": the
+        province is the last one named before (within :data:`_PROVINCE_REACH` characters),
+        and the district is looked for among its districts only."""
+        out = list(mentions)
+        for m in _DISTRICT_OF_THE_PROVINCE.finditer(text):
+            start, end = m.span("name")
+            if any(s < end and start < e for s, e in masks):
+                continue
+            code = self._last_province(mentions, start)
+            if code is None:
+                continue
+            same = [x for x in out if x.start < end and start < x.end]
+            if any(c.place.kind == "district" and c.place.admin1_code == code
+                   for x in same for c in x.candidates):
+                continue                         # already a district of that province
+            while start < end and " " in text[start:end] and \
+                    self.gazetteer.district_in(text[start:end], code) is None:
+                start = text.index(" ", start, end) + 1
+            found = self.gazetteer.district_in(text[start:end], code)
+            if found is None:
+                continue
+            out = [x for x in out if x not in same]
+            out.append(Mention(start, end, text[start:end], candidates=(found,), fuzzy=True,
+                               cue="district"))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def scan(self, text: str, *, persian: bool = False) -> list[tuple[int, int, int]]:
+        """``(name, start, end)`` of every gazetteer name in ``text``, any case, before
+        :meth:`find`'s checks (word bounds, case, actor names, context): its one scan.
+        The last text's scan is kept, so asking before :meth:`find` costs find nothing.
+        ``persian``: Persian-script letters are read in one form (:func:`match_form`)."""
+        last = self._last_scan
+        if last is not None and last[0] is text and last[2] == persian:
+            return last[1]
+        lowered = _lower_same_length(text)
+        found = self._automaton.find_matches_as_indexes(match_form(lowered) if persian
+                                                        else lowered)
+        self._last_scan = (text, found, persian)
+        return found
 
     def _compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"Khas Konar district": two names side by side whose second, read alone, is no
@@ -316,6 +390,12 @@ _NAME = r"[A-Z][\w'’]*(?:[\s-](?:[A-Z][\w'’]*|e|i|ye|wa))*"
 _DISTRICT_OF = re.compile(rf"(?P<name>{_NAME})\s+[Dd]istricts?\s*(?:,\s*|\s+of\s+|\s+in\s+)"
                           r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
                           r"restive)\s+)?$")
+_DISTRICT_OF_THE_PROVINCE = re.compile(rf"(?P<name>{_NAME})\s+[Dd]istrict\s+of\s+the\s+"
+                                       r"province\b")
+_PROVINCIAL_CAPITAL = re.compile(r"\b(?:the\s+provincial\s+(?:capital|cent(?:re|er))|"
+                                 r"the\s+capital\s+of\s+the\s+province)\b", re.IGNORECASE)
+#: how far back "of the province" may refer (a sentence or two)
+_PROVINCE_REACH = 400
 _SLASH = re.compile(rf"(?P<name>{_NAME})\s*/\s*$")
 _PROVINCES_DISTRICT = re.compile(rf"(?:\s+[Pp]rovince)?(?:'s|’s)\s+(?P<name>{_NAME})\s+"
                                  r"[Dd]istrict\b")

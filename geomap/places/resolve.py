@@ -68,7 +68,8 @@ class PlaceGroup:
         return self.members[-1].mention.end
 
 
-_DISTRICT_OF = re.compile(r"\S\s+districts?\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_DISTRICT_OF = re.compile(r"\S\s+districts?(?:\s+(?:of|in)|\s*,)\s+(?:the\s+)?(?:\w+\s+)?$",
+                          re.IGNORECASE)
 _THE_DISTRICTS_OF = re.compile(r"\bthe\s+districts?\s+of\s+$", re.IGNORECASE)
 
 
@@ -82,7 +83,8 @@ def _cue(text: str, mention: Mention) -> str | None:
         return mention.cue
     before = text[max(0, mention.start - 50):mention.start]
     if _DISTRICT_OF.search(before) and not _THE_DISTRICTS_OF.search(before):
-        return "province"          # "Sangin district of Helmand": Helmand is the province
+        return "province"          # "Sangin district of Helmand", "Arghandab district,
+        #                            Kandahar": Helmand, Kandahar are the provinces
     if _POSSESSIVE_DISTRICT.match(text, mention.end):
         return "province"          # "Farah's Pur Chaman district", "Baghlan's Pul-e-Khumri
         #                            city": Farah, Baghlan are the provinces
@@ -169,7 +171,8 @@ def resolve_mentions(text: str, mentions: list[Mention],
         in_sentence = {code for m, code in
                        by_sentence.get(bisect_right(starts, mention.start) - 1, ())
                        if m is not mention}
-        enclosing = _enclosing_province(text, mention, mentions[position + 1:position + 3],
+        following = mentions[position + 1:position + 3]
+        enclosing = _enclosing_province(text, mention, following,
                                         mentions[max(0, position - 2):position], persian)
         inside = [c for c in mention.candidates if c.place.admin1_code == enclosing]
         if persian and inside:
@@ -181,6 +184,11 @@ def resolve_mentions(text: str, mentions: list[Mention],
             reason = f"misspelling of {best.place.name}; {reason}"
         if enclosing and best.place.kind != "province" and best.place.admin1_code != enclosing:
             # "Nawa district of Helmand" but no Nawa in Helmand: trust the province
+            continue
+        district = _enclosing_district(text, mention, following)
+        if district is not None and not contains(district, best.place):
+            # "Qarabagh village of Andkhoy district": a village the gazetteer does not
+            # have, not the Qarabagh elsewhere; the district places it
             continue
         resolved.append(Resolved(mention, best.place, reason, near))
     return resolved
@@ -213,6 +221,21 @@ def _enclosing_province(text: str, mention: Mention, following: list[Mention],
             if len(provinces) == 1 and (other.cue == "province" or
                                         other.candidates[0].place.kind == "province"):
                 return provinces.pop()
+    return None
+
+
+_VILLAGE_OF_GAP = re.compile(r"^\s+(?:village|area|locality|region|bazaar|neighbou?rhood)\s+"
+                             r"(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _enclosing_district(text: str, mention: Mention, following: list[Mention]) -> Place | None:
+    """The district a village or area is said to lie in ("Qarabagh village of Andkhoy
+    district", "the Langar area of Sayedabad district"), when the district is known."""
+    for other in following[:1]:
+        if other.start > mention.end and _VILLAGE_OF_GAP.match(text[mention.end:other.start]):
+            districts = [c.place for c in other.candidates if c.place.kind == "district"]
+            if districts and (other.cue == "district" or len(districts) == 1):
+                return districts[0]
     return None
 
 

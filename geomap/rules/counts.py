@@ -139,11 +139,15 @@ class Count:
     #: killed"): the most conservative figure wins, so it counts only when no one else
     #: gives one
     claimed: bool = False
+    #: the whole toll this figure is an even share of, when one toll was given for several
+    #: places (0: not a share)
+    shared: int = 0
 
     def moved(self, offset: int) -> "Count":
         """The same figure ``offset`` characters further on (sentence → document)."""
         return Count(self.kind, self.value, self.start + offset, self.end + offset, self.phrase,
-                     self.additive, self.victims, self.parts, self.loose, self.claimed)
+                     self.additive, self.victims, self.parts, self.loose, self.claimed,
+                     self.shared)
 
 
 def parse_number(text: str) -> int | None:

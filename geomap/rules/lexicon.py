@@ -132,6 +132,7 @@ class _Keywords:
         import ahocorasick_rs
 
         self._stem = [False] * len(words) + [True] * len(stems)
+        self.words, self.stems = tuple(words), tuple(stems)
         self._automaton = ahocorasick_rs.AhoCorasick(
             words + stems, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
@@ -207,6 +208,12 @@ def tally_span(text: str) -> tuple[int, int] | None:
 def has_trigger(text: str) -> bool:
     """True when the text reports violence (an event word, not only commentary)."""
     return _TRIGGER.search(text) or ("fire" in text and _SET_FIRE.search(text) is not None)
+
+
+def trigger_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words, stems) :func:`has_trigger` looks for, lower case; besides them it reads
+    "set fire to" in a text holding "fire"."""
+    return _TRIGGER.words, _TRIGGER.stems
 
 
 def is_reaction(text: str) -> bool:
