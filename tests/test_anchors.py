@@ -8,14 +8,16 @@ import pytest
 
 from geomap.rules import counts
 from geomap.rules import dates
-from geomap.rules import lexicon
+from geomap.lang.en import engines
+from geomap.rules import background
 from geomap.rules.anchors import Gate, required_literals
 
 GATED = ([counts._ANY_CASUALTY, counts._NONE, counts._SUM, counts._INCLUDING, counts._ALONG_WITH,
           counts._TOLL, counts._BEFORE, counts._ONE_PASSIVE, counts._ONE, counts._LEFT,
-          counts._AFTER, counts._ELLIPSIS, lexicon._REACTION, lexicon._NOT_AN_EVENT]
-         + [p for _, p in dates._PATTERNS] + [p for p, _, _ in lexicon._EVENT_RULES]
-         + [p for p, _ in lexicon._TARGETS] + list(lexicon._BACKGROUND))
+          counts._AFTER, counts._ELLIPSIS, engines().clauses.reaction,
+          engines().clauses.not_an_event]
+         + [p for _, p in dates._PATTERNS] + [p for p, _, _ in engines().events.rules]
+         + [p for p, _ in engines().targets.targets] + list(background._BACKGROUND))
 
 SENTENCES = [
     "At least 25 people were killed and over 50 wounded in Kabul on Monday.",
@@ -81,13 +83,13 @@ BACKGROUND_TEXTS = SENTENCES + [
 ]
 
 
-@pytest.mark.parametrize("k", range(len(lexicon._BACKGROUND)))
+@pytest.mark.parametrize("k", range(len(background._BACKGROUND)))
 def test_starts_finds_what_finditer_finds(k):
     from geomap.rules.anchors import Starts
 
-    starts = Starts(lexicon._BACKGROUND)
+    starts = Starts(background._BACKGROUND)
     for text in BACKGROUND_TEXTS:
-        want = [m.span() for m in lexicon._BACKGROUND[k].finditer(text)]
+        want = [m.span() for m in background._BACKGROUND[k].finditer(text)]
         assert [m.span() for m in starts.finditer(k, text)] == want, text
 
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 
 from ..codebook import actor_sides, spokesmen
-from ..rules.counts import Count, find_counts
+from ..lang import LanguagePack
+from ..rules.counts import Count
 from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 
@@ -56,11 +57,12 @@ _CLAIM_WORDS = _claim_words()
 _CONTRAST = re.compile(r",\s*(?:while|but|whereas)\b|;|\bhowever\b", re.IGNORECASE)
 
 
-def counts_in(sentence: Sentence, original: str, actors: list[ActorHit]) -> list[Count]:
+def counts_in(sentence: Sentence, original: str, actors: list[ActorHit],
+              lang: LanguagePack) -> list[Count]:
     """The figures of a sentence at document offsets; those an armed group claims
     ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed", read in the
     text as written, not blanked) are marked. ``actors``: the sentence's actor names."""
-    counts = [c.moved(sentence.start) for c in find_counts(sentence.text)]
+    counts = [c.moved(sentence.start) for c in lang.find_counts(sentence.text)]
     claims = [h.start for h in actors if h.actor in _ARMED_GROUPS and
               _CLAIM_AFTER_GROUP.match(original, h.end)] + \
         [m.start() for m in _CLAIM_WORDS.finditer(original, sentence.start, sentence.end)] \

@@ -1,6 +1,6 @@
 """Segmentation cues: the words that make a sentence background, habitual or a roundup.
 
-Read from ``data/segmentation_<lang>.csv`` (``kind,phrase,note``), one row per phrase,
+Read from the language pack's ``data/segmentation.csv`` (``kind,phrase,note``), one row per phrase,
 so that a coder adds one without reading Python. In a phrase, ``<n>`` stands for a
 number in digits or words ("across nine provinces", "in 12 provinces", "in several
 provinces"), a leading ``^`` ties it to the start of the sentence, and a punctuation mark
@@ -10,8 +10,10 @@ Kinds:
 - ``habitual``: what happens, not what happened ("Insurgents often attach sticky
   bombs ..."; "big cities such as Herat and Kandahar");
 - ``background``: an undated earlier time ("previously", "in the past", "had survived");
-- ``roundup``: figures over many places or a whole day's operations ("across nine
-  provinces", "in the past 24 hours"), which are no single place's incident.
+- ``roundup``: figures over many provinces or the whole country ("across nine
+  provinces", "nationwide"), which are no single place's incident;
+- ``relative``: words of a date phrase that tell a day relative to the report's ("last",
+  "ago"): an earlier month or year told so is background, a named one dates an event.
 
 >>> cues("en").kind_of("Insurgents often plant bombs in cities such as Herat.")
 'habitual'
@@ -29,11 +31,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..rules.anchors import guarded
+
+from ..lang.en.words import number_words
+
 __all__ = ["Cues", "cues", "KINDS"]
 
 KINDS = ("habitual", "background", "roundup")
-_NUMBER = (r"(?:\d+|several|many|all|some|two|three|four|five|six|seven|eight|nine|ten|"
-           r"eleven|twelve|\w+teen|twenty|thirty|[a-z]+ty-[a-z]+)")
+#: kinds that are word lists for the two patterns of :class:`Cues` built from them
+_WORD_KINDS = ("referring", "event_noun", "another_event", "elsewhere")
+#: a kind whose words are read in date phrases, not sentences: those that tell a day
+#: relative to the report's ("last month", "two years ago")
+RELATIVE = "relative"
+#: a number of a cue: digits, a few vague words, the number words of two to twelve and
+#: twenty, thirty (geomap/lang/en/data/numbers.csv), any "-teen" and "-ty-" word
+_NUMBER = ("(?:\\d+|several|many|all|some|"
+           + "|".join(w for w, v in number_words()["unit"].items() if 2 <= v <= 12)
+           + "|\\w+teen|" + "|".join(w for w, v in number_words()["ten"].items() if v <= 30)
+           + "|[a-z]+ty-[a-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +56,14 @@ class Cues:
     """The compiled cues of one language: one pattern per kind."""
 
     patterns: tuple[tuple[str, re.Pattern], ...]
+    #: the words of a date phrase told relative to the report's day
+    relative: re.Pattern | None = None
+    #: "the attack", "this blast", "the same operation": a sentence referring back to the
+    #: event just described (a ``referring`` word, up to two words, an ``event_noun``)
+    anaphor: re.Pattern | None = None
+    #: "another attack", "separately", "meanwhile": a sentence about another event
+    #: (``another`` + up to two words + an ``another_event`` noun, or an ``elsewhere`` cue)
+    elsewhere: re.Pattern | None = None
 
     def kind_of(self, sentence: str) -> str | None:
         """The first kind (in :data:`KINDS` order) whose cue the sentence holds."""
@@ -68,12 +91,29 @@ def _pattern(phrase: str) -> str:
 @lru_cache(maxsize=None)
 def cues(language: str) -> Cues:
     """The segmentation cues of ``language`` (read once)."""
-    source = resources.files("geomap.extract") / "data" / f"segmentation_{language}.csv"
-    by_kind: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    source = resources.files(f"geomap.lang.{language}") / "data" / "segmentation.csv"
+    by_kind: dict[str, list[str]] = {kind: [] for kind in (*KINDS, RELATIVE, *_WORD_KINDS)}
     with source.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["kind"] not in by_kind:
                 raise ValueError(f"{source.name}: unknown kind {row['kind']!r}")
-            by_kind[row["kind"]].append(_pattern(row["phrase"].strip().lower()))
+            phrase = row["phrase"].strip().lower()
+            by_kind[row["kind"]].append(_word(phrase) if row["kind"] in _WORD_KINDS
+                                        else _pattern(phrase))
+    relative = by_kind.pop(RELATIVE)
+    words = {kind: "|".join(by_kind.pop(kind)) for kind in _WORD_KINDS}
+    anaphor = re.compile(rf"\b(?:{words['referring']})\s+(?:\w+\s+){{0,2}}?"
+                         rf"(?:{words['event_noun']})\b", re.IGNORECASE) \
+        if words["referring"] and words["event_noun"] else None
+    elsewhere = re.compile(rf"\b(?:another\s+(?:\w+\s+){{0,2}}?(?:{words['another_event']})|"
+                           rf"{words['elsewhere']})\b", re.IGNORECASE) \
+        if words["another_event"] and words["elsewhere"] else None
     return Cues(tuple((kind, re.compile("|".join(found), re.IGNORECASE))
-                      for kind, found in by_kind.items() if found))
+                      for kind, found in by_kind.items() if found),
+                re.compile("|".join(relative), re.IGNORECASE) if relative else None,
+                guarded(anaphor) if anaphor else None, guarded(elsewhere) if elsewhere else None)
+
+
+def _word(phrase: str) -> str:
+    """A word or words of a word list, spaces matching any run of spaces."""
+    return r"\s+".join(map(re.escape, phrase.split()))

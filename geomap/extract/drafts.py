@@ -18,8 +18,9 @@ from ..places.records import SPECIFICITY, contains
 from ..places.resolve import PlaceGroup
 from ..rules.anchors import guarded
 from ..rules.counts import Count
-from ..rules.dates import DateRef, is_deictic
-from ..rules.lexicon import ActorHit, classify_event, find_targets, has_trigger, subtype_rank
+from ..lang import LanguagePack
+from ..rules.dates import DateRef
+from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 
 __all__ = ["Draft", "make_draft", "new_drafts", "continue_draft", "restated", "attach_or_add", "finer_place",
@@ -56,10 +57,10 @@ class Draft:
     like: "Draft | None" = None
 
 
-def in_background(ref: DateRef, background: list[tuple[int, int]]) -> bool:
+def in_background(ref: DateRef, background: list[tuple[int, int]], lang: LanguagePack) -> bool:
     """A date of a background clause ("linked to a murder in March"), but not "yesterday"
     at its end: a clause's reach is read loosely, and a deictic date is the report's."""
-    return inside(ref.start, background) and not is_deictic(ref)
+    return inside(ref.start, background) and not lang.is_deictic(ref)
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -82,7 +83,8 @@ def placeable(text: str, group: PlaceGroup) -> bool:
 def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGroup],
                dates: list[DateRef], context: DateRef | None, counts: list[Count],
                actors: list[ActorHit], published: date | None,
-               background: list[tuple[int, int]]) -> list[Draft]:
+               background: list[tuple[int, int]], lang: LanguagePack,
+               stated: DateRef | None = None) -> list[Draft]:
     """One draft per place group that the sentence reports an event at."""
     bounds = [sentence.start] + [g.end for g in groups]
     selected: list[int] = []
@@ -98,7 +100,7 @@ def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGrou
             r"\s*(?:\([^()]*\))?\s*(?:,|and|&|or)\s*(?:the\s+)?", lead) is not None
         if coordinated:
             coordinated_with_previous.add(k)
-        if has_trigger(lead) or own_counts or coordinated:
+        if lang.has_trigger(lead) or own_counts or coordinated:
             if joined and not coordinated and (not selected or selected[-1] != k - 1):
                 # "attacks in Kandahar and Helmand provinces killed 11": both places
                 selected.append(k - 1)
@@ -116,8 +118,9 @@ def new_drafts(text: str, sentence: Sentence, index: int, groups: list[PlaceGrou
         seg_end = groups[selected[n + 1]].start if n + 1 < len(selected) else sentence.end
         lead = text[lead_start:group.end]
         draft = make_draft(group, sentence, index, lead or sentence.text,
-                           _dates_near(dates, group, background), context, shares[n], actors,
-                           published, segment=text[group.start:seg_end])
+                           _dates_near(dates, group, background, lang), context, shares[n],
+                           actors, published, segment=text[group.start:seg_end], lang=lang,
+                           stated=stated)
         draft.count_note = notes[n]
         if k in coordinated_with_previous and drafts:
             # "killings in Nangarhar and Parwan": the same kind of event in both
@@ -231,33 +234,41 @@ def _count_owners(text: str, sentence: Sentence, groups: list[PlaceGroup],
 
 
 def _dates_near(dates: list[DateRef], group: PlaceGroup,
-                background: list[tuple[int, int]]) -> list[DateRef]:
+                background: list[tuple[int, int]], lang: LanguagePack) -> list[DateRef]:
     """The sentence's dates, those of background clauses last, nearest the place first
     (the days of statements, "officials said on Wednesday", were already set aside by
     :func:`_statement_date`)."""
-    return sorted(dates, key=lambda d: (in_background(d, background),
+    return sorted(dates, key=lambda d: (in_background(d, background, lang),
                                         abs(d.start - group.start)))
 
 
 def make_draft(group: PlaceGroup | None, sentence: Sentence, index: int, lead: str,
                dates: list[DateRef], context: DateRef | None, counts: list[Count],
-               actors: list[ActorHit], published: date | None, segment: str = "") -> Draft:
+               actors: list[ActorHit], published: date | None, segment: str = "", *,
+               lang: LanguagePack, stated: DateRef | None = None) -> Draft:
     """A new draft at ``group`` (``None``: Afghanistan at large); its kind of event from the
-    words before the place (``lead``), else after it (``segment``), else the sentence."""
-    kind = classify_event(lead) or classify_event(segment)
+    words before the place (``lead``), else after it (``segment``), else the sentence; its
+    day the sentence's own, else the day in force (``context``), else the day of the
+    statement that reports it (``stated``), as the latest it can be."""
+    kind = lang.classify_event(lead) or lang.classify_event(segment)
     if kind is None or kind.keyword in _GENERIC_VIOLENCE:
         # "Five people were killed in Kabul ... in separate bombings": the sentence
         # names the kind of attack that the words next to the place do not
-        kind = classify_event(sentence.text) or kind
+        kind = lang.classify_event(sentence.text) or kind
     if dates:
         when, note = dates[0], f"date from '{dates[0].phrase}'"
     elif context is not None:
         # (the day in force from an earlier sentence)
         when, note = context, f"date from '{context.phrase}' earlier in the text"
+    elif stated is not None and published is not None and stated.value < published:
+        # "relatives told reporters on Tuesday that gunmen had killed ...": that day at
+        # the latest (a week's precision: it may have been earlier)
+        when = replace(stated, precision="week")
+        note = f"date of the statement '{stated.phrase}', the event's at the latest"
     else:
         when = None
         note = "no date in the text: publication date" if published else "no date"
-    targets = find_targets(lead + " " + segment)
+    targets = lang.find_targets(lead + " " + segment)
     if group is not None and group.head.place is not None \
             and _LANDMARK_TARGET.search(group.head.place.name):
         targets.insert(0, _LANDMARK_TARGET.search(group.head.place.name).group(0).lower())
@@ -312,8 +323,13 @@ def _names_its_province(place) -> bool:
     return fold(place.name) == fold(place.admin1) or place.admin2 == place.admin1
 
 
+#: how a draft's day is noted when another sentence may still give its own: a day in force
+#: from an earlier sentence, or the day of the statement that reports it
+_PROVISIONAL = ("earlier in the text", "the event's at the latest")
+
+
 def undated(draft: Draft) -> bool:
-    return draft.date is None or draft.date_note.endswith("earlier in the text")
+    return draft.date is None or draft.date_note.endswith(_PROVISIONAL)
 
 
 def same_province(draft: Draft, groups: list[PlaceGroup]) -> bool:
@@ -328,29 +344,30 @@ def new_date(dates: list[DateRef], draft: Draft) -> bool:
     date, when it came from an earlier sentence, the sentence may still correct)."""
     current = draft.date
     return bool(dates) and current is not None and \
-        not draft.date_note.endswith("earlier in the text") and all(
+        not draft.date_note.endswith(_PROVISIONAL) and all(
             d.value != current.value for d in dates)
 
 
 def continue_draft(draft: Draft, sentence: Sentence, index: int, counts: list[Count],
-              actors: list[ActorHit], dates: list[DateRef] = ()) -> None:
+              actors: list[ActorHit], dates: list[DateRef] = (), *,
+              lang: LanguagePack) -> None:
     draft.sentences.append(sentence)
-    if dates and (draft.date is None or draft.date_note.endswith("earlier in the text")):
+    if dates and undated(draft):
         # "...killed in Kunar. The strike hit them last night": the incident's own date
         draft.date, draft.date_note = dates[0], f"date from '{dates[0].phrase}'"
-    kind = classify_event(sentence.text)
-    if kind and subtype_rank(kind.sub_event_type) < subtype_rank(draft.sub_event_type) and (
+    kind = lang.classify_event(sentence.text)
+    if kind and lang.subtype_rank(kind.sub_event_type) < lang.subtype_rank(draft.sub_event_type) and (
             draft.sub_event_type in _GENERIC_SUBTYPES or kind.event_type == draft.event_type):
         # "Gunmen attacked ... The attacker detonated his vest": a later sentence says how;
         # but an arrest stays an arrest whatever weapons the release goes on to mention
         draft.event_type, draft.sub_event_type = kind.event_type, kind.sub_event_type
     draft.counts.extend(counts)
     draft.actors.extend(actors)
-    draft.targets.extend(find_targets(sentence.text))
+    draft.targets.extend(lang.find_targets(sentence.text))
     draft.last_sentence = index
 
 
-def attach_or_add(drafts: list[Draft], draft: Draft) -> None:
+def attach_or_add(drafts: list[Draft], draft: Draft, lang: LanguagePack) -> None:
     """A new sentence naming the running incident's place again continues it."""
     if drafts:
         last = drafts[-1]
@@ -359,7 +376,11 @@ def attach_or_add(drafts: list[Draft], draft: Draft) -> None:
                       and last.group.head.place == draft.group.head.place)
         if same_place and draft.last_sentence - last.last_sentence <= 1 and \
                 (draft.date is None or last.date is None or draft.date.value == last.date.value):
-            continue_draft(last, draft.sentences[0], draft.last_sentence, draft.counts, [])
+            # (its own day, if it tells one, dates an undated incident: "Teachers shot dead
+            # in Faryab / Two teachers were shot dead in Faryab province on Monday")
+            own = [draft.date] if draft.date is not None and not undated(draft) else []
+            continue_draft(last, draft.sentences[0], draft.last_sentence, draft.counts, [],
+                           own, lang=lang)
             last.actors.extend(draft.actors)
             return
     drafts.append(draft)

@@ -37,7 +37,7 @@ import re
 
 from ..places.gazetteer import Gazetteer
 from ..places.mentions import matcher_for
-from ..rules.lexicon import trigger_words
+from ..lang import get_pack
 
 __all__ = ["may_report", "has_trigger_word", "NO_SPACE_RUN"]
 
@@ -48,21 +48,21 @@ _LONG_RUN = re.compile(f"[^ ]{{{NO_SPACE_RUN}}}")
 
 
 @functools.cache
-def _triggers():
-    """(automaton over the trigger words and stems, which of them are stems)."""
+def _triggers(language: str):
+    """(automaton over the language's trigger words and stems, which of them are stems)."""
     import ahocorasick_rs
 
-    words, stems = trigger_words()
+    words, stems = get_pack(language).trigger_words()
     return ahocorasick_rs.AhoCorasick(list(words) + list(stems)), \
         [False] * len(words) + [True] * len(stems)
 
 
-def has_trigger_word(text: str) -> bool:
+def has_trigger_word(text: str, language: str = "en") -> bool:
     """Whether a sentence of ``text`` (or a piece of one) may hold a trigger; False
     only when none can (see the module)."""
     if "fire" in text:
         return True                                 # (has_trigger's "set fire to")
-    automaton, stem = _triggers()
+    automaton, stem = _triggers(language)
     low = text.lower()
     size = len(low)
     inside = False
@@ -78,9 +78,10 @@ def has_trigger_word(text: str) -> bool:
     return inside and _LONG_RUN.search(text) is not None
 
 
-def may_report(text: str, gazetteer: Gazetteer) -> bool:
-    """False when ``text`` can report no incident (see the module); True otherwise."""
-    if not has_trigger_word(text):
+def may_report(text: str, gazetteer: Gazetteer, language: str = "en") -> bool:
+    """False when ``text`` (in ``language``) can report no incident (see the module);
+    True otherwise."""
+    if not has_trigger_word(text, language):
         return False
     matcher = matcher_for(gazetteer)
     for _, start, _ in matcher.scan(text):       # (find() reuses this scan)

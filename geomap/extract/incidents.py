@@ -31,14 +31,15 @@ from ..incident import Incident
 from ..places.gazetteer import Gazetteer, load_gazetteer
 from ..places.mentions import matcher_for
 from ..places.resolve import Resolved, resolve_mentions
+from ..lang import LanguagePack, get_pack
 from ..rules.anchors import prime
-from ..rules.dates import dateline_date
-from ..rules.lexicon import ActorHit, background_spans, blank, find_actors
+from ..rules.lexicon import ActorHit, blank
 from ..text.reader import Document, Sentence, make_document, split_sentences
 from .datelines import dateline_province, is_dateline
 from .finish import finish
 from .gate import may_report
 from .merge import merge_incidents
+from .roles import outlet_spans
 from .segment import Lead, Scene, read_sentence
 
 __all__ = ["extract", "extract_text", "ArticleReading", "read_article_text"]
@@ -70,6 +71,8 @@ class ArticleReading:
     #: a province dateline ("PAKTIKA PROVINCE, Afghanistan –"), the article's place
     #: until a sentence names one
     dateline_lead: Lead | None
+    #: the language pack whose rules read the article (its document's language)
+    lang: LanguagePack
 
 
 def extract_text(text: str, *, published: date | None = None, source: str = "<text>",
@@ -85,7 +88,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     returned too, with ``place=None``: callers report them, never map them.
     """
     gaz = gazetteer or load_gazetteer()
-    if not may_report(document.text, gaz):
+    if not may_report(document.text, gaz, document.language):
         return []                 # no trigger word or no place: the scan, not the parse
     article = read_article_text(document, gaz)
     if article.published != document.published:
@@ -103,25 +106,28 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
 
 def read_article_text(document: Document, gaz: Gazetteer) -> ArticleReading:
     """Read an article once: sentences, background, places, actors, dateline."""
+    lang = get_pack(document.language)
     original = document.text
-    sentences = _capped(split_sentences(original))
+    sentences = _capped(split_sentences(original, document.language))
     spans = [(s.start, s.end) for s in sentences]
     prime(original, spans)        # every stage's anchor words, found in one pass
     # what the text says about people and weapons ("a facilitator responsible for IED
     # attacks", "seized two IEDs") is blanked for everything that reads events
-    background = background_spans(original)
+    background = lang.background_spans(original)
     text = blank(original, background)
     if text is not original:
         prime(text, spans)
-    actor_hits = find_actors(original)
-    mentions = matcher_for(gaz).find(original, masks=[(a.start, a.end) for a in actor_hits])
+    actor_hits = lang.find_actors(original)
+    # (an actor's name or a newspaper's, "Herat Times", is never a place)
+    masks = [(a.start, a.end) for a in actor_hits] + outlet_spans(original)
+    mentions = matcher_for(gaz).find(original, masks=masks)
     datelines = [m for m in mentions if is_dateline(original, m.start, m.end)]
     mentions = [m for m in mentions if m not in datelines]
     resolved = resolve_mentions(original, mentions, spans)
     lead = dateline_province(original, datelines, sentences)
     # relative dates resolve against the dateline's date when the text has one; that
     # date is the release's, never an event's
-    dated = dateline_date(original, document.published)
+    dated = lang.dateline_date(original, document.published)
     starts = [s.start for s in sentences]
     return ArticleReading(
         original=original, text=text, background=background,
@@ -131,7 +137,7 @@ def read_article_text(document: Document, gaz: Gazetteer) -> ArticleReading:
         actors_in=_by_sentence(starts, actor_hits, lambda a: a.start),
         dated=dated, published=dated[0] if dated else document.published,
         mentions_country=any(m.country for m in mentions),
-        dateline_lead=Lead(lead[0], lead[1]) if lead else None)
+        dateline_lead=Lead(lead[0], lead[1]) if lead else None, lang=lang)
 
 
 #: Longest stretch of text read as one sentence. News sentences are a few hundred

@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 from ..places.resolve import PlaceGroup, group_places
 from ..rules.anchors import guarded
 from ..rules.counts import Count
-from ..rules.dates import DateRef, find_dates
-from ..rules.lexicon import ActorHit, has_trigger, is_not_an_event, is_reaction, tally_span
+from ..rules.dates import DateRef
+from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 from .claims import counts_in
+from .asides import event_places, is_aside
 from .cues import cues
 from .drafts import (Draft, attach_or_add, continue_draft, finer_place, in_background, inside,
                      make_draft, new_date, new_drafts, placeable, restated, same_province,
@@ -104,21 +105,28 @@ class Said:
     context: DateContext | None
     #: the places of the sentence just before, if it set any
     place_ctx: PlaceContext | None
+    #: the day a statement was made ("relatives told reporters on Tuesday that ..."), the
+    #: event's at the latest
+    stated: DateRef | None = None
+    #: it refers back to the event just described ("the attack", "this blast")
+    refers_back: bool = False
+    #: it says it is about another event ("another attack", "separately", "meanwhile")
+    elsewhere: bool = False
 
 
 def read_sentence(article, scene: Scene, index: int) -> None:
     """Read sentence ``index`` of ``article`` (an :class:`~geomap.extract.incidents.ArticleReading`)
     into ``scene``: the first decision that takes it (module docstring) updates the drafts."""
     said = _said(article, scene, index)
-    if _aside(article, scene, said):
+    if is_aside(article, said.sentence, said.told, said.actors, bool(scene.drafts)):
         return
     _set_scene(article, scene, said)
     if _refines(article, scene, said):
         return
-    if not has_trigger(said.sentence.text):
-        _dates_only(scene, said)
+    if not article.lang.has_trigger(said.sentence.text):
+        _dates_only(article, scene, said)
         return
-    counts = counts_in(said.sentence, article.original, said.actors)
+    counts = counts_in(said.sentence, article.original, said.actors, article.lang)
     if _no_event(article, said, counts):
         return
     for decide in (_new_events, _continues, _names_again, _place_before, _lead_place,
@@ -135,11 +143,12 @@ def _said(article, scene: Scene, index: int) -> Said:
     # dates from the words as written, those of background clauses last ("linked to a
     # murder in March ... yesterday")
     dates = sorted((d.moved(sentence.start) for d in
-                    find_dates(original[sentence.start:sentence.end], article.published,
+                    article.lang.find_dates(original[sentence.start:sentence.end], article.published,
                                previous=previous)
                     if not (dated and dated[1][0] <= d.start + sentence.start < dated[1][1])),
-                   key=lambda d: (in_background(d, background), d.start))
-    dates = [d for d in dates if not _statement_date(original, d)]
+                   key=lambda d: (in_background(d, background, article.lang), d.start))
+    stated = [d for d in dates if _statement_date(original, d, article.lang)]
+    dates = [d for d in dates if d not in stated]
     groups = [g for g in group_places(article.text, article.resolved_in.get(index, []))
               if placeable(article.text, g)]
     if not _all_background(groups, background):
@@ -147,15 +156,19 @@ def _said(article, scene: Scene, index: int) -> Said:
         # throughout Kunduz province") is the event's place only when the sentence
         # names no other, and never sets the place of the sentences after it
         groups = [g for g in groups if not inside(g.start, background)]
+    groups = event_places(original, sentence, groups, article.lang.code)
     context = scene.date_ctx if scene.date_ctx and \
         index - scene.date_ctx.index <= _DATE_CONTEXT_GAP else None
     place_ctx = scene.last_place if scene.last_place and \
         index - scene.last_place.index <= 1 else None
     # a date of a background clause ("responsible for an attack in June 2011") dates
     # a new report at most: it neither continues an incident nor dates what follows
-    told = [d for d in dates if not in_background(d, background)]
+    told = [d for d in dates if not in_background(d, background, article.lang)]
+    words = cues(article.lang.code)
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
-                context, place_ctx)
+                context, place_ctx, stated[0] if stated else None,
+                refers_back=words.anaphor.search(sentence.text) is not None,
+                elsewhere=words.elsewhere.search(sentence.text) is not None)
 
 
 def _all_background(groups: list[PlaceGroup], background: list[tuple[int, int]]) -> bool:
@@ -182,81 +195,32 @@ def _set_scene(article, scene: Scene, said: Said) -> None:
 
 # -- the decisions, in the order they are tried -------------------------------------------
 
-def _aside(article, scene: Scene, said: Said) -> bool:
-    """Background, a habit or a roundup: no incident, no figures, no day or place for the
-    sentences after it.
-
-    - undated background, once an event has been read: a cue of
-      ``data/segmentation_en.csv`` ("previously", "had survived", "years ago"), or days
-      told only relative to the report's and as an earlier month, year or week ("Last
-      month, insurgents overran an outpost", "two years ago"); a day of its own ("A day
-      earlier, gunmen killed a cleric") makes it an event again;
-    - a habit ("Insurgents often attach sticky bombs ...");
-    - a roundup over many places or a day's operations ("killed 64 insurgents across nine
-      provinces during the last day").
-    """
-    kind = cues("en").kind_of(said.sentence.text)
-    if kind == "roundup":
-        return True
-    if kind == "habitual":
-        # (a habit tells no day and gives no figures: "a leader who regularly attacked
-        # convoys was detained on Saturday" is an event)
-        return not said.told and not counts_in(said.sentence, article.original, said.actors)
-    if not scene.drafts:
-        # (background is background to an event: an article's lead that dates its event
-        # "last month" reports it, late)
-        return False
-    days = [d for d in said.told if d.precision == "day"]
-    if kind == "background":
-        return not days
-    return bool(said.told) and not days and all(
-        _earlier_period(d, article.published) for d in said.told)
-
-
-#: relative phrases that tell a period before the report's ("last month", "two years
-#: ago", "earlier this year"); a named month or year ("in early October") dates an event
-_RELATIVE_PAST = re.compile(r"\b(?:last|ago|earlier|previous|past)\b", re.IGNORECASE)
-
-
-def _earlier_period(ref: DateRef, published) -> bool:
-    """A month, year or week told relative to the report's day and wholly before it
-    ("last month", "two years ago", "about a week ago")."""
-    if published is None or not _RELATIVE_PAST.search(ref.phrase):
-        return False
-    value = ref.value
-    if ref.precision == "month":
-        return (value.year, value.month) < (published.year, published.month)
-    if ref.precision == "year":
-        return value.year < published.year or ref.phrase.lower().startswith("earlier")
-    if ref.precision == "week":
-        return (published - value).days >= 7
-    return False
-
-
 def _refines(article, scene: Scene, said: Said) -> bool:
     """"...in Nangarhar province. They were hit in Surkh Rod district of the province": the
     same incident, now placed more precisely."""
     draft = scene.running
     if not (said.groups and draft is not None and _close(said, draft)
-            and not new_date(said.told, draft) and not _ELSEWHERE.search(said.sentence.text)):
+            and not new_date(said.told, draft) and not said.elsewhere):
         return False
     finer = finer_place(article.text, draft, said.groups)
     if finer is None:
         return False
     continue_draft(draft, said.sentence, said.index,
-                   counts_in(said.sentence, article.original, said.actors), said.actors, said.told)
+                   counts_in(said.sentence, article.original, said.actors, article.lang),
+                   said.actors, said.told, lang=article.lang)
     draft.group = finer
     return True
 
 
-def _dates_only(scene: Scene, said: Said) -> None:
+def _dates_only(article, scene: Scene, said: Said) -> None:
     """A sentence with no event word may still date the running incident."""
     draft = scene.running
     if not said.told or draft is None:
         return
-    if not said.groups and _ANAPHOR.search(said.sentence.text) and _close(said, draft):
+    if not said.groups and said.refers_back and _close(said, draft):
         # "The incident happened on Tuesday morning."
-        continue_draft(draft, said.sentence, said.index, [], said.actors, said.told)
+        continue_draft(draft, said.sentence, said.index, [], said.actors, said.told,
+                       lang=article.lang)
     elif said.index - draft.last_sentence <= 1 and undated(draft) and \
             same_province(draft, said.groups):
         # "...were killed in Nangarhar province. Forces launched an operation in
@@ -268,10 +232,11 @@ def _dates_only(scene: Scene, said: Said) -> None:
 def _no_event(article, said: Said, counts: list[Count]) -> bool:
     """Figures of many events at once, none placed; a reaction or a not-an-event clause
     with no figures."""
-    if counts and not said.groups and _tally(article.original, said.sentence, said.told):
+    if counts and not said.groups and _tally(article.original, said.sentence, said.told,
+                                             article.lang):
         return True
     text = said.sentence.text
-    return (is_reaction(text) or is_not_an_event(text)) and not counts
+    return (article.lang.is_reaction(text) or article.lang.is_not_an_event(text)) and not counts
 
 
 def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
@@ -280,8 +245,8 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
         return False
     for draft in new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
                             _day_in_force(said), counts, said.actors, article.published,
-                            article.background):
-        attach_or_add(scene.drafts, draft)
+                            article.background, article.lang, said.stated):
+        attach_or_add(scene.drafts, draft, article.lang)
     return True
 
 
@@ -290,14 +255,14 @@ def _continues(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     running incident: close enough, on the same day, and no place named since."""
     draft = scene.running
     if draft is None or said.index - draft.last_sentence > _gap_for(
-            counts, said.sentence, draft, scene.last_place):
+            counts, said.elsewhere, draft, scene.last_place):
         return False
-    if not (counts or _ANAPHOR.search(said.sentence.text)) or new_date(said.told, draft):
+    if not (counts or said.refers_back) or new_date(said.told, draft):
         return False
     if said.place_ctx and said.place_ctx.index > draft.last_sentence:
         return False
     continue_draft(draft, said.sentence, said.index, restated(draft, counts), said.actors,
-                   said.told)
+                   said.told, lang=article.lang)
     return True
 
 
@@ -308,7 +273,8 @@ def _names_again(article, scene: Scene, said: Said, counts: list[Count]) -> bool
     again = _named_again(counts, scene.drafts)
     if again is None or new_date(said.told, again):
         return False
-    continue_draft(again, said.sentence, said.index, counts, said.actors, said.told)
+    continue_draft(again, said.sentence, said.index, counts, said.actors, said.told,
+                   lang=article.lang)
     scene.drafts.remove(again)
     scene.drafts.append(again)
     return True
@@ -347,7 +313,8 @@ def _country_only(article, scene: Scene, said: Said, counts: list[Count]) -> boo
 
 def _placed_at(group: PlaceGroup | None, article, said: Said, counts: list[Count]) -> Draft:
     return make_draft(group, said.sentence, said.index, said.sentence.text, said.dates,
-                      _day_in_force(said), counts, said.actors, article.published)
+                      _day_in_force(said), counts, said.actors, article.published,
+                      lang=article.lang, stated=said.stated)
 
 
 def _day_in_force(said: Said) -> DateRef | None:
@@ -372,20 +339,13 @@ _ADDITIVE_GAP = 4
 _DATE_CONTEXT_GAP = 3          # sentences a date phrase stays in force
 
 
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|these|those|another|second|first|same)\s+(?:\w+\s+){0,2}?"
-    r"(?:attacks?|blasts?|explosions?|bombings?|assault|incident|operation|strike|airstrike|"
-    r"raid|hospital|building|mosque|"
-    r"attackers?|gunmen|bombers?|victims|area|site|airport|school)\b", re.IGNORECASE)
-
-
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:the\s+|responsibility)", re.IGNORECASE)
 
 
-def _tally(original: str, sentence: Sentence, dates: list[DateRef]) -> bool:
+def _tally(original: str, sentence: Sentence, dates: list[DateRef], lang) -> bool:
     """A sentence whose figures tally days or more ("40 bombings over the previous ten
     days, leaving 60 dead"), with no day of its own besides the tally's."""
-    span = tally_span(original[sentence.start:sentence.end])
+    span = lang.tally_span(original[sentence.start:sentence.end])
     if span is None:
         return False
     start, end = span[0] + sentence.start, span[1] + sentence.start
@@ -417,43 +377,29 @@ _THE_HEAD = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}?([a-z]{4,})$", re.IGNORE
 _WORDS = re.compile(r"[A-Za-z]{4,}")
 
 
-def _gap_for(counts: list[Count], sentence: Sentence, draft: Draft,
+def _gap_for(counts: list[Count], elsewhere: bool, draft: Draft,
              last_place: PlaceContext | None) -> int:
     """How many sentences back a sentence with these figures may continue ``draft``: further
     when they are all said to be additional ("also detained one"), unless the text has
     named a place since the draft's last sentence or says the event is another one
     ("In a separate operation, the force also detained one")."""
-    if counts and all(c.additive for c in counts) and not _ELSEWHERE.search(sentence.text) \
+    if counts and all(c.additive for c in counts) and not elsewhere \
             and (last_place is None or last_place.index <= draft.last_sentence):
         return _ADDITIVE_GAP
     return _CONTINUATION_GAP
 
 
-_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|"
-                        r"tweeted|claimed)\b[^.;]{0,40}$", re.IGNORECASE)
-
-
-_STATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|announced|confirmed|"
-                           r"stated|told|claimed)\b", re.IGNORECASE)
-
-
-def _statement_date(text: str, ref: DateRef) -> bool:
+def _statement_date(text: str, ref: DateRef, lang) -> bool:
     """"the ministry confirmed on Friday", "sources on Thursday reported": the day a
     statement was made, not the day of the event ("claimed Saturday's attack" dates the
-    attack: a possessive day belongs to the noun after it)."""
+    attack: a possessive day belongs to the noun after it; "said the shooting happened on
+    Monday" dates it too: the day is inside the reported clause)."""
     if text.startswith(("'s ", "’s "), ref.end):
         return False
-    return _REPORTING.search(text, max(0, ref.start - 60), ref.start) is not None or \
-        _STATED_AFTER.match(text, ref.end) is not None
-
-
-_ELSEWHERE = re.compile(r"\b(?:another\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|blasts?|"
-                        r"explosions?|bombings?|operations?|raids?|clash(?:es)?|strikes?|"
-                        r"ambush(?:es)?)|separate(?:ly)?|meanwhile|elsewhere|in\s+a\s+different|"
-                        r"earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
+    return lang.statement_before(text, max(0, ref.start - 60), ref.start) is not None or \
+        lang.stated_after(text, ref.end) is not None
 
 
 # the patterns read in every sentence, behind a look-ahead of the characters they can
 # start with (geomap.rules.anchors.guarded: the same matches, fewer positions tried)
-_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING = (
-    guarded(p) for p in (_ANAPHOR, _CLAIM, _ELSEWHERE, _REPORTING))
+_CLAIM = guarded(_CLAIM)

@@ -20,6 +20,7 @@ from typing import Iterable
 from ..rules.anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
 from .names import CALENDAR_WORDS, GENERIC_KIND, fold, is_arabic_script
+from ..lang.en.words import reporting_verbs, titles
 from .records import Candidate
 from ..text.script import match_form
 
@@ -35,11 +36,10 @@ _GLUED_IZAFE = re.compile(r"\b([a-z]{2,}[^aeiou\s-])[ie](?= [a-z])")
 _NAME_GOES_ON = re.compile(r"-(?:e|i|ye|y)[\s-]+(?!(?:Markazi|Kohna|Kuhna|Jadid|Jadeed|Naw|Nau|"
                            r"Bala|Payin|Payan|Pain|Ulya|Sufla|Khurd|Kalan|Sharqi|Gharbi|Shamali|"
                            r"Janubi)\b)[A-Z]")
-_PERSON_BEFORE = frozenset(
-    "mohammad muhammad mohammed ahmad ahmed abdul mullah mawlawi maulvi mr mrs ms dr "
-    "gen general haji hajji sayed syed qari president minister governor spokesman "
-    "commander sheikh amir khan shah zabihullah bilal amrullah hamid ashraf".split())
-_PERSON_AFTER = frozenset("khan jan zai said told says added".split())
+#: words next to a capitalised word that make it a person's name, not a place: the English
+#: pack's titles.csv (titles, offices, given names) and reporting_verbs.csv ("Ahmadi said")
+_PERSON_BEFORE = frozenset(titles("before_person"))
+_PERSON_AFTER = frozenset(titles("after_person") + reporting_verbs("after_name"))
 _LOCATIVE = frozenset("in near at inside outside across into from of to around".split())
 # Capitalised words not in the gazetteer, tried as misspellings when a cue stands
 # next to them: "Panjshri province", "in Helmund".

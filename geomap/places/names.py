@@ -23,13 +23,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..lang.en.words import calendar
+
 __all__ = ["fold", "phonetic", "tokens", "split_generic", "is_arabic_script", "GENERIC_KIND",
            "CALENDAR_WORDS"]
 
 #: Month and weekday names: capitalised in text, never a place or a person's name.
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november "
-    "december monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR_WORDS = frozenset(name for kind in ("month", "weekday")
+                           for name, _, _ in calendar(kind))    # (lang/en/data/calendar.csv)
 
 # Arabic-script letter variants written interchangeably in Dari/Pashto text.
 _ARABIC_MAP = str.maketrans({

@@ -136,6 +136,21 @@ def _choose(mention: Mention, cue: str | None, sentence_provinces: set[str],
     return best, "; ".join(reasons)
 
 
+def _province_of_districts(mention: Mention, best: Candidate, reason: str,
+                           districts_named: set[tuple[str, str]]) -> tuple[Candidate, str]:
+    """A capital's bare name that is also its province's ("Farah", "Kunduz"), in an article
+    that names another district of that province: the province, which holds that
+    district's event ("Nine killed in Farah mine blast ... in Gulistan district"), rather
+    than a second place beside it."""
+    code = best.place.admin1_code
+    others = [d for c, d in districts_named if c == code and d != best.place.admin2_id]
+    province = next((c for c in mention.candidates if c.place.kind == "province"
+                     and c.place.admin1_code == code), None)
+    if not others or province is None:
+        return best, reason
+    return province, (f"province: the article names its districts; {province.reason}")
+
+
 def _one_province(candidates: tuple[Candidate, ...]) -> bool:
     code = candidates[0].place.admin1_code
     return all(c.place.admin1_code == code for c in candidates)
@@ -159,6 +174,11 @@ def resolve_mentions(text: str, mentions: list[Mention],
             code = m.candidates[0].place.admin1_code
             unambiguous.add(code)
             by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append((m, code))
+    # districts the article names ("Imam Sahib district of Kunduz"): a bare name shared by a
+    # province and its capital ("Kunduz police said") is then the province
+    districts_named = {(c.place.admin1_code, c.place.id) for m, cue in zip(mentions, cues)
+                       if cue == "district" for c in m.candidates[:1]
+                       if c.place.kind == "district"}
     resolved = []
     for position, (mention, cue) in enumerate(zip(mentions, cues)):
         if mention.generic and not {c.place.admin1_code for c in mention.candidates} & named:
@@ -180,6 +200,8 @@ def resolve_mentions(text: str, mentions: list[Mention],
             # it, whatever kind the frame gives (the district may be a town in the gazetteer)
             mention = replace(mention, candidates=tuple(inside))
         best, reason = _choose(mention, cue, in_sentence, unambiguous)
+        if cue is None and best.place.kind == "city" and districts_named:
+            best, reason = _province_of_districts(mention, best, reason, districts_named)
         if mention.fuzzy:
             reason = f"misspelling of {best.place.name}; {reason}"
         if enclosing and best.place.kind != "province" and best.place.admin1_code != enclosing:

@@ -15,39 +15,45 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .anchors import Gate, guarded
+from ..lang.en.script import YEAR
+from ..lang.en.words import calendar, number_words, reporting_verbs
 
 __all__ = ["DateRef", "find_dates", "dateline_date", "shift", "is_deictic", "REPORTING_VERBS"]
 
 
-_MONTHS = {name: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for name in names}
-_WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: month and weekday names and numbers (geomap/lang/en/data/calendar.csv)
+_MONTHS = {word: number for name, number, short in calendar("month") for word in (name, *short)}
+_WEEKDAYS = {name: number for name, number, _ in calendar("weekday")}
+_MONTH_NAMES = "|".join(name for name, _, _ in calendar("month"))
+_MONTH_SHORT = "|".join(word for _, _, short in calendar("month") for word in short)
+_WEEKDAY_NAMES = "|".join(_WEEKDAYS)
+#: the first three letters of each month / weekday ("sep", "wed")
+_MONTH_3 = "|".join(name[:3] for name, _, _ in calendar("month"))
+_WEEKDAY_3 = "|".join(name[:3] for name in _WEEKDAYS)
+#: a weekday's name before its "day" ("wednes"), for "(?:mon|tues...)day"
+_WEEKDAY_STEMS = "|".join(name[:-3] for name in _WEEKDAYS)
+#: number words of "two weeks ago", one to ten (geomap/lang/en/data/numbers.csv)
+_SMALL = {word: value for word, value in {**number_words()["article"],
+                                          **number_words()["unit"]}.items() if 1 <= value <= 10}
 
-_M = r"(?P<month>january|february|march|april|may|june|july|august|september|october|" \
-     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_M = rf"(?P<month>{_MONTH_NAMES}|{_MONTH_SHORT})\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_Y = r"(?P<year>(?:19|20)\d\d)"
+_Y = rf"(?P<year>{YEAR})"
 _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
-    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("iso", rf"\b(?P<year>{YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("day_month", rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b"),
     ("month_day", rf"\b{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?\b"),
     ("part_month", r"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<part>early|mid|middle\s+of|late|end\s+of|"
                    rf"beginning\s+of|start\s+of)[\s-]+{_M}(?:\s+{_Y})?\b"),
     ("month", rf"\b(?:in|during|since|by|of|last|this|early|late|mid)\s+{_M}"
               rf"(?P<rel>\s+this\s+year|\s+last\s+year|\s+{_Y})?\b"),
-    ("weekday", r"\b(?P<prefix>on|last|this|past|late|early)?\s*(?P<weekday>monday|tuesday|"
-                r"wednesday|thursday|friday|saturday|sunday)s?\b(?:\s+(?:night|morning|"
+    ("weekday", r"\b(?P<prefix>on|last|this|past|late|early)?\s*"
+                rf"(?P<weekday>{_WEEKDAY_NAMES})s?\b(?:\s+(?:night|morning|"
                 r"evening|afternoon))?"),
     ("before_yesterday", r"\b(?:the\s+)?(?:night|day)\s+before\s+(?:last|yesterday)\b"),
     ("yesterday", r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+day)\b"),
     ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"),
-    ("ago", r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    ("ago", rf"\b(?P<n>\d+|{'|'.join(_SMALL)})\s+"
             r"(?P<unit>day|week|month|year)s?\s+ago\b"),
     ("last_unit", r"\b(?P<which>last|earlier\s+this|this|past)\s+(?P<unit>week|month|year)\b"),
     ("same", r"\b(?:in\s+)?the\s+same\s+(?P<unit>day|week|month|year)\b"),
@@ -60,13 +66,13 @@ _PATTERNS = [(kind, guarded(pattern)) for kind, pattern in _PATTERNS]
 _GATE = Gate([pattern for _, pattern in _PATTERNS])
 
 # Cheap test: does the text hold anything a date pattern could match?
-_ANY_DATE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
-                       r"fri|sat|sun|yesterday|today|tonight|night|overnight|morning|afternoon|"
+_ANY_DATE = re.compile(rf"\d|\b(?:{_MONTH_3}|{_WEEKDAY_3}|"
+                       r"yesterday|today|tonight|night|overnight|morning|afternoon|"
                        r"evening|ago|week|month|year|day|previous)", re.IGNORECASE)
 _ANY_DATE = guarded(_ANY_DATE)
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH_3})")
 _DIGIT = re.compile(r"\d")
 _NEEDS_DIGIT = {"iso", "day_month", "year"}
 _NEEDS_MONTH = {"day_month", "month_day", "part_month", "month"}
@@ -266,7 +272,7 @@ def _runnable(possible: frozenset[int], has_digit: bool, has_month: bool,
             and not (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in present)]
 
 
-_WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"(?:{_WEEKDAY_STEMS})day", re.IGNORECASE)
 
 
 def _on_before(text: str, start: int, end: int) -> bool:
@@ -287,10 +293,9 @@ def _on_before(text: str, start: int, end: int) -> bool:
 
 
 # "officials said Saturday": the day of the statement, not a date of the event
-#: verbs that report a statement ("officials said", "the ministry confirmed")
-REPORTING_VERBS = ("said", "says", "stated", "told", "announced", "reported", "added",
-                   "confirmed", "claimed", "tweeted", "noted", "explained", "declared",
-                   "insisted", "acknowledged")
+#: verbs that report a statement ("officials said", "the ministry confirmed"): the
+#: language's data file (geomap/lang/en/data/reporting_verbs.csv)
+REPORTING_VERBS = reporting_verbs()
 _SAID = re.compile("|".join(REPORTING_VERBS))
 
 
@@ -299,8 +304,8 @@ _SAID = re.compile("|".join(REPORTING_VERBS))
 # 2011", "June 20: Afghan-ISAF Operations", "KUNDUZ, Afghanistan, March 2 (Xinhua)".
 _DATELINE_DATE = re.compile(
     rf"(?:Afghanistan,?\s*\(?|\bUpdate,?\s+|^|\n)\s*"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?"
-    r"(?=\s*(?:\)|:|\(|\n|[-–—]|,\s*(?:19|20)\d\d))", re.IGNORECASE)
+    rf"(?:(?:{_WEEKDAY_STEMS})day,?\s+)?{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?"
+    rf"(?=\s*(?:\)|:|\(|\n|[-–—]|,\s*{YEAR}))", re.IGNORECASE)
 _DATELINE_REACH = 600
 
 

@@ -26,7 +26,7 @@ class Article:
 
     ``source`` says where it was read (a file, or ``file:LINE`` for a record in a
     JSONL/CSV file); ``id``, ``url``, ``title`` and ``outlet`` are what the source said
-    of the article, when it said it.
+    of the article, when it said it; ``language`` which language pack reads it.
     """
 
     text: str
@@ -36,7 +36,10 @@ class Article:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
+    #: the code of the language it is written in (:data:`geomap.lang.LANGUAGES`)
+    language: str = "en"
 
     def document(self) -> Document:
         """The :class:`~geomap.reader.Document` the extraction pipeline reads."""
-        return make_document(self.text, published=self.published, source=self.source)
+        return make_document(self.text, published=self.published, source=self.source,
+                             language=self.language)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -27,11 +28,13 @@ _HEADER = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNOR
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An article: its text, publication date and where it came from."""
+    """An article: its text, publication date, where it came from and its language."""
 
     text: str
     published: date | None
     source: str
+    #: the code of the language pack that reads it (:func:`geomap.lang.get_pack`)
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,8 @@ def scrub(text: str) -> str:
     return _UNENCODABLE.sub(lambda m: " " if m.group(0) == "\x00" else "\ufffd", text)
 
 
-def make_document(text: str, *, published: date | None = None, source: str = "<text>") -> Document:
+def make_document(text: str, *, published: date | None = None, source: str = "<text>",
+                  language: str = "en") -> Document:
     """A Document from text; a ``date YYYY-MM-DD`` header overrides ``published``."""
     text = normalize_breaks(scrub(text))
     if not text.strip():
@@ -90,7 +94,7 @@ def make_document(text: str, *, published: date | None = None, source: str = "<t
     if header:
         published = parse_date(header.group(1))
         text = " " * header.end() + text[header.end():]
-    return Document(text=text, published=published, source=source)
+    return Document(text=text, published=published, source=source, language=language)
 
 
 def read_article(path: str | Path, *, published: date | None = None) -> Document:
@@ -107,18 +111,31 @@ def read_article(path: str | Path, *, published: date | None = None) -> Document
 # Sentence ends: . ! ? and the Persian-script ؟ ۔ (optionally closing quotes/brackets)
 # then space and a capital, digit, quote or bracket — but not after common abbreviations.
 _SENT_END = re.compile(r"""[.!?؟۔]["'”’)\]»]*\s+(?=["'“‘(\[«]?[A-Z0-9\u0600-\u06ff])""")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|No|Jan|Feb|"
-                     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs|etc|e\.g|i\.e)"
-                     r"|\b[A-Z]|\b(?:U\.S|U\.N|U\.K))\.$")
+
+
+@lru_cache(maxsize=None)
+def _abbreviation(language: str) -> re.Pattern:
+    """A full stop that ends an abbreviation of the language (its pack's data file) or,
+    where the language writes capitals, an initial ("J. Smith")."""
+    from ..lang import get_pack
+
+    pack = get_pack(language)
+    words = "|".join(re.escape(word) for word in pack.abbreviations)
+    initial = r"|\b[A-Z]" if pack.writing_system.has_case else ""
+    if not words and not initial:
+        return re.compile(r"(?!)")          # (no abbreviation: every full stop may end one)
+    return re.compile(rf"(?:\b(?:{words}){initial})\.$")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\u0600-\u06ff\"“])")
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences, keeping character offsets.
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Split text into sentences, keeping character offsets (``language`` says which
+    abbreviations end no sentence).
 
     >>> [s.text for s in split_sentences("Blasts hit Kabul. Dr. Ali said 3 died.")]
     ['Blasts hit Kabul.', 'Dr. Ali said 3 died.']
     """
+    abbreviation = _abbreviation(language)
     sentences: list[Sentence] = []
     para_start = 0
     for para_no, para_end in enumerate(_paragraph_ends(text)):
@@ -126,7 +143,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _SENT_END.finditer(text, para_start, para_end):
             # only the last characters can hold an abbreviation ("Gen.", "U.S."): searching
             # the whole growing head would make a text of abbreviations quadratic
-            if _ABBREV.search(text, max(start, m.start() - 12), m.start() + 1):
+            if abbreviation.search(text, max(start, m.start() - 12), m.start() + 1):
                 continue
             _append(sentences, text, start, m.start() + 1 + len(m.group(0).rstrip()) - 1,
                     para_no)

@@ -2,7 +2,7 @@
 
 ``failure_classes.jsonl`` holds every example of ``news_failure_classes.md`` (invented
 sentences, one per line: the class, the ``date`` header the article carries, its text and
-the incidents expected); ``sentences.jsonl`` holds this project's own sentences for the
+the incidents expected); ``sentences*.jsonl`` hold this project's own sentences for the
 same classes, in other words. An expected incident lists only the fields it checks; the
 number of incidents must match exactly (``[]``: the text reports none). ``admin2`` is
 compared folded, either name containing the other ("Pech" finds "Dara-I-Pech"), or by
@@ -63,6 +63,7 @@ def test_failure_class_examples(row):
     _check(row)
 
 
-@pytest.mark.parametrize("row", list(_cases("sentences.jsonl")))
+@pytest.mark.parametrize("row", [case for path in sorted(HERE.glob("sentences*.jsonl"))
+                                 for case in _cases(path.name)])
 def test_own_sentences(row):
     _check(row)
