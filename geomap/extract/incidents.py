@@ -76,9 +76,12 @@ class ArticleReading:
 
 
 def extract_text(text: str, *, published: date | None = None, source: str = "<text>",
-                 gazetteer: Gazetteer | None = None) -> list[Incident]:
-    """Incidents in an article text (see :func:`extract`)."""
-    return extract(make_document(text, published=published, source=source), gazetteer)
+                 gazetteer: Gazetteer | None = None,
+                 language: str | None = "en") -> list[Incident]:
+    """Incidents in an article text (see :func:`extract`) in ``language`` (``en``, ``fa``,
+    ``ps``; None: detected from the text)."""
+    return extract(make_document(text, published=published, source=source,
+                                 language=language), gazetteer)
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Incident]:
@@ -120,10 +123,12 @@ def read_article_text(document: Document, gaz: Gazetteer) -> ArticleReading:
     actor_hits = lang.find_actors(original)
     # (an actor's name or a newspaper's, "Herat Times", is never a place)
     masks = [(a.start, a.end) for a in actor_hits] + outlet_spans(original)
-    mentions = matcher_for(gaz).find(original, masks=masks)
+    # (a language written right to left is Dari or Pashto: Persian-script place frames)
+    persian = lang.writing_system.direction == "rtl"
+    mentions = matcher_for(gaz).find(original, masks=masks, persian=persian)
     datelines = [m for m in mentions if is_dateline(original, m.start, m.end)]
     mentions = [m for m in mentions if m not in datelines]
-    resolved = resolve_mentions(original, mentions, spans)
+    resolved = resolve_mentions(original, mentions, spans, persian=persian)
     lead = dateline_province(original, datelines, sentences)
     # relative dates resolve against the dateline's date when the text has one; that
     # date is the release's, never an event's

@@ -85,8 +85,14 @@ def scrub(text: str) -> str:
 
 
 def make_document(text: str, *, published: date | None = None, source: str = "<text>",
-                  language: str = "en") -> Document:
-    """A Document from text; a ``date YYYY-MM-DD`` header overrides ``published``."""
+                  language: str | None = "en") -> Document:
+    """A Document from text; a ``date YYYY-MM-DD`` header overrides ``published``;
+    ``language=None``: detected from the text (:func:`geomap.text.detect.detect`), as
+    articles read from sources are.
+
+    >>> make_document("در ولسوالی سنگین سه سرباز کشته شدند.", language=None).language
+    'fa'
+    """
     text = normalize_breaks(scrub(text))
     if not text.strip():
         raise InputError(f"{source}: empty article")
@@ -94,6 +100,10 @@ def make_document(text: str, *, published: date | None = None, source: str = "<t
     if header:
         published = parse_date(header.group(1))
         text = " " * header.end() + text[header.end():]
+    if language is None:
+        from .detect import detect
+
+        language = detect(text)
     return Document(text=text, published=published, source=source, language=language)
 
 
