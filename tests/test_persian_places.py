@@ -28,6 +28,13 @@ def places(text: str, persian: bool = True) -> list[tuple[str, str, str]]:
     ("د پکتيا ولایت د زرمت ولسوالۍ", [("Zurmat", "district", "Paktia")]),
     # a zero-width non-joiner inside a name
     ("در شهر جلال‌آباد", [("Jalālābād", "city", "Nangarhar")]),
+    # a district spelt as the gazetteer does not, in a text that names its province
+    ("در ولسوالی خوگیانی ولایت ننگرهار", [("Khogayani", "district", "Nangarhar")]),
+    ("د ننګرهار ولایت د خوګیاني ولسوالۍ", [("Khogayani", "district", "Nangarhar")]),
+    ("طالبان در ولسوالی اندر ولایت غزنی", [("Andar", "district", "Ghazni")]),
+    # words that are also names: a month's day, an airfield
+    ("روز ۲۶ میزان در ولسوالی سپین بولدک", [("Spin Boldak", "district", "Kandahar")]),
+    ("در نزدیکی میدان هوایی شهر جلال‌آباد", [("Jalālābād", "city", "Nangarhar")]),
 ])
 def test_frames(text, expected):
     assert places(text) == expected

@@ -154,6 +154,8 @@ class PlaceMatcher:
         mentions.sort(key=lambda m: m.start)
         mentions = self._compounds(text, mentions)
         mentions = self._districts_of_named_provinces(text, mentions, masks)
+        if persian:
+            mentions = self._persian_district_frames(text, mentions, masks)
         if "of the province" in text:
             mentions = self._districts_of_the_province(text, mentions, masks)
         if "capital" in text or "provincial cent" in text:
@@ -301,6 +303,9 @@ class PlaceMatcher:
         if self.gazetteer.is_common_word(surface) and not (
                 cue or (before.lower() in _LOCATIVE and start > 0)):
             return None
+        if persian and (match_form(surface) in _PERSIAN_COMMON_WORDS and not cue
+                        or _PERSIAN_NUMBER.fullmatch(before)):
+            return None         # "میدان هوایی" (an airfield); "۲۶ میزان" (a day of Mizan)
         if surface.lower() in CALENDAR_WORDS:
             return None
         candidates = self._lookup(payload)
@@ -352,6 +357,46 @@ class PlaceMatcher:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _persian_district_frames(self, text: str, mentions: list[Mention],
+                                 masks: list[tuple[int, int]]) -> list[Mention]:
+        """"ولسوالی خوگیانی", "د زرمت ولسوالۍ" in a text that names the province: a
+        district spelt as the gazetteer does not (or a name it holds elsewhere only) is
+        matched among the districts of the provinces the text names
+        (:meth:`Gazetteer.district_in`), as :meth:`_districts_of_named_provinces` does for
+        "Jawnd district of Badghis"."""
+        codes = list(dict.fromkeys(c.place.admin1_code for m in mentions for c in m.candidates
+                                   if c.place.kind == "province" and m.cue == "province"))
+        if not codes or "ولسوال" not in match_form(text):
+            return mentions
+        form = match_form(text)
+        out = list(mentions)
+        for m in (m for pattern in _PERSIAN_DISTRICT for m in pattern.finditer(form)):
+            group = "after" if "after" in m.re.groupindex else "before"
+            words = list(re.finditer(r"\S+", m.group(group)))
+            base = m.start(group)
+            # the name's words nearest the kind word first ("زرمت" before "د زرمت")
+            spans = [(base + w.start(), base + words[-1].end() if group == "before" else
+                      base + w.end()) for w in (words[::-1] if group == "before" else words)]
+            if group == "after":
+                spans = [(base + words[0].start(), end) for _, end in spans]
+            for start, end in spans:
+                name = text[start:end]
+                if name in _PASHTO_PARTICLES or _overlaps(masks, start, end):
+                    continue
+                same = [x for x in out if x.start < end and start < x.end]
+                if any(c.place.kind in ("district", "town", "city")
+                       and c.place.admin1_code in codes for x in same for c in x.candidates):
+                    break                        # already a place of a named province
+                found = next(filter(None, (self.gazetteer.district_in(name, code)
+                                           for code in codes)), None)
+                if found is not None:
+                    out = [x for x in out if x not in same]
+                    out.append(Mention(start, end, name, candidates=(found,), fuzzy=True,
+                                       cue="district"))
+                    break
+        out.sort(key=lambda x: x.start)
+        return out
+
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
         hit = self._cache.get(name)
         if hit is None:
@@ -399,6 +444,21 @@ _PROVINCE_REACH = 400
 _SLASH = re.compile(rf"(?P<name>{_NAME})\s*/\s*$")
 _PROVINCES_DISTRICT = re.compile(rf"(?:\s+[Pp]rovince)?(?:'s|’s)\s+(?P<name>{_NAME})\s+"
                                  r"[Dd]istrict\b")
+
+
+#: a district frame of Dari ("ولسوالی X", "ولسوالی X Y") and of Pashto ("X ولسوالۍ"), in the
+#: form match_form writes (ۍ ي as ی); the name is one or two words
+_NAME_WORDS = r"[^\s،,.:؛]+(?:[ ][^\s،,.:؛]+)?"
+_PERSIAN_DISTRICT = (re.compile(rf"(?<!\S)ولسوالی\s+(?P<after>{_NAME_WORDS})"),
+                     re.compile(rf"(?<!\S)(?=(?P<before>{_NAME_WORDS})\s+ولسوالی(?!\S))"))
+#: Dari and Pashto words that are also a gazetteer name (میدان, a square or field, is
+#: Maidan Shahr's short name; شوه, "it happened", a village's): a place only with its
+#: kind word ("شهر میدان")
+_PERSIAN_COMMON_WORDS = frozenset({"میدان", "شوه"})
+#: a number (any digits, an ordinal's ام/م/مه) just before a name makes it a month's day
+_PERSIAN_NUMBER = re.compile(r"[0-9۰-۹٠-٩]+(?:ام|م|مه)?")
+#: Pashto's little words that stand before a name in its frame ("د زرمت ولسوالۍ")
+_PASHTO_PARTICLES = frozenset({"د", "په", "له", "دی", "دې", "ولایت", "ولايت", "در", "و"})
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
