@@ -10,7 +10,11 @@ from pathlib import PurePath
 from .places.coords import lonlat
 from .places.records import Place
 
-__all__ = ["Incident", "SourceRef", "incident_id", "incident_from_properties"]
+__all__ = ["Incident", "Review", "SourceRef", "incident_id", "incident_from_properties",
+           "REVIEW_STATUSES"]
+
+#: What an analyst made of an incident (see :mod:`geomap.store.corrections`).
+REVIEW_STATUSES = ("unreviewed", "accepted", "edited", "rejected")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,21 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """An incident's review state, from the store's corrections log: ``status`` (one of
+    :data:`REVIEW_STATUSES`), who decided last, when, and the decisions' notes."""
+
+    status: str = "unreviewed"
+    reviewer: str | None = None
+    at: str | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status not in REVIEW_STATUSES:
+            raise ValueError(f"unknown review status {self.status!r}")
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     """A located (or explicitly unlocated), dated, counted event.
 
@@ -71,6 +90,8 @@ class Incident:
     detained: int | None = None
     actor1: str | None = None
     actor2: str | None = None
+    #: set on incidents read from a store (extraction alone has no review)
+    review: Review | None = None
 
     def __post_init__(self) -> None:
         if self.place is None and self.country == "Afghanistan" and self.where_prec < 6:
@@ -90,6 +111,14 @@ class Incident:
 
     def with_(self, **changes) -> "Incident":
         return replace(self, **changes)
+
+    @property
+    def confidence(self) -> float:
+        """How far the incident can be trusted, 0 to 1, from the evidence it records
+        (see :mod:`geomap.extract.confidence`)."""
+        from .extract.confidence import confidence
+
+        return confidence(self)
 
     def properties(self) -> dict:
         """Flat properties, the GeoJSON/CSV/JSON field names."""
@@ -117,8 +146,14 @@ class Incident:
             "geo_precision": self.geo_precision,
             "where_prec": self.where_prec,
             "resolution": self.reason,
+            "confidence": self.confidence,
             "sources": [s.as_dict() for s in self.sources],
-        }
+        } | self._review_properties()
+
+    def _review_properties(self) -> dict:
+        if self.review is None:
+            return {}
+        return {"review_status": self.review.status, "reviewed_by": self.review.reviewer}
 
     @property
     def __geo_interface__(self) -> dict:
@@ -154,4 +189,6 @@ def incident_from_properties(props: dict, place: Place | None) -> Incident:
                                 language=s.get("language", "en"))
                       for s in props["sources"]),
         reason=props["resolution"], country=props["country"],
-        detained=props.get("detained"), actor1=props.get("actor1"), actor2=props.get("actor2"))
+        detained=props.get("detained"), actor1=props.get("actor1"), actor2=props.get("actor2"),
+        review=(Review(props["review_status"], props.get("reviewed_by"))
+                if props.get("review_status") else None))

@@ -50,7 +50,12 @@ def require_chromium(what: str) -> str:
 class Browser:
     """One headless chromium with one page (``self.session``)."""
 
-    def __init__(self, exe: str, profile: str | None = None) -> None:
+    def __init__(self, exe: str, profile: str | None = None, *,
+                 loopback: bool = False) -> None:
+        """``loopback``: let the page reach 127.0.0.1 (a local server under test); every
+        other host name stays unresolvable."""
+        flags = [f"{f}, EXCLUDE 127.0.0.1" if loopback and f.startswith("--host-resolver")
+                 else f for f in FLAGS]
         self._profile = profile or tempfile.mkdtemp(prefix="geomap-chromium-")
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
@@ -61,7 +66,7 @@ class Browser:
 
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
-            [exe, *FLAGS, f"--user-data-dir={self._profile}", "--remote-debugging-pipe",
+            [exe, *flags, f"--user-data-dir={self._profile}", "--remote-debugging-pipe",
              "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             pass_fds=(3, 4), preexec_fn=wire)

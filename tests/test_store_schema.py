@@ -9,7 +9,7 @@ import pytest
 
 from geomap.extract.incidents import extract
 from geomap.text.reader import read_article
-from geomap.store.incidents import Store
+from geomap.store.incidents import _VERSION as _STORE_VERSION, Store
 
 from .conftest import SEED_NO_DATE, SEED_PUBLISHED, SEED_WITH_DATE
 
@@ -81,7 +81,7 @@ def test_an_older_store_is_migrated_and_merges_as_a_new_one(tmp_path, reference,
     with Store(path) as store:
         report = store.ingest(docs[1:])
     assert report.incidents_merged >= 1
-    assert _version(path) == 4
+    assert _version(path) == _STORE_VERSION
     assert _indexes(path) == {"incidents_probe", "incidents_date"}
     if version == 1:    # the column added by the migration: figures read again from records
         assert [r[:12] + r[13:] for r in _rows(path)] == [r[:12] + r[13:] for r in reference]

@@ -6,6 +6,6 @@ of ``@app.command()`` functions plus its name on the import line.
 """
 
 from .app import app
-from . import places, extract, store, outputs  # noqa: E402,F401  (each registers its commands)
+from . import places, extract, store, outputs, review  # noqa: E402,F401  (each registers its commands)
 
 __all__ = ["app"]

@@ -148,10 +148,13 @@ TYPE = typer.Option(None, "--type", "-t",
 ACTOR = typer.Option(None, "--actor", "-a", help="Actor in any alias (ISIS-K, Daesh, Taliban).")
 MIN_FATAL = typer.Option(None, "--min-fatalities", metavar="N",
                          help="At least this many killed (0 to 1,000,000).")
+MIN_CONF = typer.Option(None, "--min-confidence", min=0.0, max=1.0, metavar="X",
+                        help="Incidents of confidence X (0-1) or more.")
+REJECTED = typer.Option(False, "--include-rejected", help="Show incidents a reviewer rejected.")
 
 
 def query_filters(store, province, district, since, until, event_type, actor,
-                  min_fatalities) -> dict:
+                  min_fatalities, min_confidence=None, include_rejected=False) -> dict:
     """Store query arguments from CLI options (names in any spelling)."""
     for option, value in (("--province", province), ("--district", district),
                           ("--since", since), ("--until", until), ("--type", event_type),
@@ -165,4 +168,5 @@ def query_filters(store, province, district, since, until, event_type, actor,
                                                     district=district, actor=actor)
     return dict(admin1_code=code, admin2_id=district_id, since=date_option(since),
                 until=date_option(until), event_type=event_type, actor=canonical_actor,
-                min_fatalities=min_fatalities)
+                min_fatalities=min_fatalities, min_confidence=min_confidence,
+                include_rejected=include_rejected)

@@ -12,7 +12,7 @@ import typer
 from .app import (DATE_FIELD, DB, EXIT_INPUT, FORMAT_IN, JOBS, LANG, MAX_COUNT, MAX_JOBS,
                   PUBLISHED, QUIET, SCHEDULER, TEXT_FIELD, InputFormat, Language, app, bounded,
                   examples, reported_errors, say)
-from .printing import emit, render
+from .printing import emit, render, report_problems
 from .reading import Reading, ingest_read, report_unplaced
 
 
@@ -100,6 +100,7 @@ def ingest(
         with Store(db or DEFAULT_DB) as store:
             summary = ingest_read(store, reading, jobs, scheduler, quiet, batch_size)
             articles, incidents = store.counts()
+            report_problems(store)
         say(f"geomap: {summary.articles_added} article(s) added, "
             f"{summary.articles_stored} already stored; {summary.incidents_added} new "
             f"incident(s), {summary.incidents_merged} merged into known ones; store "

@@ -10,9 +10,10 @@ from typing import List, Optional
 import typer
 
 from .app import (ACTOR, DATE_FIELD, DB, DISTRICT, EXIT_INPUT, FORMAT_IN, JOBS, LANG,
-                  MAX_JOBS, MIN_FATAL, PROVINCE, PUBLISHED, QUIET, SCHEDULER, SINCE, TEXT_FIELD,
-                  TYPE, UNTIL, InputFormat, Language, app, bounded, examples, query_filters,
-                  reported_errors, say)
+                  MAX_JOBS, MIN_CONF, MIN_FATAL, PROVINCE, PUBLISHED, QUIET, REJECTED, SCHEDULER,
+                  SINCE, TEXT_FIELD, TYPE, UNTIL, InputFormat, Language, app, bounded, examples,
+                  query_filters, reported_errors, say)
+from .printing import report_problems
 from .reading import Reading, ingest_read
 
 
@@ -34,6 +35,7 @@ def export_(
     since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
     event_type: Optional[str] = TYPE, actor: Optional[str] = ACTOR,
     min_fatalities: Optional[int] = MIN_FATAL,
+    min_confidence: Optional[float] = MIN_CONF, include_rejected: bool = REJECTED,
     schema: Schema = typer.Option(Schema.geomap, "--schema",
                                   help="Columns: geomap's own, ACLED's or UCDP GED's."),
     hxl: bool = typer.Option(False, "--hxl", help="CSV: add the HXL hashtag row under the "
@@ -49,7 +51,8 @@ def export_(
         with Store(db or DEFAULT_DB, create=False) as store:
             found = store.incidents(**query_filters(store, province, district, since,
                                                     until, event_type, actor,
-                                                    min_fatalities))
+                                                    min_fatalities, min_confidence,
+                                                    include_rejected))
         export.write(output, found, schema=schema.value, hxl=hxl)
         say(f"geomap: wrote {output} ({len(found)} incidents, {schema.value} columns)")
 
@@ -94,6 +97,7 @@ def map_(
     since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
     event_type: Optional[str] = TYPE, actor: Optional[str] = ACTOR,
     min_fatalities: Optional[int] = MIN_FATAL,
+    min_confidence: Optional[float] = MIN_CONF, include_rejected: bool = REJECTED,
     output: Path = typer.Option(Path("outputs") / "map.html", "--output", "-o",
                                 help="HTML file to write (atomically); in a directory, "
                                      "DIR/map.html."),
@@ -110,7 +114,8 @@ def map_(
         with Store(db or DEFAULT_DB, create=False) as store:
             found = store.incidents(**query_filters(store, province, district, since,
                                                     until, event_type, actor,
-                                                    min_fatalities))
+                                                    min_fatalities, min_confidence,
+                                                    include_rejected))
             _write_map(output, found, store, tiles)
         say(f"geomap: wrote {output} ({len(found)} incidents)")
 
@@ -163,6 +168,8 @@ def run(
             db = Path(tmp) / "incidents.sqlite"
             with Store(db) as store:
                 ingest_read(store, reading, jobs, scheduler, quiet, BATCH_SIZE)
+                store.adopt_log(out / "incidents.sqlite")      # a rebuild keeps the decisions
+                report_problems(store)
                 found = store.incidents()
                 for name in ("incidents.geojson", "incidents.csv", "incidents.gpkg"):
                     export.write(out / name, found)

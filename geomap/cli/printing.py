@@ -50,8 +50,14 @@ def print_incident_table(rows: list[dict]) -> None:
         row["killed/wounded"] = f"{_n(row['fatalities'])}/{_n(row['injured'])}"
         row["type"] = row["sub_event_type"]
     print_table(rows, ["event_date", "type", "location", "admin1", "admin2",
-                       "killed/wounded", "geo_precision", "sources", "id"])
+                       "killed/wounded", "geo_precision", "confidence", "sources", "id"])
 
 
 def _n(value) -> str:
     return "?" if value is None else str(value)
+
+
+def report_problems(store) -> None:
+    """Every decision of the store's corrections log that no longer applies, on stderr."""
+    for problem in store.problems():
+        say(f"geomap: warning: {problem}")

@@ -9,8 +9,8 @@ from typing import Iterator, Optional
 
 import typer
 
-from .app import (ACTOR, DB, DISTRICT, MIN_FATAL, PROVINCE, SINCE, TYPE, UNTIL, app, examples,
-                  query_filters, reported_errors)
+from .app import (ACTOR, DB, DISTRICT, MIN_CONF, MIN_FATAL, PROVINCE, REJECTED, SINCE, TYPE,
+                  UNTIL, app, examples, query_filters, reported_errors)
 from .printing import print_incident_table, print_table, render
 
 
@@ -50,6 +50,7 @@ def query(
     since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
     event_type: Optional[str] = TYPE, actor: Optional[str] = ACTOR,
     min_fatalities: Optional[int] = MIN_FATAL,
+    min_confidence: Optional[float] = MIN_CONF, include_rejected: bool = REJECTED,
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
     db: Optional[Path] = DB,
 ) -> None:
@@ -59,7 +60,7 @@ def query(
     with reported_errors():
         with Store(db or DEFAULT_DB, create=False) as store:
             where = query_filters(store, province, district, since, until, event_type,
-                                  actor, min_fatalities)
+                                  actor, min_fatalities, min_confidence, include_rejected)
             if fmt is QueryFormat.json:      # straight from the stored records: fast
                 lines = store.record_lines(**where)
                 first = next(lines, None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..codebook import actor_sides
 from ..places.resolve import PlaceGroup
 from ..rules.dates import DateRef
 from ..text.reader import Sentence
@@ -17,7 +18,7 @@ from .claims import counts_in
 from .cues import cues
 from .roles import role_before, route_spans
 
-__all__ = ["is_aside", "event_places"]
+__all__ = ["is_aside", "event_places", "out_of_scope"]
 
 
 def is_aside(article, sentence: Sentence, told: list[DateRef], actors: list,
@@ -86,3 +87,31 @@ def _in_role(text: str, sentence: Sentence, group: PlaceGroup,
     if any(s <= offset < e for s, e in routes):
         return True
     return role_before(text[max(0, start - 60):start], language) is not None
+
+
+#: event words that tell of death but not of violence: an accident's dead are "killed" too
+_BARE_DEATH = frozenset({"killed", "killing", "kills", "dead", "died", "death", "deaths"})
+
+
+def out_of_scope(article, sentence: Sentence, actors: list, counts: list) -> bool:
+    """An accident ("six people were killed when a fuel tanker caught fire") or a crime
+    ("arrested a man with 40 kilograms of heroin", "412 people on charges of theft"): not
+    an incident, unless the sentence names a kind of violence (a bomb, a mine, a shooting
+    of its own) or an armed group, or counts fighters."""
+    words = cues(article.lang.code)
+    text = sentence.text
+    accident = words.accident is not None and words.accident.search(text) is not None
+    crime = words.crime is not None and words.crime.search(text) is not None
+    if not (accident or crime):
+        return False
+    kind = article.lang.classify_event(text)
+    if kind is not None and kind.keyword.lower() not in _BARE_DEATH and not (
+            crime and kind.event_type in ("Strategic developments", "Violence against civilians")
+            and kind.sub_event_type in ("Arrests", "Abduction/forced disappearance")):
+        return False          # (a kind of violence, not a bare death; an arrest for a crime)
+    sides = actor_sides()
+    if any(sides.get(a.actor) == "armed group" for a in actors):
+        return False
+    # (fighters counted make it conflict; "three smugglers" are counted as what they are)
+    return not any(c.victims == "combatant" and not (words.crime and words.crime.search(c.phrase))
+                   for c in counts)

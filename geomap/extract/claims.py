@@ -15,6 +15,7 @@ from ..lang import LanguagePack
 from ..rules.counts import Count
 from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
+from .speakers import attribute
 
 __all__ = ["counts_in"]
 
@@ -61,8 +62,11 @@ def counts_in(sentence: Sentence, original: str, actors: list[ActorHit],
               lang: LanguagePack) -> list[Count]:
     """The figures of a sentence at document offsets; those an armed group claims
     ("Taliban spokesman Zabihullah Mujahid said nine soldiers were killed", read in the
-    text as written, not blanked) are marked. ``actors``: the sentence's actor names."""
-    counts = [c.moved(sentence.start) for c in lang.find_counts(sentence.text)]
+    text as written, not blanked) are marked, and each carries its speaker
+    (:func:`geomap.extract.speakers.attribute`). ``actors``: the sentence's actor names."""
+    counts = attribute(sentence.text, [c.moved(sentence.start)
+                                       for c in lang.find_counts(sentence.text)],
+                       sentence.start, lang.code)
     claims = [h.start for h in actors if h.actor in _ARMED_GROUPS and
               _CLAIM_AFTER_GROUP.match(original, h.end)] + \
         [m.start() for m in _CLAIM_WORDS.finditer(original, sentence.start, sentence.end)] \

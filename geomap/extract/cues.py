@@ -13,7 +13,13 @@ Kinds:
 - ``roundup``: figures over many provinces or the whole country ("across nine
   provinces", "nationwide"), which are no single place's incident;
 - ``relative``: words of a date phrase that tell a day relative to the report's ("last",
-  "ago"): an earlier month or year told so is background, a named one dates an event.
+  "ago"): an earlier month or year told so is background, a named one dates an event;
+- ``referring``, ``event_noun``, ``another_event``, ``elsewhere``: word lists of the
+  patterns a sentence refers back to its event with, or says it is about another one;
+- ``accident``, ``crime``: words that put an event out of scope (an accident, a criminal
+  or drug case) when no word of violence or armed group says otherwise;
+- ``explosion_verb``: words that say an explosion happened ("went off", "struck"), which an
+  arrest of bomb-makers or a seizure of explosives lacks.
 
 >>> cues("en").kind_of("Insurgents often plant bombs in cities such as Herat.")
 'habitual'
@@ -39,7 +45,8 @@ __all__ = ["Cues", "cues", "KINDS"]
 
 KINDS = ("habitual", "background", "roundup")
 #: kinds that are word lists for the two patterns of :class:`Cues` built from them
-_WORD_KINDS = ("referring", "event_noun", "another_event", "elsewhere")
+_WORD_KINDS = ("referring", "event_noun", "another_event", "elsewhere", "accident", "crime",
+               "explosion_verb")
 #: a kind whose words are read in date phrases, not sentences: those that tell a day
 #: relative to the report's ("last month", "two years ago")
 RELATIVE = "relative"
@@ -64,6 +71,12 @@ class Cues:
     #: "another attack", "separately", "meanwhile": a sentence about another event
     #: (``another`` + up to two words + an ``another_event`` noun, or an ``elsewhere`` cue)
     elsewhere: re.Pattern | None = None
+    #: out of scope: an accident ("a fuel tanker caught fire", "the bus overturned") or a
+    #: crime ("40 kilograms of heroin", "charges of theft"), when nothing says violence
+    accident: re.Pattern | None = None
+    crime: re.Pattern | None = None
+    #: an explosion that happened ("went off", "struck"), not one only named
+    explosion_verb: re.Pattern | None = None
 
     def kind_of(self, sentence: str) -> str | None:
         """The first kind (in :data:`KINDS` order) whose cue the sentence holds."""
@@ -108,10 +121,13 @@ def cues(language: str) -> Cues:
     elsewhere = re.compile(rf"\b(?:another\s+(?:\w+\s+){{0,2}}?(?:{words['another_event']})|"
                            rf"{words['elsewhere']})\b", re.IGNORECASE) \
         if words["another_event"] and words["elsewhere"] else None
+    scope = {kind: re.compile(rf"\b(?:{words[kind]})\b", re.IGNORECASE) if words[kind] else None
+             for kind in ("accident", "crime", "explosion_verb")}
     return Cues(tuple((kind, re.compile("|".join(found), re.IGNORECASE))
                       for kind, found in by_kind.items() if found),
                 re.compile("|".join(relative), re.IGNORECASE) if relative else None,
-                guarded(anaphor) if anaphor else None, guarded(elsewhere) if elsewhere else None)
+                guarded(anaphor) if anaphor else None, guarded(elsewhere) if elsewhere else None,
+                scope["accident"], scope["crime"], scope["explosion_verb"])
 
 
 def _word(phrase: str) -> str:

@@ -10,6 +10,8 @@ from ..places.resolve import precision_codes
 from ..rules.counts import Count
 from ..text.reader import Document
 from .drafts import Draft
+from .cues import cues
+from .speakers import conservative
 
 __all__ = ["finish"]
 
@@ -33,6 +35,41 @@ def _by_who_was_hit(draft: Draft) -> tuple[str, str]:
             and hit & _COMBAT and "civilian" not in hit:
         return "Battles", "Armed clash"
     return draft.event_type, draft.sub_event_type
+
+
+def _by_figures(draft: Draft, event_type: str, sub_event_type: str,
+                language: str) -> tuple[str, str]:
+    """The most severe kind of event the figures show wins: a raid that killed and
+    detained is a battle with its detained figure ("Seven insurgents died in a commando
+    operation; two others were taken into custody"); an explosion word with only people
+    detained and nothing that went off is an arrest ("arrested three men with explosives
+    and two suicide vests", "captured four organisers of roadside bombings")."""
+    value = {kind: sum(c.value for c in draft.counts if c.kind == kind and not c.claimed)
+             for kind in ("killed", "wounded", "detained")}
+    hurt = value["killed"] + value["wounded"]
+    if sub_event_type == "Arrests" and hurt and (not value["detained"] or
+                                                 _opens_with_deaths(draft)):
+        hit = {c.victims for c in draft.counts if c.kind in ("killed", "wounded") and c.value}
+        if hit and hit <= _COMBAT:
+            return "Battles", "Armed clash"
+    if event_type == "Explosions/Remote violence" and value["detained"] and not hurt:
+        went_off = cues(language).explosion_verb
+        if went_off is not None and not any(went_off.search(s.text) for s in draft.sentences):
+            return "Strategic developments", "Arrests"
+    return event_type, sub_event_type
+
+
+def _opens_with_deaths(draft: Draft) -> bool:
+    """The incident's first sentence tells its dead or wounded before anyone detained
+    ("Seven insurgents died in a commando operation; two others were taken into custody"):
+    a raid reported as a fight. One that opens with the detentions ("resulted in the
+    detention of several insurgents ... four insurgents were killed") stays an arrest, as
+    the releases' own coders type it."""
+    first = draft.sentences[0]
+    told = sorted((c for c in draft.counts if first.start <= c.start < first.end and c.value),
+                  key=lambda c: c.start)
+    return bool(told) and told[0].kind in ("killed", "wounded") and \
+        any(c.kind == "detained" for c in told)
 
 
 def _actor_roles(text: str, draft: Draft, claimed: list[str]) -> tuple[str | None, str | None]:
@@ -80,6 +117,7 @@ def _best_count(counts: list[Count], kind: str) -> int | None:
     if any(c.claimed for c in counts if c.kind == kind) and \
             not all(c.claimed for c in counts if c.kind == kind):
         counts = [c for c in counts if not c.claimed]   # (the conservative figure)
+    counts = conservative(counts, kind)                 # (the officials', when they differ)
     main = [c for c in counts if c.kind == kind and not c.additive]
     # (a part of a figure of several: "a Taliban leader ... also detained one suspected
     # insurgent" is two people)
@@ -120,14 +158,17 @@ def finish(draft: Draft, document: Document, claimed: list[str]) -> Incident:
     if draft.date is not None:
         event_date, precision = draft.date.value, draft.date.precision
     elif document.published is not None:
-        event_date, precision = document.published, "week"
+        # (a month-only publication date dates the event to that month at best)
+        event_date = document.published
+        precision = "week" if document.published_precision == "day" else "month"
     else:
         event_date, precision = None, None
     actors = list(dict.fromkeys(a.actor for a in draft.actors))
     recent_claim = bool(claimed and event_date and document.published and
                         abs((document.published - event_date).days) <= 31)
     actor1, actor2 = _actor_roles(document.text, draft, claimed if recent_claim else [])
-    event_type, sub_event_type = _by_who_was_hit(draft)
+    event_type, sub_event_type = _by_figures(draft, *_by_who_was_hit(draft),
+                                             document.language)
     if not actors and claimed and event_date and document.published and \
             abs((document.published - event_date).days) <= 31:
         actors = list(dict.fromkeys(claimed))

@@ -61,7 +61,10 @@ def _places_nest(a: Place, b: Place) -> bool:
 
 
 def _types_agree(a: Incident, b: Incident) -> bool:
-    return a.event_type == b.event_type or "Attack" in (a.sub_event_type, b.sub_event_type)
+    """The same kind of event, or a generic attack, or an arrest told beside the battle of
+    the same raid (a raid that killed and detained is one battle with its detained)."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    return a.event_type == b.event_type or "Attack" in subs or subs == {"Arrests", "Armed clash"}
 
 
 def _counts_agree(a: Incident, b: Incident) -> bool:

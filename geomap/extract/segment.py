@@ -32,7 +32,7 @@ from ..rules.dates import DateRef
 from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 from .claims import counts_in
-from .asides import event_places, is_aside
+from .asides import event_places, is_aside, out_of_scope
 from .cues import cues
 from .drafts import (Draft, attach_or_add, continue_draft, finer_place, in_background, inside,
                      make_draft, new_date, new_drafts, placeable, restated, same_province,
@@ -230,12 +230,15 @@ def _dates_only(article, scene: Scene, said: Said) -> None:
 
 
 def _no_event(article, said: Said, counts: list[Count]) -> bool:
-    """Figures of many events at once, none placed; a reaction or a not-an-event clause
+    """Figures of many events at once (a tally of days or more, with no place and no day of
+    its own); an accident or a crime (out of scope); a reaction or a not-an-event clause
     with no figures."""
     if counts and not said.groups and _tally(article.original, said.sentence, said.told,
                                              article.lang):
         return True
     text = said.sentence.text
+    if out_of_scope(article, said.sentence, said.actors, counts):
+        return True
     return (article.lang.is_reaction(text) or article.lang.is_not_an_event(text)) and not counts
 
 

@@ -35,7 +35,7 @@ from ..incident import Incident
 __all__ = ["feature_collection", "geojson_text", "json_array", "csv_text", "records",
            "write_geojson", "write_csv", "write_gpkg", "write", "table", "geodataframe",
            "read_incidents", "neutralise", "CSV_COLUMNS", "ACLED_COLUMNS", "UCDP_COLUMNS",
-           "SCHEMAS", "FORMATS", "HXL_TAGS", "sort_incidents"]
+           "SCHEMAS", "FORMATS", "HXL_TAGS", "sort_incidents", "actor_pair"]
 
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, None: 3}
 #: UCDP GED ``date_prec``: 1 day, 3 week, 4 month, 5 year.
@@ -46,7 +46,8 @@ CSV_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "event_t
                "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
                "location", "latitude", "longitude", "geo_precision", "source", "notes",
                "fatalities", "injuries", "detained", "admin1_code", "place_id", "where_prec",
-               "date_precision", "target", "source_outlet", "source_url", "source_title"]
+               "date_precision", "target", "source_outlet", "source_url", "source_title",
+               "confidence", "review_status", "reviewed_by"]
 
 #: ACLED's column set and order.
 ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
@@ -168,7 +169,9 @@ def _notes(inc: Incident) -> str:
     return " | ".join(s.quote for s in inc.sources)
 
 
-def _actor_pair(inc: Incident) -> tuple[str, str]:
+def actor_pair(inc: Incident) -> tuple[str, str]:
+    """(actor1, actor2) as the exports write them: the named sides, else the first
+    actors found."""
     actor1 = inc.actor1 or (inc.actors[0] if inc.actors else "")
     rest = [a for a in inc.actors if a != actor1]
     actor2 = inc.actor2 or (rest[0] if rest else "")
@@ -177,7 +180,7 @@ def _actor_pair(inc: Incident) -> tuple[str, str]:
 
 def _geomap_row(inc: Incident) -> dict:
     p = inc.properties()
-    actor1, actor2 = _actor_pair(inc)
+    actor1, actor2 = actor_pair(inc)
     return {
         "event_id_cnty": inc.id, "event_date": p["event_date"] or "",
         "year": inc.event_date.year if inc.event_date else "",
@@ -198,6 +201,9 @@ def _geomap_row(inc: Incident) -> dict:
         "source_outlet": _joined(s.outlet for s in inc.sources),
         "source_url": _joined(s.url for s in inc.sources),
         "source_title": _joined(s.title for s in inc.sources),
+        "confidence": p["confidence"],
+        "review_status": inc.review.status if inc.review else "",
+        "reviewed_by": (inc.review.reviewer or "") if inc.review else "",
     }
 
 
@@ -439,12 +445,14 @@ def read_incidents(db: str | os.PathLike | None = None, *, province: str | None 
                    district: str | None = None, since: date | str | None = None,
                    until: date | str | None = None, event_type: str | None = None,
                    actor: str | None = None, min_fatalities: int | None = None,
+                   min_confidence: float | None = None, include_rejected: bool = False,
                    schema: str = "geomap"):
     """Stored incidents as a ``geopandas.GeoDataFrame`` (EPSG:4326, the export columns).
 
     The filters are those of ``geomap query``: a province or district in any spelling
     or script (or an ISO code), dates as ``date`` or ``"YYYY-MM-DD"``, an event type or
-    sub-type, an actor in any alias, a minimum number killed.
+    sub-type, an actor in any alias, a minimum number killed, a minimum confidence; the
+    analysts' corrections applied (rejected incidents only with ``include_rejected``).
 
     Example (run as a test from the README)::
 
@@ -459,5 +467,6 @@ def read_incidents(db: str | os.PathLike | None = None, *, province: str | None 
         found = store.incidents(admin1_code=code, admin2_id=district_id,
                                 since=_as_date(since), until=_as_date(until),
                                 event_type=event_type, actor=canonical_actor,
-                                min_fatalities=min_fatalities)
+                                min_fatalities=min_fatalities, min_confidence=min_confidence,
+                                include_rejected=include_rejected)
     return geodataframe(found, schema)

@@ -106,7 +106,7 @@ def map_data(incidents: list[dict]) -> dict:
     actors = sorted({a for f in incidents for a in _actors_of(f["properties"])})
     actor_index = {a: n for n, a in enumerate(actors)}
     cols = {k: [] for k in ("id", "p", "t", "s", "d", "dp", "k", "w", "x", "a", "pr", "loc",
-                            "tg", "gp", "wp", "q")}
+                            "tg", "gp", "wp", "q", "cf")}
     for feature in incidents:
         lon, lat = feature["geometry"]["coordinates"]
         p = feature["properties"]
@@ -128,6 +128,7 @@ def map_data(incidents: list[dict]) -> dict:
         cols["tg"].append(targets(p["target"]) if p.get("target") else None)
         cols["gp"].append(p.get("geo_precision"))
         cols["wp"].append(p.get("where_prec"))
+        cols["cf"].append(p.get("confidence"))
         cols["q"].append([[files(s.get("file", "")), s.get("quote", "")]
                           for s in p.get("sources", [])])
     aliases = {}

@@ -42,12 +42,15 @@ class Count:
     #: the whole toll this figure is an even share of, when one toll was given for several
     #: places (0: not a share)
     shared: int = 0
+    #: who gave it: "official", "hospital", "residents" or "" (no one named);
+    #: geomap.extract.speakers
+    source: str = ""
 
     def moved(self, offset: int) -> "Count":
         """The same figure ``offset`` characters further on (sentence → document)."""
         return Count(self.kind, self.value, self.start + offset, self.end + offset, self.phrase,
                      self.additive, self.victims, self.parts, self.loose, self.claimed,
-                     self.shared)
+                     self.shared, self.source)
 
 
 def _victims_in(phrase: str) -> str:

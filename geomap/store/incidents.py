@@ -13,7 +13,11 @@ blocked by a running ingest; opening a store for reading writes nothing. A secon
 waits up to ``busy_timeout`` seconds for the first, then fails with a clear message.
 
 Tables: ``articles`` (one row per ingested article), ``incidents`` (one row
-per event, indexed columns for queries plus the full record as JSON).
+per event, indexed columns for queries plus the full record as JSON: the extraction,
+never edited by hand) and ``corrections`` (the analysts' append-only log of decisions,
+see :mod:`geomap.store.corrections`). Every reading method shows the incidents with the
+log applied: rejected and merged-away incidents are left out (``include_rejected=True``
+shows the rejected), and each record carries ``review_status`` and ``reviewed_by``.
 """
 
 from __future__ import annotations
@@ -22,13 +26,14 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..errors import InputError, StoreError
 from ..incident import Incident, SourceRef, incident_from_properties
+from .corrections import Applied, Correction, DecisionError, Problem, apply_corrections
 
 if TYPE_CHECKING:
     from ..places.gazetteer import Gazetteer
@@ -38,7 +43,7 @@ if TYPE_CHECKING:
 # methods, so that a query (a new process each time) does not compile the codebooks.
 
 __all__ = ["Store", "IngestReport", "article_key", "filter_ids", "DEFAULT_DB", "BATCH_SIZE",
-           "BUSY_TIMEOUT"]
+           "BUSY_TIMEOUT", "Correction", "Problem"]
 
 
 def filter_ids(store: "Store", *, province: str | None = None,
@@ -80,8 +85,9 @@ DEFAULT_DB = Path("outputs") / "incidents.sqlite"
 #: for writing. 3 -> 4: the same-event index puts the date before the district (a
 #: province-level report then finds its candidates by one range, not by scanning its
 #: province), and it serves the province filter too, so incidents_admin1 is dropped:
-#: one index fewer to update per stored incident.
-_VERSION = 4
+#: one index fewer to update per stored incident. 4 -> 5: the corrections log (append-only:
+# triggers refuse UPDATE and DELETE).
+_VERSION = 5
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
@@ -114,8 +120,22 @@ CREATE INDEX IF NOT EXISTS incidents_probe
     ON incidents (admin1_code, date_precision, event_date, admin2_id, event_type,
                   sub_event_type, id, place_id, fatalities, injured, detained);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents (event_date);
+CREATE TABLE IF NOT EXISTS corrections (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    reviewer TEXT NOT NULL,
+    action TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    payload TEXT NOT NULL DEFAULT '{{}}',
+    note TEXT NOT NULL DEFAULT ''
+);
 PRAGMA user_version = {_VERSION};
 """
+# (each one statement: _SCHEMA is run statement by statement, split at ';')
+_TRIGGERS = [f"""CREATE TRIGGER IF NOT EXISTS corrections_no_{verb.lower()}
+    BEFORE {verb} ON corrections
+    BEGIN SELECT RAISE(ABORT, 'the corrections log is append-only'); END"""
+             for verb in ("UPDATE", "DELETE")]
 
 # The columns same_event needs, to test a stored incident without decoding its record;
 # incidents_probe covers them, so finding candidates never reads the table itself.
@@ -124,7 +144,10 @@ _PROBE_COLUMNS = ("id, place_id, event_date, date_precision, event_type, sub_eve
 _PROBE_SOURCE = (SourceRef("<stored>", "", 0, 0),)
 #: the record fields of a summary table (Store.summary_rows), besides the source count
 _SUMMARY = ("event_date", "sub_event_type", "location", "admin1", "admin2", "fatalities",
-            "injured", "geo_precision", "id")
+            "injured", "geo_precision", "confidence", "review_status", "id")
+#: the review of an incident no decision names
+_UNREVIEWED = {"review_status": "unreviewed", "reviewed_by": None}
+_UNREVIEWED_TEXT = json.dumps(_UNREVIEWED)[1:-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +211,21 @@ class Store:
                 for statement in _SCHEMA.split(";"):       # column before indexing it
                     if statement.strip():
                         self._db.execute(statement)
+                for statement in _TRIGGERS:
+                    self._db.execute(statement)
+                self._add_confidence()
                 self._db.execute("COMMIT")
             finally:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+
+    def _add_confidence(self) -> None:
+        """Records stored before confidence existed get it (their own evidence decides
+        it), so --min-confidence and the review queue read every record alike."""
+        rows = self._db.execute("SELECT record FROM incidents "
+                                "WHERE json_extract(record, '$.confidence') IS NULL").fetchall()
+        for (record,) in rows:
+            self._write(self._load(record), replace=True)
 
     def _error(self, err: sqlite3.Error) -> StoreError:
         if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
@@ -365,6 +399,98 @@ class Store:
         place = self.gazetteer.places.get(props["place_id"]) if props["place_id"] else None
         return incident_from_properties(props, place)
 
+    # -- corrections -----------------------------------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """The log of decisions, oldest first (empty for a store made before the log)."""
+        try:
+            rows = self._db.execute("SELECT seq, at, reviewer, action, incident_id, payload, "
+                                    "note FROM corrections ORDER BY seq").fetchall()
+        except sqlite3.OperationalError as err:
+            if "no such table" in str(err):
+                return []
+            raise self._error(err) from err
+        return [Correction.from_row(*row) for row in rows]
+
+    def correct(self, decisions: Iterable[Correction]) -> list[int]:
+        """Append decisions to the log in one transaction, after checking that each
+        applies to the store as it is (with the decisions before it): all are written,
+        or none (DecisionError naming the first that cannot apply). Their numbers."""
+        if self.readonly:
+            raise StoreError(f"incident store {self.path} was opened for reading only")
+        decisions = list(decisions)
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                log = self.corrections()
+                first = (log[-1].seq if log else 0) + 1
+                pending = [replace(c, seq=first + k) for k, c in enumerate(decisions)]
+                problems = [p for p in self._applied(log + pending).problems
+                            if p.seq is not None and p.seq >= first]
+                if problems:
+                    raise DecisionError(str(problems[0]), problems[0].seq - first)
+                seqs = []
+                for c in decisions:
+                    cursor = self._db.execute(
+                        "INSERT INTO corrections (reviewer, action, incident_id, payload, note)"
+                        " VALUES (?,?,?,?,?)",
+                        (c.reviewer, c.action, c.incident_id, c.payload(), c.note))
+                    seqs.append(cursor.lastrowid)
+                self._db.execute("COMMIT")
+                return seqs
+            finally:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+        except sqlite3.Error as err:
+            raise self._error(err) from err
+
+    def adopt_log(self, path: str | os.PathLike) -> int:
+        """Copy the corrections log of the store at ``path`` (a previous build of the same
+        articles) into this store's empty log, numbers and times kept, so a rebuild
+        keeps every decision; the number of decisions copied (0: no store there)."""
+        if not Path(path).exists():
+            return 0
+        with Store(path, gazetteer=self._gazetteer, create=False) as old:
+            log = old.corrections()
+        if not log:
+            return 0
+        if self.corrections():
+            raise StoreError(f"incident store {self.path} has a corrections log already")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "INSERT INTO corrections (seq, at, reviewer, action, incident_id, payload, note)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [(c.seq, c.at, c.reviewer, c.action, c.incident_id, c.payload(), c.note)
+                 for c in log])
+            self._db.execute("COMMIT")
+        except sqlite3.Error as err:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise self._error(err) from err
+        return len(log)
+
+    def problems(self) -> tuple[Problem, ...]:
+        """The decisions of the log that no longer apply to the stored incidents."""
+        log = self.corrections()
+        return self._applied(log).problems if log else ()
+
+    def _applied(self, log: list[Correction]) -> Applied:
+        """The incidents the log names (and those splits make), with the log applied."""
+        from .corrections import touched_ids
+
+        ids = sorted(touched_ids(log))
+        stored = {}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            rows = self._db.execute(
+                f"SELECT record FROM incidents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall()
+            for (record,) in rows:
+                incident = self._load(record)
+                stored[incident.id] = incident
+        return apply_corrections(stored, log, self.gazetteer.places)
+
     # -- reading ---------------------------------------------------------------
 
     def incidents(self, **filters) -> list[Incident]:
@@ -372,44 +498,82 @@ class Store:
         return [self._load_props(props) for props in self._select(**filters)]
 
     def records(self, **filters) -> list[dict]:
-        """Stored incidents as plain dicts (GeoJSON properties plus ``lat``, ``lon``),
-        without rebuilding records: the fast path for JSON output."""
+        """Stored incidents as plain dicts (GeoJSON properties, ``review_status``,
+        ``reviewed_by``, ``lat`` and ``lon``), without rebuilding records when no
+        decision touches them: the fast path for JSON output."""
         return list(self._select(**filters))
 
     def record_lines(self, **filters) -> Iterator[str]:
         """The JSON text of :meth:`records`, one object per incident, spliced from the
-        stored records without decoding them (unless an actor filter needs to look):
-        the fast path for large JSON answers."""
-        if filters.get("actor"):
+        stored records without decoding them (unless an actor filter or the corrections
+        log needs to look): the fast path for large JSON answers."""
+        if filters.get("actor") or self._has_log():
             yield from (json.dumps(props, ensure_ascii=False)
                         for props in self._select(**filters))
             return
         filters.pop("actor", None)
+        filters.pop("include_rejected", None)
         for record, lat, lon in self._rows(**filters):   # floats: repr() is json's text
-            yield f'{record[:-1]}, "lat": {_number(lat)}, "lon": {_number(lon)}}}'
+            yield (f'{record[:-1]}, {_UNREVIEWED_TEXT}, "lat": {_number(lat)}, '
+                   f'"lon": {_number(lon)}}}')
 
-    def _select(self, *, actor: str | None = None, **filters):
-        """Stored property dicts matching every filter given, by date then id."""
-        for record, lat, lon in self._rows(**filters):
-            props = json.loads(record)
-            if actor and actor not in props["actors"] and actor not in (
-                    props.get("actor1"), props.get("actor2")):
+    def _has_log(self) -> bool:
+        try:
+            return self._db.execute("SELECT 1 FROM corrections LIMIT 1").fetchone() is not None
+        except sqlite3.OperationalError:
+            return False
+
+    def _select(self, *, actor: str | None = None, include_rejected: bool = False,
+                **filters) -> Iterator[dict]:
+        """Stored property dicts matching every filter given, by date then id, with
+        the corrections log applied."""
+        log = self.corrections()
+        if not log:
+            for record, lat, lon in self._rows(**filters):
+                props = json.loads(record)
+                if actor and not _has_actor(props, actor):
+                    continue
+                props.update(_UNREVIEWED)
+                props["lat"], props["lon"] = lat, lon
+                yield props
+            return
+        # rows no decision touches come filtered by SQLite; the touched ones are
+        # corrected here, then filtered alike
+        plain = [(json.loads(record), lat, lon)
+                 for record, lat, lon in self._rows(untouched=True, **filters)]
+        out = []
+        for props, lat, lon in plain:
+            if actor and not _has_actor(props, actor):
                 continue
+            props.update(_UNREVIEWED)
             props["lat"], props["lon"] = lat, lon
-            yield props
+            out.append(props)
+        for incident in self._applied(log).incidents.values():
+            props = incident.properties()
+            props["lat"] = incident.place.lat if incident.place else None
+            props["lon"] = incident.place.lon if incident.place else None
+            if (include_rejected or props["review_status"] != "rejected") and \
+                    _matches(props, incident.place and incident.place.admin2_id, actor=actor,
+                             **filters):
+                out.append(props)
+        out.sort(key=lambda p: (p["event_date"] is None, p["event_date"] or "", p["id"]))
+        yield from out
 
     def summary_rows(self, **filters) -> list[dict]:
         """What :meth:`records` holds for a table of incidents (event_date,
-        sub_event_type, location, admin1, admin2, fatalities, injured, geo_precision, id
-        and the number of sources), read by SQLite from the stored records without
-        decoding them in Python: the fast path for ``query``'s table."""
-        if filters.get("actor"):
+        sub_event_type, location, admin1, admin2, fatalities, injured, geo_precision,
+        confidence, review_status, id and the number of sources), read by SQLite from
+        the stored records without decoding them in Python when no decision touches
+        them: the fast path for ``query``'s table."""
+        if filters.get("actor") or self._has_log():
             return [{**{k: props[k] for k in _SUMMARY}, "sources": len(props["sources"])}
                     for props in self._select(**filters)]
         filters.pop("actor", None)
+        filters.pop("include_rejected", None)
         columns = ("event_date, sub_event_type, json_extract(record, '$.location'), "
                    "json_extract(record, '$.admin1'), json_extract(record, '$.admin2'), "
-                   "fatalities, injured, json_extract(record, '$.geo_precision'), id, "
+                   "fatalities, injured, json_extract(record, '$.geo_precision'), "
+                   "json_extract(record, '$.confidence'), 'unreviewed', id, "
                    "json_array_length(record, '$.sources')")
         return [dict(zip(_SUMMARY + ("sources",), row))
                 for row in self._rows(columns=columns, **filters)]
@@ -417,9 +581,10 @@ class Store:
     def _rows(self, *, admin1_code: str | None = None, admin2_id: str | None = None,
               since: date | None = None, until: date | None = None,
               event_type: str | None = None, min_fatalities: int | None = None,
-              mapped_only: bool = True, columns: str = "record, lat, lon") -> list[tuple]:
+              min_confidence: float | None = None, mapped_only: bool = True,
+              untouched: bool = False, columns: str = "record, lat, lon") -> list[tuple]:
         """``columns`` (by default record, lat, lon) of the rows matching the column
-        filters, by date then id."""
+        filters, by date then id (``untouched``: only rows no decision names)."""
         where, args = [], []
         if mapped_only:
             where.append("place_id IS NOT NULL")
@@ -440,6 +605,13 @@ class Store:
             args += [f"%{literal}%"] * 2
         if min_fatalities is not None:
             where.append("fatalities >= ?"); args.append(min_fatalities)
+        if min_confidence is not None:
+            where.append("json_extract(record, '$.confidence') >= ?")
+            args.append(min_confidence)
+        if untouched:
+            where.append("id NOT IN (SELECT incident_id FROM corrections UNION "
+                         "SELECT json_extract(payload, '$.other') FROM corrections "
+                         "WHERE action = 'merge')")
         sql = f"SELECT {columns} FROM incidents"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -451,13 +623,22 @@ class Store:
         return rows
 
     def province_totals(self) -> dict[str, dict[str, int]]:
-        """Incidents, fatalities and injured per province code (all 34, zeros included)."""
+        """Incidents, fatalities and injured per province code (all 34, zeros included),
+        with the corrections log applied (rejected and merged-away incidents left out)."""
         totals = {p.admin1_code: {"incidents": 0, "fatalities": 0, "injured": 0}
                   for p in self.gazetteer.provinces()}
-        rows = self._db.execute(
-            "SELECT admin1_code, count(*), coalesce(sum(fatalities), 0), "
-            "coalesce(sum(injured), 0) FROM incidents WHERE admin1_code IS NOT NULL "
-            "GROUP BY admin1_code")
+        if self._has_log():
+            rows = {}
+            for props in self._select():
+                n, killed, injured = rows.get(props["admin1_code"], (0, 0, 0))
+                rows[props["admin1_code"]] = (n + 1, killed + (props["fatalities"] or 0),
+                                              injured + (props["injured"] or 0))
+            rows = [(code, *values) for code, values in rows.items()]
+        else:
+            rows = self._db.execute(
+                "SELECT admin1_code, count(*), coalesce(sum(fatalities), 0), "
+                "coalesce(sum(injured), 0) FROM incidents WHERE admin1_code IS NOT NULL "
+                "GROUP BY admin1_code")
         for code, n, killed, injured in rows:
             totals.setdefault(code, {})
             totals[code] = {"incidents": n, "fatalities": killed, "injured": injured}
@@ -468,6 +649,31 @@ class Store:
         articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         incidents = self._db.execute("SELECT count(*) FROM incidents").fetchone()[0]
         return articles, incidents
+
+
+def _has_actor(props: dict, actor: str) -> bool:
+    return actor in props["actors"] or actor in (props.get("actor1"), props.get("actor2"))
+
+
+def _matches(props: dict, district: str | None, *, actor: str | None = None, admin1_code: str | None = None,
+             admin2_id: str | None = None, since: date | None = None,
+             until: date | None = None, event_type: str | None = None,
+             min_fatalities: int | None = None, min_confidence: float | None = None,
+             mapped_only: bool = True) -> bool:
+    """The filters of :meth:`Store._rows`, on a corrected record."""
+    day = props["event_date"]
+    fatalities = props["fatalities"]
+    kinds = (props["event_type"].lower(), props["sub_event_type"].lower())
+    return not (
+        (mapped_only and props["place_id"] is None)
+        or (admin1_code and props["admin1_code"] != admin1_code)
+        or (admin2_id and district != admin2_id)
+        or (since and (day is None or day < since.isoformat()))
+        or (until and (day is None or day > until.isoformat()))
+        or (event_type and not any(event_type.lower() in k for k in kinds))
+        or (min_fatalities is not None and (fatalities is None or fatalities < min_fatalities))
+        or (min_confidence is not None and props["confidence"] < min_confidence)
+        or (actor and not _has_actor(props, actor)))
 
 
 def _number(value: float | None) -> str:

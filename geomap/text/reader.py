@@ -9,6 +9,7 @@ blanked out (same length) so character offsets still point into the file.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,7 @@ __all__ = ["Document", "Sentence", "read_article", "make_document", "split_sente
 #: Largest article accepted, in bytes (see :data:`geomap.sources.MAX_ARTICLE_BYTES`).
 MAX_BYTES = 2 * 1024 * 1024
 
-_HEADER = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+_HEADER = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class Document:
     source: str
     #: the code of the language pack that reads it (:func:`geomap.lang.get_pack`)
     language: str = "en"
+    #: "day", or "month" when only the month of publication is known (a ``date 2022-11``
+    #: header): ``published`` is then the month's last day, the latest it can be
+    published_precision: str = "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +90,9 @@ def scrub(text: str) -> str:
 
 def make_document(text: str, *, published: date | None = None, source: str = "<text>",
                   language: str | None = "en") -> Document:
-    """A Document from text; a ``date YYYY-MM-DD`` header overrides ``published``;
-    ``language=None``: detected from the text (:func:`geomap.text.detect.detect`), as
-    articles read from sources are.
+    """A Document from text; a ``date YYYY-MM-DD`` (or ``date YYYY-MM``) header overrides
+    ``published``; ``language=None``: detected from the text
+    (:func:`geomap.text.detect.detect`), as articles read from sources are.
 
     >>> make_document("در ولسوالی سنگین سه سرباز کشته شدند.", language=None).language
     'fa'
@@ -97,14 +101,34 @@ def make_document(text: str, *, published: date | None = None, source: str = "<t
     if not text.strip():
         raise InputError(f"{source}: empty article")
     header = _HEADER.match(text)
+    precision = "day"
     if header:
-        published = parse_date(header.group(1))
+        published, precision = parse_header_date(header.group(1))
         text = " " * header.end() + text[header.end():]
     if language is None:
         from .detect import detect
 
         language = detect(text)
-    return Document(text=text, published=published, source=source, language=language)
+    return Document(text=text, published=published, source=source, language=language,
+                    published_precision=precision)
+
+
+def parse_header_date(value: str) -> tuple[date, str]:
+    """The date of a ``date`` header and its precision: ``2021-05-04`` is that day,
+    ``2022-11`` the last day of November 2022 at month precision (relative days resolve
+    against the latest day the article can have been published).
+
+    >>> parse_header_date("2022-11")
+    (datetime.date(2022, 11, 30), 'month')
+    """
+    if len(value) == 7:
+        try:
+            first = date.fromisoformat(value + "-01")
+        except ValueError as err:
+            raise InputError(f"not a month (want YYYY-MM): {value!r}") from err
+        last = calendar.monthrange(first.year, first.month)[1]
+        return first.replace(day=last), "month"
+    return parse_date(value), "day"
 
 
 def read_article(path: str | Path, *, published: date | None = None) -> Document:

@@ -216,7 +216,13 @@ DATA_FILES = {
     # (read by geomap.extract.cues and geomap.extract.roles, which know their columns)
     "segmentation.csv": lambda: _extract_cues().patterns,
     "roles.csv": lambda: _extract_roles(),
+    "speakers.csv": lambda: _extract_speakers(),
 }
+
+
+def _extract_speakers():
+    from ...extract.speakers import speakers
+    return speakers("en")
 
 
 def _extract_cues():

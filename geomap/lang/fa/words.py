@@ -33,11 +33,12 @@ _TABLES: dict[str, tuple[tuple[str, ...], str | None, Callable[[dict], tuple]]] 
     "targets.csv": (("word", "target"), "word", lambda r: (r["word"], r["target"])),
     "calendar.csv": (("word", "kind", "value"), "word",
                      lambda r: (r["word"], (r["kind"], r["value"]))),
-    # (read by geomap.extract.cues and geomap.extract.roles, the shared readers of
-    # segmentation cues and of the places named in a role; checked here)
+    # (read by geomap.extract.cues, .speakers and .roles, the shared readers of
+    # segmentation cues, of who gave a figure and of the places named in a role; checked here)
     "segmentation.csv": (("kind", "phrase"), None,
                          lambda r: ((r["kind"], r["phrase"]), True)),
 
+    "speakers.csv": (("kind", "phrase"), "phrase", lambda r: (r["phrase"], r["kind"])),
     "roles.csv": (("role", "side", "phrase"), "phrase",
                   lambda r: (r["phrase"], (r["role"], r["side"]))),
 }

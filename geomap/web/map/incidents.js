@@ -206,6 +206,7 @@ var __LAYER__ = (function () {
     row(table, "Target", D.tg[i] === null ? "\u2014" : D.targets[D.tg[i]]);
     row(table, "Place", D.places[D.loc[i]]);
     row(table, "Precision", "geo_precision " + n(D.gp[i]) + ", where_prec " + n(D.wp[i]));
+    row(table, "Confidence", n(D.cf[i]));
     row(table, "Id", D.id[i]);
     D.q[i].forEach(function (q) {
       el("blockquote", null, box, "\u201c" + q[1] + "\u201d (" + D.files[q[0]] + ")");
