@@ -73,7 +73,9 @@ def gregorian_to_solar(value: date) -> tuple[int, int, int]:
 _DAY = r"(?P<day>[0-3]?[0-9])(?![0-9.,:/])(?:\s*(?:ام|م|مه|می|ی))?"
 _YEAR = r"(?P<year>1[34][0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])"
 # a year may be followed by its era, which says nothing more
-_ERA = r"(?:\s*(?:هجری\s+شمسی|هجری\s+لمریز|هـ\s*ش|ش|خورشیدی|لمریز|میلادی|م)\b)?"
+_ERA = r"(?:\s*(?:هجری\s+شمسی|هجری\s+لمریز|هـ\s*ش|ش|خورشیدی|لمریز|میلادی|م|ل)\b)?"
+# a dateline's parenthesis: "کابل (پژواک ۲۴ حمل ۹۹):", its year often in two digits
+_DATELINE = re.compile(r"\((?P<inside>[^()\n]{4,60})\)\s*[:\-–—]")
 
 
 class Calendar:
@@ -106,8 +108,11 @@ class Calendar:
             rf"(?:\s+(?:سال\s+)?{_YEAR}{_ERA})?(?!\w)" if month else r"(?!)")
         # Pashto's "د ۱۴۰۰ کال د وري ۲۴مه": the year first
         self._year_month_day = re.compile(
-            rf"(?<!\w){_YEAR}\s+(?:کال|سال)\s+(?:د\s+)?(?P<month>{month})\s+(?:په\s+)?{_DAY}"
+            rf"(?<!\w){_YEAR}(?:ل)?\s+(?:کال|سال)\s+(?:د\s+)?(?P<month>{month})\s+(?:په\s+)?{_DAY}"
             r"(?!\w)" if month else r"(?!)")
+        # a dateline's "۲۴ حمل ۹۹": a Solar year in two digits
+        self._short_year = re.compile(rf"(?<![\w.]){_DAY}\s+(?P<month>{month})\s+"
+                                      r"(?P<yy>[0-9]{2})(?![0-9])" if month else r"(?!)")
         weekday = _alternation(self.weekdays)
         before = _alternation(dict.fromkeys(night))
         self._weekday = re.compile(
@@ -150,16 +155,34 @@ class Calendar:
         found.sort(key=lambda d: d.start)
         return found
 
-    def publication_date(self, text: str) -> date | None:
-        """A full date (day, month and year) alone on the first line of the text, which
-        the article gives as its own: "۱۴ ثور ۱۴۰۰", "تاریخ نشر: ۴ می ۲۰۲۱"."""
-        first = text.lstrip().split("\n", 1)[0]
-        if len(first) > 60:
-            return None
+    def publication_date(self, text: str) -> tuple[date, tuple[int, int]] | None:
+        """The date the article gives as its own, with the span that gives it: a full
+        date (day, month and year) on a short first line ("۱۴ ثور ۱۴۰۰", "تاریخ نشر: ۴ می
+        ۲۰۲۱"), or in a dateline's parenthesis ("کابل (پژواک ۲۴ حمل ۹۹):")."""
+        lead = len(text) - len(text.lstrip())
+        dateline = _DATELINE.search(text, lead, lead + 120)
+        if dateline is not None:
+            found = self._dateline_day(dateline.group("inside"))
+            if found is not None:
+                return found, dateline.span("inside")
+        first = text[lead:].split("\n", 1)[0]
+        if len(first) <= 60:
+            for pattern in self._full_dates:
+                m = pattern.search(first)
+                if m and m.group("year") and (value := self._day(m, None)):
+                    return value, (lead + m.start(), lead + m.end())
+        return None
+
+    def _dateline_day(self, inside: str) -> date | None:
         for pattern in self._full_dates:
-            m = pattern.search(first)
-            if m and m.group("year"):
-                return self._day(m, None)
+            m = pattern.search(inside)
+            if m and m.group("year") and (value := self._day(m, None)):
+                return value
+        m = self._short_year.search(inside)
+        if m and self.months[m.group("month")][0] == "solar_month":
+            yy = int(m.group("yy"))
+            return solar_to_gregorian((1300 if yy >= 50 else 1400) + yy,
+                                      self.months[m.group("month")][1], int(m.group("day")))
         return None
 
     def _day(self, m: re.Match, published: date | None) -> date | None:

@@ -44,3 +44,10 @@ def test_a_pashto_article_with_its_frames_and_a_weekday():
 ])
 def test_no_incident(text):
     assert _seen(text, None) == []
+
+
+def test_a_datelines_solar_date_dates_yesterday():
+    text = ("کابل (پژواک ۲۴ حمل ۹۹): مقامات محلی می گویند که دیروز در انفجار یک ماین کنار جاده "
+            "در ولسوالی اندر ولایت غزنی سه غیرنظامی کشته شدند.")
+    assert _seen(text, None) == [("Andar", "Ghazni", "Remote explosive/landmine/IED", 3, None,
+                                  None, date(2020, 4, 11))]

@@ -357,14 +357,16 @@ class Grammar:
         return out
 
     def dateline_date(self, text: str, published: date | None):
-        """The article's own date on its first line ("۱۴ ثور ۱۴۰۰"), with its span:
-        the day relative dates are told from (``published`` when there is none)."""
-        lead = len(text) - len(text.lstrip())
-        line = text[lead:lead + 80].split("\n", 1)[0]
-        value = self.calendar.publication_date(self._read(line)[0])
-        if value is None:
+        """The article's own date, on its first line ("۱۴ ثور ۱۴۰۰") or in its dateline
+        ("کابل (پژواک ۲۴ حمل ۹۹):"), with its span: the day relative dates are told from
+        (``published`` when there is none)."""
+        head = text[:200]
+        key, normal = self._read(head)
+        found = self.calendar.publication_date(key)
+        if found is None:
             return None
-        return value, (lead, lead + len(line))
+        value, (start, end) = found
+        return value, normal.span(start, end)
 
     def is_deictic(self, ref: DateRef) -> bool:
         """A day told from the report's own ("دیروز", "پرون شپه")."""
