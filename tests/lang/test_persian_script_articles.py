@@ -51,3 +51,10 @@ def test_a_datelines_solar_date_dates_yesterday():
             "در ولسوالی اندر ولایت غزنی سه غیرنظامی کشته شدند.")
     assert _seen(text, None) == [("Andar", "Ghazni", "Remote explosive/landmine/IED", 3, None,
                                   None, date(2020, 4, 11))]
+
+
+def test_a_long_place_phrase_between_the_people_and_their_verb():
+    text = ("date 2021-05-20\nدر رویدادی دیگر، سه غیرنظامی در انفجار یک بمب کنار جاده در ولسوالی "
+            "شیندند ولایت هرات جان باختند.")
+    assert _seen(text, None) == [("Shindand", "Herat", "Remote explosive/landmine/IED", 3,
+                                  None, None, date(2021, 5, 20))]

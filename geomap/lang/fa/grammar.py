@@ -89,7 +89,8 @@ _PUNCT_BREAK = re.compile(r"[،؛,;:]")
 _LINKS = frozenset({"از", "له"})
 #: figures joined into one ("۲۰ طالب و ۴ سرباز", "پنځه طالبان او دوه سرتیري")
 _AND = re.compile(r"\s+(?:و|او)\s+")
-_MAX_GAP_WORDS = 8                     # words between a figure's people and its verb
+_MAX_GAP_WORDS = 12                    # words between a figure's people and its verb (Dari puts
+#                                        the whole place and cause between them)
 
 
 class Grammar:
@@ -229,7 +230,8 @@ class Grammar:
             people = self._people_after(key, number.end(), verb.start())
             if people is None and between.strip():
                 continue
-            if len(between.split()) > _MAX_GAP_WORDS:
+            if len(key[people[1] if people else number.end():verb.start()].split()) > \
+                    _MAX_GAP_WORDS:
                 return []
             if any(self._people_after(key, m.end(), verb.start()) for m in free[k + 1:]):
                 continue
