@@ -40,6 +40,7 @@ from .finish import finish
 from .gate import may_report
 from .merge import merge_incidents
 from .roles import outlet_spans
+from .speakers import speaker_spans
 from .segment import Lead, Scene, read_sentence
 
 __all__ = ["extract", "extract_text", "ArticleReading", "read_article_text"]
@@ -123,8 +124,11 @@ def read_article_text(document: Document, gaz: Gazetteer) -> ArticleReading:
     actor_hits = lang.find_actors(original)
     # (an actor's name or a newspaper's, "Herat Times", is never a place)
     masks = [(a.start, a.end) for a in actor_hits] + outlet_spans(original)
-    # (a language written right to left is Dari or Pashto: Persian-script place frames)
+    # (a language written right to left is Dari or Pashto: Persian-script place frames,
+    # and its speakers, "وزارت دفاع گفت", are no place)
     persian = lang.writing_system.direction == "rtl"
+    if persian:
+        masks += speaker_spans(original, lang.code)
     mentions = matcher_for(gaz).find(original, masks=masks, persian=persian)
     datelines = [m for m in mentions if is_dateline(original, m.start, m.end)]
     mentions = [m for m in mentions if m not in datelines]

@@ -58,3 +58,15 @@ def test_a_long_place_phrase_between_the_people_and_their_verb():
             "شیندند ولایت هرات جان باختند.")
     assert _seen(text, None) == [("Shindand", "Herat", "Remote explosive/landmine/IED", 3,
                                   None, None, date(2021, 5, 20))]
+
+
+@pytest.mark.parametrize("text", [
+    "date 2021-05-20\nسخنگوی طالبان ادعا کرد که جنگجویان این گروه ۲۰ سرباز را در ولسوالی "
+    "ارغنداب ولایت کندهار کشته اند، اما وزارت دفاع گفت که در این درگیری دو سرباز کشته شدند.",
+    "date 2021-05-20\nد طالبانو ویاند ادعا وکړه چې د کندهار ولایت په ارغنداب ولسوالۍ کې یې لس "
+    "سرتیري وژلي دي، خو د دفاع وزارت وویل چې په نښته کې دوه سرتیري ووژل شول.",
+])
+def test_an_armed_groups_claim_gives_way_to_the_officials_figure(text):
+    [seen] = _seen(text, None)
+    assert (seen[0], seen[1], seen[3]) == ("Arghandab", "Kandahar", 2)   # (the ministry,
+    # which speaks, is no place)

@@ -59,6 +59,8 @@ class Words:
     also: tuple[str, ...]               # "also" (نیز, هم) before the verb: additional
     negations: tuple[str, ...]          # a verb's negation after it (نشدند, نه)
     clause_breaks: tuple[str, ...]      # words that open a new clause (که, چې, اما)
+    claims: tuple[str, ...]             # an armed group's own account (ادعا کرد, سخنگوی طالبان)
+    contrasts: tuple[str, ...]          # words that set a clause against a claim (اما, خو)
     events: tuple[tuple[str, str, str], ...]   # (word, ACLED type, sub-type), strongest first
     actors: dict[str, str]              # alias -> canonical actor (codebook/actors.csv names)
     reporting_verbs: tuple[str, ...]
@@ -121,6 +123,8 @@ class Grammar:
         self._negated = re.compile(rf"\s+(?:{negation})(?!\w)")
         self._negated_before = re.compile(rf"(?<!\w)(?:{negation})\s+$")
         self._breaks = _words_rx(map(fold_word, words.clause_breaks))
+        self._claim = _words_rx(map(fold_word, words.claims))
+        self._contrast = _words_rx(map(fold_word, words.contrasts))
         self._event = _words_rx(self.events)
         self._trigger = _words_rx(list(self.events) + list(self.casualties))
         self._actor = _words_rx(self.actors)
@@ -206,8 +210,16 @@ class Grammar:
                 a, b = normal.span(start, end)
                 counts.append(Count(self.casualties[_key(verb)], value, a, b, text[a:b],
                                     additive=additive, victims=victims,
-                                    parts=(value,) if len(found) > 1 else ()))
+                                    parts=(value,) if len(found) > 1 else (),
+                                    claimed=self._claimed(key, start)))
         return counts
+
+    def _claimed(self, key: str, position: int) -> bool:
+        """A figure an armed group gives: after its claim ("سخنگوی طالبان ادعا کرد که ۲۰
+        سرباز را کشته اند"), with no contrast between ("…، اما وزارت دفاع گفت که دو سرباز
+        کشته شدند" keeps the ministry's figure its own)."""
+        return any(not self._contrast.search(key, m.end(), position)
+                   for m in self._claim.finditer(key, 0, position))
 
     def _clause_start(self, key: str, position: int) -> int:
         """Where the clause holding ``position`` begins (after "،", "که", "چې" …)."""

@@ -24,7 +24,9 @@ _TABLES: dict[str, tuple[tuple[str, ...], str | None, Callable[[dict], tuple]]] 
     "quantities.csv": (("phrase", "value"), "phrase", lambda r: (r["phrase"], int(r["value"]))),
     "casualties.csv": (("word", "kind"), "word", lambda r: (r["word"], r["kind"])),
     "people.csv": (("word", "class"), "word", lambda r: (r["word"], r["class"])),
-    "function_words.csv": (("word", "role"), "word", lambda r: (r["word"], r["role"])),
+    # (a word may have two roles: اما opens a clause and sets it against a claim)
+    "function_words.csv": (("word", "role"), None,
+                           lambda r: ((r["role"], r["word"]), True)),
     "events.csv": (("word", "event_type", "sub_event_type"), "word",
                    lambda r: (r["word"], (r["event_type"], r["sub_event_type"]))),
     "actors.csv": (("alias", "actor"), "alias", lambda r: (r["alias"], r["actor"])),
@@ -64,13 +66,13 @@ def load_words(package: str) -> Words:
     roles = tables["function_words.csv"]
 
     def role(name: str) -> tuple[str, ...]:
-        return tuple(word for word, r in roles.items() if r == name)
+        return tuple(word for r, word in roles if r == name)
 
     return Words(
         numbers=tables["numbers.csv"], quantities=tables["quantities.csv"],
         casualties=tables["casualties.csv"], people=tables["people.csv"],
         others=role("others"), also=role("also"), negations=role("negation"),
-        clause_breaks=role("clause_break"),
+        clause_breaks=role("clause_break"), claims=role("claim"), contrasts=role("contrast"),
         events=tuple((w, et, st) for w, (et, st) in tables["events.csv"].items()),
         actors=tables["actors.csv"], reporting_verbs=tuple(tables["reporting_verbs.csv"]),
         reactions=tuple(tables["reactions.csv"]), targets=tables["targets.csv"],
