@@ -61,6 +61,7 @@ class Words:
     clause_breaks: tuple[str, ...]      # words that open a new clause (که, چې, اما)
     claims: tuple[str, ...]             # an armed group's own account (ادعا کرد, سخنگوی طالبان)
     contrasts: tuple[str, ...]          # words that set a clause against a claim (اما, خو)
+    singular: tuple[str, ...]           # casualty verbs that say one person (کشته شد, ووژل شو)
     events: tuple[tuple[str, str, str], ...]   # (word, ACLED type, sub-type), strongest first
     actors: dict[str, str]              # alias -> canonical actor (codebook/actors.csv names)
     reporting_verbs: tuple[str, ...]
@@ -124,6 +125,7 @@ class Grammar:
         self._negated_before = re.compile(rf"(?<!\w)(?:{negation})\s+$")
         self._breaks = _words_rx(map(fold_word, words.clause_breaks))
         self._claim = _words_rx(map(fold_word, words.claims))
+        self._singular = frozenset(map(fold_word, words.singular))
         self._contrast = _words_rx(map(fold_word, words.contrasts))
         self._event = _words_rx(self.events)
         self._trigger = _words_rx(list(self.events) + list(self.casualties))
@@ -197,6 +199,14 @@ class Grammar:
                 continue
             clause_start = max(verbs[n - 1].end() if n else 0, self._clause_start(key, verb.start()))
             found = self._figures_before(key, numbers, used, clause_start, verb)
+            if not found and _key(verb) in self._singular:
+                # "راننده موتر زخمی شد": a person named with a verb in the singular is one
+                one = self._one_before(key, clause_start, verb)
+                if one is not None:
+                    a, b = normal.span(one[0], verb.end())
+                    counts.append(Count(self.casualties[_key(verb)], 1, a, b, text[a:b],
+                                        victims=one[1], claimed=self._claimed(key, one[0])))
+                continue
             if not found:
                 limit = verbs[n + 1].start() if n + 1 < len(verbs) else len(key)
                 found = self._figure_after(key, numbers, used, verb, limit)
@@ -257,6 +267,18 @@ class Grammar:
                 chain.insert(0, (number, before[0], additive))
             return chain
         return []
+
+    def _one_before(self, key: str, clause_start: int, verb: re.Match) -> tuple[int, str] | None:
+        """(start, class) of the person a singular verb speaks of: the last word for a
+        person of a side (a soldier, a civilian, a fighter; not the counters تن, نفر) a few
+        words before the verb in its clause, or None."""
+        last = None
+        for m in self._people.finditer(key, clause_start, verb.start()):
+            if self.people[_key(m)] != "person":
+                last = m
+        if last is None or len(key[last.end():verb.start()].split()) > 4:
+            return None
+        return last.start(), self.people[_key(last)]
 
     def _figure_after(self, key: str, numbers: list[re.Match], used: set[int],
                       verb: re.Match, limit: int) -> list[tuple[re.Match, str, bool]]:

@@ -73,6 +73,7 @@ def load_words(package: str) -> Words:
         casualties=tables["casualties.csv"], people=tables["people.csv"],
         others=role("others"), also=role("also"), negations=role("negation"),
         clause_breaks=role("clause_break"), claims=role("claim"), contrasts=role("contrast"),
+        singular=role("singular"),
         events=tuple((w, et, st) for w, (et, st) in tables["events.csv"].items()),
         actors=tables["actors.csv"], reporting_verbs=tuple(tables["reporting_verbs.csv"]),
         reactions=tuple(tables["reactions.csv"]), targets=tables["targets.csv"],
