@@ -101,7 +101,7 @@ def test_no_publication_date_leaves_relative_dates_unresolved():
     assert find_dates("in 2017", None)[0].value == date(2017, 1, 1)
 
 
-@pytest.mark.parametrize("text", ["may be", "the mosque may have", "the Monday market", "March of"])
+@pytest.mark.parametrize("text", ["may be", "the mosque may have", "March of", "a Monday and"])
 def test_non_dates(text):
     assert find_dates(text, PUB) == []
 
@@ -351,3 +351,12 @@ def test_a_dateline_without_a_year_is_the_nearest_such_day(text, published, expe
     from geomap.rules.dates import dateline_date
 
     assert dateline_date(text, published)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["the Monday market", "a Thursday wedding", "after the Friday prayers"])
+def test_a_weekday_naming_a_noun_dates_it(text):
+    # (news class C28: "a bomb exploded at a Thursday wedding" happened on Thursday)
+    (ref,) = find_dates(text, PUB)
+    assert ref.precision == "day" and ref.value.weekday() == \
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+            ref.phrase.lower())

@@ -16,7 +16,7 @@ from ..rules.dates import DateRef
 from ..text.reader import Sentence
 from .claims import counts_in
 from .cues import cues
-from .roles import role_before, route_spans
+from .roles import role_after, role_before, route_spans
 
 __all__ = ["is_aside", "event_places", "out_of_scope"]
 
@@ -86,7 +86,8 @@ def _in_role(text: str, sentence: Sentence, group: PlaceGroup,
     offset = start - sentence.start
     if any(s <= offset < e for s, e in routes):
         return True
-    return role_before(text[max(0, start - 60):start], language) is not None
+    return role_before(text[max(0, start - 60):start], language) is not None or \
+        role_after(text[group.end:group.end + 40], language) is not None
 
 
 #: event words that tell of death but not of violence: an accident's dead are "killed" too
@@ -100,8 +101,8 @@ def out_of_scope(article, sentence: Sentence, actors: list, counts: list) -> boo
     of its own) or an armed group, or counts fighters."""
     words = cues(article.lang.code)
     text = sentence.text
-    accident = words.accident is not None and words.accident.search(text) is not None
-    crime = words.crime is not None and words.crime.search(text) is not None
+    accident = words.holds("accident", text)
+    crime = words.holds("crime", text)
     if not (accident or crime):
         return False
     kind = article.lang.classify_event(text)

@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..rules.anchors import guarded
+from ..rules.anchors import Gate, guarded
 
 from ..lang.en.words import number_words
 
@@ -47,6 +47,8 @@ KINDS = ("habitual", "background", "roundup")
 #: kinds that are word lists for the two patterns of :class:`Cues` built from them
 _WORD_KINDS = ("referring", "event_noun", "another_event", "elsewhere", "accident", "crime",
                "explosion_verb")
+#: the patterns built from the word kinds, in the order the gate holds them
+_NAMED = ("anaphor", "elsewhere", "accident", "crime", "explosion_verb")
 #: a kind whose words are read in date phrases, not sentences: those that tell a day
 #: relative to the report's ("last month", "two years ago")
 RELATIVE = "relative"
@@ -78,12 +80,28 @@ class Cues:
     #: an explosion that happened ("went off", "struck"), not one only named
     explosion_verb: re.Pattern | None = None
 
+    #: which of the patterns above can match a text, from the one anchor scan of the text
+    #: (geomap.rules.anchors.Gate): most sentences hold no cue word at all
+    _gate: Gate | None = field(default=None, repr=False, compare=False)
+
+    def _possible(self, text: str) -> frozenset[int]:
+        return self._gate.possible(text) if self._gate is not None else frozenset()
+
     def kind_of(self, sentence: str) -> str | None:
         """The first kind (in :data:`KINDS` order) whose cue the sentence holds."""
-        for kind, pattern in self.patterns:
-            if pattern.search(sentence):
+        possible = self._possible(sentence)
+        for k, (kind, pattern) in enumerate(self.patterns):
+            if k in possible and pattern.search(sentence):
                 return kind
         return None
+
+    def holds(self, name: str, text: str) -> bool:
+        """Whether ``text`` holds the cue ``name`` (``anaphor``, ``elsewhere``,
+        ``accident``, ``crime``, ``explosion_verb``)."""
+        pattern = getattr(self, name)
+        return pattern is not None and \
+            len(self.patterns) + _NAMED.index(name) in self._possible(text) and \
+            pattern.search(text) is not None
 
 
 def _pattern(phrase: str) -> str:
@@ -123,11 +141,16 @@ def cues(language: str) -> Cues:
         if words["another_event"] and words["elsewhere"] else None
     scope = {kind: re.compile(rf"\b(?:{words[kind]})\b", re.IGNORECASE) if words[kind] else None
              for kind in ("accident", "crime", "explosion_verb")}
-    return Cues(tuple((kind, re.compile("|".join(found), re.IGNORECASE))
-                      for kind, found in by_kind.items() if found),
-                re.compile("|".join(relative), re.IGNORECASE) if relative else None,
-                guarded(anaphor) if anaphor else None, guarded(elsewhere) if elsewhere else None,
-                scope["accident"], scope["crime"], scope["explosion_verb"])
+    patterns = tuple((kind, re.compile("|".join(found), re.IGNORECASE))
+                     for kind, found in by_kind.items() if found)
+    named = {"anaphor": guarded(anaphor) if anaphor else None,
+             "elsewhere": guarded(elsewhere) if elsewhere else None, **scope}
+    gate = Gate([p for _, p in patterns] +
+                [named[name] if named[name] is not None else re.compile(r"(?!)")
+                 for name in _NAMED])
+    return Cues(patterns, re.compile("|".join(relative), re.IGNORECASE) if relative else None,
+                named["anaphor"], named["elsewhere"], named["accident"], named["crime"],
+                named["explosion_verb"], gate)
 
 
 def _word(phrase: str) -> str:

@@ -52,6 +52,8 @@ class Draft:
     #: how the figures were read when that is not plain ("toll of 16 killed for 2 places
     #: named together, split evenly")
     count_note: str = ""
+    #: its sentence says it is another event than the one before ("A day earlier, ...")
+    apart: bool = False
     #: the draft of a place coordinated with this one ("killed 25 fighters in Arghandab
     #: and Zhari districts"), whose kind of event this one shares
     like: "Draft | None" = None

@@ -53,8 +53,9 @@ def _by_figures(draft: Draft, event_type: str, sub_event_type: str,
         if hit and hit <= _COMBAT:
             return "Battles", "Armed clash"
     if event_type == "Explosions/Remote violence" and value["detained"] and not hurt:
-        went_off = cues(language).explosion_verb
-        if went_off is not None and not any(went_off.search(s.text) for s in draft.sentences):
+        words = cues(language)
+        if words.explosion_verb is not None and \
+                not any(words.holds("explosion_verb", s.text) for s in draft.sentences):
             return "Strategic developments", "Arrests"
     return event_type, sub_event_type
 

@@ -105,7 +105,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Inci
     # the figures of a report of the same event that is not
     claims = {i.id for i, d in zip(incidents, scene.drafts)
               if d.counts and all(c.claimed for c in d.counts)}
-    return merge_incidents(incidents, claimed=claims)
+    apart = {i.id for i, d in zip(incidents, scene.drafts) if d.apart}
+    return merge_incidents(incidents, claimed=claims, apart=apart)
 
 
 def read_article_text(document: Document, gaz: Gazetteer) -> ArticleReading:

@@ -77,9 +77,13 @@ def _counts_agree(a: Incident, b: Incident) -> bool:
     return True
 
 
-def same_event(a: Incident, b: Incident) -> bool:
-    """True when two incidents are reports of one event."""
+def same_event(a: Incident, b: Incident, *, apart: frozenset[str] = frozenset()) -> bool:
+    """True when two incidents are reports of one event. ``apart``: ids of incidents their
+    article says are another event ("A day earlier, gunmen killed a cleric", "The previous
+    day, two bombs ..."), which are one with no incident of another day."""
     if a.place is None or b.place is None:
+        return False
+    if (a.id in apart or b.id in apart) and a.event_date != b.event_date:
         return False
     return (_places_nest(a.place, b.place) and _dates_agree(a, b) and _types_agree(a, b)
             and _counts_agree(a, b))
@@ -195,13 +199,15 @@ def _buckets_of(incident: Incident) -> list[tuple]:
     return [(incident.place.admin1_code, *month) for month in _months(incident)]
 
 
-def merge_incidents(incidents: list[Incident], *,
-                    claimed: Iterable[str] = ()) -> list[Incident]:
+def merge_incidents(incidents: list[Incident], *, claimed: Iterable[str] = (),
+                    apart: Iterable[str] = ()) -> list[Incident]:
     """Merge reports of the same event; order of first report is kept.
 
     ``claimed``: ids of incidents whose figures are only an armed group's claim ("the
     Taliban said nine soldiers were killed"); merged with a report that gives its own
     figures, they keep those (the most conservative figure, as ACLED codes).
+    ``apart``: ids of incidents their article says are another event (see
+    :func:`same_event`).
 
     Only reports in one province whose date spans overlap can be one event, so each
     incident is compared with those sharing a (province, month) bucket: the cost grows
@@ -211,8 +217,9 @@ def merge_incidents(incidents: list[Incident], *,
     events: list[_Event] = []
     buckets: dict[tuple, list[int]] = {}
     claims = set(claimed)
+    apart = frozenset(apart)
     for incident in incidents:
-        target = _same_as(incident, events, buckets)
+        target = _same_as(incident, events, buckets, apart)
         claim = incident.id in claims
         if target is None:
             # (kept with all its sources: they are replaced by the gathered ones at the end,
@@ -229,14 +236,14 @@ def merge_incidents(incidents: list[Incident], *,
     return [event.finished() for event in events]
 
 
-def _same_as(incident: Incident, events: list[_Event],
-             buckets: dict[tuple, list[int]]) -> int | None:
+def _same_as(incident: Incident, events: list[_Event], buckets: dict[tuple, list[int]],
+             apart: frozenset[str] = frozenset()) -> int | None:
     """The index of the event already gathered that ``incident`` reports, if any."""
     checked: set[int] = set()
     for key in _buckets_of(incident):
         for i in buckets.get(key, ())[-_BUCKET_CAP:]:
             if i not in checked:
                 checked.add(i)
-                if same_event(events[i].incident, incident):
+                if same_event(events[i].incident, incident, apart=apart):
                     return i
     return None

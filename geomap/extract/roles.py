@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["outlet_spans", "role_before", "route_spans", "ROUTE"]
+__all__ = ["outlet_spans", "role_before", "role_after", "route_spans", "ROUTE"]
 
 _NAME = r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,2}"
 #: "from Ghazni to Kabul": both ends of a route
@@ -69,7 +69,10 @@ def _before_pattern(language: str) -> tuple[re.Pattern, dict[str, str]]:
     phrases = _phrases(language)["before"]
     roles = {" ".join(p.split()): role for p, role in phrases}
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p, _ in phrases)
-    return re.compile(rf"\b({body})\s+(?:the\s+)?$", re.IGNORECASE), roles
+    # (the phrase, or the phrase and a place listed before this one: "leader for
+    # Dahanah-ye Ghori and | Pul-e Khumri")
+    listed = r"(?:[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))?"
+    return re.compile(rf"\b({body})\s+(?:the\s+)?{listed}$", re.IGNORECASE), roles
 
 
 def role_before(before: str, language: str = "en") -> str | None:
@@ -77,6 +80,24 @@ def role_before(before: str, language: str = "en") -> str | None:
     any. ``before``: the text up to the place (its last 60 characters are read)."""
     pattern, roles = _before_pattern(language)
     m = pattern.search(before[-60:])
+    return roles[" ".join(m.group(1).lower().split())] if m else None
+
+
+@lru_cache(maxsize=None)
+def _after_pattern(language: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    phrases = [(p, role) for p, role in _phrases(language)["after"] if role != "outlet"]
+    if not phrases:
+        return None, {}
+    roles = {" ".join(p.split()): role for p, role in phrases}
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p, _ in phrases)
+    return re.compile(rf"^(?:\s+district)?\s+({body})\b", re.IGNORECASE), roles
+
+
+def role_after(after: str, language: str = "en") -> str | None:
+    """The role the words just after a place give it ("Zurmat district chief" → ``post``),
+    if any (a newspaper's name is masked before, not read here)."""
+    pattern, roles = _after_pattern(language)
+    m = pattern.match(after[:40]) if pattern is not None else None
     return roles[" ".join(m.group(1).lower().split())] if m else None
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places.records import SPECIFICITY, contains
 from ..places.resolve import PlaceGroup, group_places
 from ..rules.anchors import guarded
 from ..rules.counts import Count
@@ -167,8 +168,21 @@ def _said(article, scene: Scene, index: int) -> Said:
     words = cues(article.lang.code)
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
                 context, place_ctx, stated[0] if stated else None,
-                refers_back=words.anaphor.search(sentence.text) is not None,
-                elsewhere=words.elsewhere.search(sentence.text) is not None)
+                refers_back=words.holds("anaphor", sentence.text),
+                elsewhere=words.holds("elsewhere", sentence.text))
+
+
+def _finest_within(groups: list[PlaceGroup]) -> PlaceGroup:
+    """The sentence's first place, or a more specific one of the sentence inside it ("In
+    Helmand province, a patrol was engaged in Sangin district": Sangin)."""
+    first = groups[0]
+    outer = first.head.place
+    if outer is None:
+        return first
+    inside = [g for g in groups[1:] if g.head.place is not None and
+              SPECIFICITY[g.head.place.kind] > SPECIFICITY[outer.kind] and
+              contains(outer, g.head.place)]
+    return max(inside, key=lambda g: SPECIFICITY[g.head.place.kind]) if inside else first
 
 
 def _all_background(groups: list[PlaceGroup], background: list[tuple[int, int]]) -> bool:
@@ -190,7 +204,7 @@ def _set_scene(article, scene: Scene, said: Said) -> None:
         # attacks in Kabul" after "an operation in Baghlan" leaves the scene in Baghlan)
         scene.last_place = PlaceContext(said.groups, said.index)
         if lead is None or lead.from_dateline:
-            scene.lead = Lead(said.groups[0], "lead")
+            scene.lead = Lead(_finest_within(said.groups), "lead")
 
 
 # -- the decisions, in the order they are tried -------------------------------------------
@@ -249,6 +263,7 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     for draft in new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
                             _day_in_force(said), counts, said.actors, article.published,
                             article.background, article.lang, said.stated):
+        draft.apart = _apart(said)
         attach_or_add(scene.drafts, draft, article.lang)
     return True
 
@@ -315,6 +330,18 @@ def _country_only(article, scene: Scene, said: Said, counts: list[Count]) -> boo
 
 
 def _placed_at(group: PlaceGroup | None, article, said: Said, counts: list[Count]) -> Draft:
+    draft = _make_draft(group, article, said, counts)
+    draft.apart = _apart(said)
+    return draft
+
+
+def _apart(said: Said) -> bool:
+    """The sentence says it tells another event, on a day of its own ("Two days earlier,
+    gunmen shot dead a shopkeeper")."""
+    return said.elsewhere and bool(said.told)
+
+
+def _make_draft(group: PlaceGroup | None, article, said: Said, counts: list[Count]) -> Draft:
     return make_draft(group, said.sentence, said.index, said.sentence.text, said.dates,
                       _day_in_force(said), counts, said.actors, article.published,
                       lang=article.lang, stated=said.stated)

@@ -261,7 +261,10 @@ def _enclosing_district(text: str, mention: Mention, following: list[Mention]) -
     return None
 
 
-_NOT_NESTED = re.compile(r"\b(?:and|or|while|but|besides)\b")
+#: words that end a place's description and begin a clause of its own ("... in Paktia on
+#: Friday, leaving seven officers dead in Zurmat": Zurmat is not Paktia again)
+_NOT_NESTED = re.compile(r"\b(?:and|or|while|but|besides|dead|said|told|"
+                         r"(?!(?:locat|situat|bas|nam|call)ed\b)[a-z]{3,}ed|[a-z]{3,}ing)\b")
 
 
 def _nesting_gap(gap: str) -> bool:

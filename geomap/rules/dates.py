@@ -51,12 +51,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx, re.IGNORECASE))
                 rf"(?P<weekday>{_WEEKDAY_NAMES})s?\b(?:\s+(?:night|morning|"
                 r"evening|afternoon))?"),
     ("before_yesterday", r"\b(?:the\s+)?(?:night|day)\s+before\s+(?:last|yesterday)\b"),
-    ("yesterday", r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+day)\b"),
+    # "a day earlier", "the previous day", "two days before": told from the event just
+    # described when the text has one, else from the report's day
+    ("days_before", rf"\b(?:(?P<n>a|\d+|{'|'.join(_SMALL)})\s+days?\s+(?:earlier|before)|"
+                    r"the\s+(?:previous|preceding)\s+(?:day|night)|the\s+day\s+before)\b"),
+    ("yesterday", r"\b(?:yesterday|last\s+night|overnight)\b"),
     ("today", r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"),
     ("ago", rf"\b(?P<n>\d+|{'|'.join(_SMALL)})\s+"
             r"(?P<unit>day|week|month|year)s?\s+ago\b"),
     ("last_unit", r"\b(?P<which>last|earlier\s+this|this|past)\s+(?P<unit>week|month|year)\b"),
-    ("same", r"\b(?:in\s+)?the\s+same\s+(?P<unit>day|week|month|year)\b"),
+    ("same", r"\b(?:in\s+|on\s+)?(?:the|that)\s+same\s+(?P<unit>day|week|month|year)\b"),
     ("year", rf"\b(?:in|of|since|during|since|early|late|end\s+of)\s+{_Y}\b"),
 ]]
 
@@ -76,7 +80,8 @@ _MONTH_WORD = re.compile(rf"\b(?:{_MONTH_3})")
 _DIGIT = re.compile(r"\d")
 _NEEDS_DIGIT = {"iso", "day_month", "year"}
 _NEEDS_MONTH = {"day_month", "month_day", "part_month", "month"}
-_NEEDS_WORD = {"weekday": "day", "ago": "ago", "same": "same", "before_yesterday": "before"}
+_NEEDS_WORD = {"weekday": "day", "ago": "ago", "same": "same", "before_yesterday": "before",
+               "days_before": "day"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +184,12 @@ def _resolve(kind: str, m: re.Match, published: date,
         return published - timedelta(days=1), "day"
     if kind == "before_yesterday":
         return published - timedelta(days=2), "day"
+    if kind == "days_before":
+        n = (g.get("n") or "1").lower()
+        n = 1 if n == "a" else int(n) if n.isdigit() else _SMALL[n]
+        start = previous.value if previous is not None and previous.precision == "day" \
+            else published
+        return start - timedelta(days=n), "day"
     if kind == "today":
         return published, "day"
     if kind == "ago":
@@ -285,6 +296,11 @@ def _on_before(text: str, start: int, end: int) -> bool:
     if before.rstrip().endswith((" on", " by", "since", " of", ",")) or start == 0 \
             or before.rstrip() in ("on", "by", "of"):
         return True
+    if re.search(r"\b(?:a|the|last)\s+$", before, re.IGNORECASE) and \
+            re.match(r"\s+[a-z]{3,}", text[end:end + 20]) and \
+            not re.match(r"\s+(?:night|morning|evening|afternoon|and|or|to|that|which)\b",
+                         text[end:end + 20]):
+        return True                     # "a Thursday wedding", "the Saturday market"
     word = re.search(r"(?:[a-z]{3,}|[A-Z][a-z]+)\s+$", text[max(0, start - 30):start])
     return word is not None and not _SAID.fullmatch(word.group(0).strip().lower()) and \
         re.match(r"\s*(?:[.;,)]|$|(?:night|morning|evening|afternoon|while|when|after|before|"
