@@ -109,10 +109,18 @@ class Said:
     #: the day a statement was made ("relatives told reporters on Tuesday that ..."), the
     #: event's at the latest
     stated: DateRef | None = None
-    #: it refers back to the event just described ("the attack", "this blast")
-    refers_back: bool = False
-    #: it says it is about another event ("another attack", "separately", "meanwhile")
-    elsewhere: bool = False
+    #: the code of the language it is read in
+    language: str = "en"
+
+    @property
+    def refers_back(self) -> bool:
+        """It refers back to the event just described ("the attack", "this blast")."""
+        return cues(self.language).holds("anaphor", self.sentence.text)
+
+    @property
+    def elsewhere(self) -> bool:
+        """It says it is about another event ("another attack", "separately")."""
+        return cues(self.language).holds("elsewhere", self.sentence.text)
 
 
 def read_sentence(article, scene: Scene, index: int) -> None:
@@ -165,11 +173,8 @@ def _said(article, scene: Scene, index: int) -> Said:
     # a date of a background clause ("responsible for an attack in June 2011") dates
     # a new report at most: it neither continues an incident nor dates what follows
     told = [d for d in dates if not in_background(d, background, article.lang)]
-    words = cues(article.lang.code)
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
-                context, place_ctx, stated[0] if stated else None,
-                refers_back=words.holds("anaphor", sentence.text),
-                elsewhere=words.holds("elsewhere", sentence.text))
+                context, place_ctx, stated[0] if stated else None, article.lang.code)
 
 
 def _finest_within(groups: list[PlaceGroup]) -> PlaceGroup:

@@ -28,6 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from ..rules.anchors import Gate, guarded
 from ..rules.figures import Count
 
 __all__ = ["KINDS", "attribute", "conservative", "speaker_spans"]
@@ -48,7 +49,12 @@ def _speakers(language: str) -> tuple[re.Pattern, dict[str, str]]:
             kinds[" ".join(row["phrase"].lower().split())] = row["kind"]
     body = "|".join(r"\s+".join(map(re.escape, p.split()))
                     for p in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE), kinds
+    return guarded(re.compile(rf"\b(?:{body})\b", re.IGNORECASE)), kinds
+
+
+@lru_cache(maxsize=None)
+def _gate(language: str) -> Gate:
+    return Gate([_speakers(language)[0]])
 
 
 def speaker_spans(text: str, language: str) -> list[tuple[int, int]]:
@@ -70,6 +76,8 @@ def attribute(sentence: str, counts: list[Count], offset: int,
     if not counts:
         return counts
     pattern, kinds = _speakers(language)
+    if not _gate(language).possible(sentence):
+        return counts                   # (no speaker's word in it: the usual case)
     found = [(m.start() + offset, kinds[" ".join(m.group(0).lower().split())])
              for m in pattern.finditer(sentence)]
     if not found:
