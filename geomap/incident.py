@@ -19,8 +19,9 @@ REVIEW_STATUSES = ("unreviewed", "accepted", "edited", "rejected")
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """Where an incident was read: file, the quoted sentence and its offsets, and what
-    the source said of the article (its URL, title and outlet) when it said it."""
+    """Where an incident was read: file, the quoted sentence and its offsets, what the
+    source said of the article (its URL, title and outlet) when it said it, and the
+    language it is written in (``en``, ``fa`` Dari, ``ps`` Pashto)."""
 
     file: str
     quote: str
@@ -30,16 +31,20 @@ class SourceRef:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
+    language: str = "en"
 
     def as_dict(self) -> dict:
-        """The source as JSON; ``url``, ``title`` and ``outlet`` only when known, so
-        records of plain-text articles keep their earlier shape."""
+        """The source as JSON; ``url``, ``title`` and ``outlet`` only when known and
+        ``language`` only when it is not English, so records of English plain-text
+        articles keep their earlier shape."""
         out = {"file": self.file, "quote": self.quote, "start": self.start, "end": self.end,
                "published": self.published.isoformat() if self.published else None}
         for key in ("url", "title", "outlet"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
+        if self.language != "en":
+            out["language"] = self.language
         return out
 
 
@@ -180,7 +185,8 @@ def incident_from_properties(props: dict, place: Place | None) -> Incident:
         injured=props["injured"], actors=tuple(props["actors"]), target=props["target"],
         sources=tuple(SourceRef(s["file"], s["quote"], s["start"], s["end"],
                                 date.fromisoformat(s["published"]) if s["published"] else None,
-                                url=s.get("url"), title=s.get("title"), outlet=s.get("outlet"))
+                                url=s.get("url"), title=s.get("title"), outlet=s.get("outlet"),
+                                language=s.get("language", "en"))
                       for s in props["sources"]),
         reason=props["resolution"], country=props["country"],
         detained=props.get("detained"), actor1=props.get("actor1"), actor2=props.get("actor2"),

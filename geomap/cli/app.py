@@ -119,6 +119,23 @@ SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS",
                               "tcp://10.0.0.5:8786 (geomap must be installed on its workers).")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress on stderr.")
 
+
+class Language(str, Enum):
+    auto = "auto"
+    en = "en"
+    fa = "fa"
+    ps = "ps"
+
+    @property
+    def code(self) -> str | None:
+        """The language code, None for auto (each article's is detected)."""
+        return None if self is Language.auto else self.value
+
+
+LANG = typer.Option(Language.auto, "--lang",
+                    help="Language of the articles: en (English), fa (Dari), ps (Pashto), "
+                         "or auto: each article's, detected from its script and words.")
+
 # -- the options of the commands that read the store -----------------------------------
 DB = typer.Option(None, "--db", help="Incident store (default: outputs/incidents.sqlite).")
 PROVINCE = typer.Option(None, "--province", "-p",

@@ -9,9 +9,9 @@ from typing import List, Optional
 
 import typer
 
-from .app import (DATE_FIELD, DB, EXIT_INPUT, FORMAT_IN, JOBS, MAX_COUNT, MAX_JOBS, PUBLISHED,
-                  QUIET, SCHEDULER, TEXT_FIELD, InputFormat, app, bounded, examples,
-                  reported_errors, say)
+from .app import (DATE_FIELD, DB, EXIT_INPUT, FORMAT_IN, JOBS, LANG, MAX_COUNT, MAX_JOBS,
+                  PUBLISHED, QUIET, SCHEDULER, TEXT_FIELD, InputFormat, Language, app, bounded,
+                  examples, reported_errors, say)
 from .printing import emit, render, report_problems
 from .reading import Reading, ingest_read, report_unplaced
 
@@ -37,6 +37,7 @@ def extract(
     fmt_in: Optional[InputFormat] = FORMAT_IN,
     text_field: Optional[str] = TEXT_FIELD, date_field: Optional[str] = DATE_FIELD,
     jobs: int = JOBS, scheduler: Optional[str] = SCHEDULER,
+    lang: Language = LANG,
 ) -> None:
     """Extract located, dated, counted incidents from articles.
 
@@ -47,7 +48,8 @@ def extract(
     from ..ingest import extracted
 
     with reported_errors():
-        reading = Reading(files, published, fmt_in, text_field, date_field)
+        reading = Reading(files, published, fmt_in, text_field, date_field,
+                          language=lang.code)
         bounded("--jobs", jobs, 0, MAX_JOBS)
         incidents = []
         read = 0
@@ -78,7 +80,7 @@ def ingest(
     batch_size: int = typer.Option(500, "--batch-size", metavar="N",
                                    help="Commit every N articles (an interrupted ingest "
                                         "loses at most one batch; run it again to resume)."),
-    quiet: bool = QUIET,
+    quiet: bool = QUIET, lang: Language = LANG,
 ) -> None:
     """Extract incidents from articles and add them to the store, committing in batches.
 
@@ -90,7 +92,8 @@ def ingest(
     with reported_errors():
         bounded("--batch-size", batch_size, 1, MAX_COUNT)
         bounded("--jobs", jobs, 0, MAX_JOBS)
-        reading = Reading(paths, published, fmt_in, text_field, date_field)
+        reading = Reading(paths, published, fmt_in, text_field, date_field,
+                          language=lang.code)
         if reading.first is None:            # nothing readable: leave no empty store behind
             say("geomap: error: no article could be read; nothing ingested")
             raise typer.Exit(EXIT_INPUT)

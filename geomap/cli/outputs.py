@@ -9,10 +9,10 @@ from typing import List, Optional
 
 import typer
 
-from .app import (ACTOR, DATE_FIELD, DB, DISTRICT, EXIT_INPUT, FORMAT_IN, JOBS, MAX_JOBS,
-                  MIN_CONF, MIN_FATAL, PROVINCE, PUBLISHED, QUIET, REJECTED, SCHEDULER, SINCE,
-                  TEXT_FIELD, TYPE, UNTIL, InputFormat, app, bounded, examples, query_filters,
-                  reported_errors, say)
+from .app import (ACTOR, DATE_FIELD, DB, DISTRICT, EXIT_INPUT, FORMAT_IN, JOBS, LANG,
+                  MAX_JOBS, MIN_CONF, MIN_FATAL, PROVINCE, PUBLISHED, QUIET, REJECTED, SCHEDULER,
+                  SINCE, TEXT_FIELD, TYPE, UNTIL, InputFormat, Language, app, bounded, examples,
+                  query_filters, reported_errors, say)
 from .printing import report_problems
 from .reading import Reading, ingest_read
 
@@ -143,7 +143,7 @@ def run(
     fmt_in: Optional[InputFormat] = FORMAT_IN,
     text_field: Optional[str] = TEXT_FIELD, date_field: Optional[str] = DATE_FIELD,
     jobs: int = JOBS, scheduler: Optional[str] = SCHEDULER,
-    quiet: bool = QUIET,
+    quiet: bool = QUIET, lang: Language = LANG,
 ) -> None:
     """The main job: rebuild OUT/ from articles — store, GeoJSON, CSV, GeoPackage, map.
 
@@ -159,7 +159,7 @@ def run(
     with reported_errors():
         bounded("--jobs", jobs, 0, MAX_JOBS)
         reading = Reading(paths, published, fmt_in, text_field, date_field,
-                          samples=not paths)
+                          samples=not paths, language=lang.code)
         if reading.first is None:
             say("geomap: error: no article could be read; nothing written")
             raise typer.Exit(EXIT_INPUT)

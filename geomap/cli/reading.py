@@ -36,13 +36,15 @@ class Reading:
     bad files/records reported (one line each) and counted in ``failed``."""
 
     def __init__(self, paths: Optional[List[Path]], published, fmt_in, text_field, date_field,
-                 *, samples: bool = False) -> None:
+                 *, samples: bool = False, language: Optional[str] = None) -> None:
         from ..sources import Article, ReadStats, expand_paths, read_sources
 
         for option, value in (("--text-field", text_field), ("--date-field", date_field)):
             if value is not None and not value.strip():
                 raise InputError(f"{option}: empty value")
         self.failed: list[InputError] = []
+        #: every article's language (--lang), None: each detected from its text
+        self.language = language
         self.report = report_into(self.failed)
         self.published = date_option(published)
         if samples:                          # the shipped samples, their dates known
@@ -65,9 +67,12 @@ class Reading:
     def __iter__(self):
         if self.first is None:
             return
+        from dataclasses import replace
         from itertools import chain
 
         for article in chain([self.first], self._articles):
+            if self.language is not None:
+                article = replace(article, language=self.language)
             if article.published is None:
                 say(f"geomap: warning: {article.source}: no publication date (no 'date' "
                     "line, no --published): relative dates are left unresolved")

@@ -174,7 +174,8 @@ def finish(draft: Draft, document: Document, claimed: list[str]) -> Incident:
             abs((document.published - event_date).days) <= 31:
         actors = list(dict.fromkeys(claimed))
     sources = tuple(SourceRef(document.source, document.text[s.start:s.end], s.start, s.end,
-                              document.published) for s in draft.sentences)
+                              document.published, language=document.language)
+                    for s in draft.sentences)
     return Incident(
         event_type=event_type, sub_event_type=sub_event_type, actor1=actor1, actor2=actor2,
         location=location, place=place, geo_precision=geo_prec, where_prec=where_prec,

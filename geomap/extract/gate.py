@@ -57,13 +57,23 @@ def _triggers(language: str):
         [False] * len(words) + [True] * len(stems)
 
 
+def _scan_form(text: str, language: str) -> str:
+    """The text as the language's trigger words are written: lower case, or for a
+    Persian-script language (written right to left) one letter form, no vowel signs."""
+    if language != "en" and get_pack(language).writing_system.direction == "rtl":
+        from ..text.script import letters, normalise
+
+        return letters(normalise(text).text)
+    return text.lower()
+
+
 def has_trigger_word(text: str, language: str = "en") -> bool:
     """Whether a sentence of ``text`` (or a piece of one) may hold a trigger; False
     only when none can (see the module)."""
     if "fire" in text:
         return True                                 # (has_trigger's "set fire to")
     automaton, stem = _triggers(language)
-    low = text.lower()
+    low = _scan_form(text, language)
     size = len(low)
     inside = False
     for index, start, end in automaton.find_matches_as_indexes(low, overlapping=True):

@@ -41,6 +41,7 @@ from .finish import finish
 from .gate import may_report
 from .merge import merge_incidents
 from .roles import outlet_spans
+from .speakers import speaker_spans
 from .segment import Lead, Scene, read_sentence
 
 __all__ = ["extract", "extract_text", "ArticleReading", "read_article_text"]
@@ -77,9 +78,12 @@ class ArticleReading:
 
 
 def extract_text(text: str, *, published: date | None = None, source: str = "<text>",
-                 gazetteer: Gazetteer | None = None) -> list[Incident]:
-    """Incidents in an article text (see :func:`extract`)."""
-    return extract(make_document(text, published=published, source=source), gazetteer)
+                 gazetteer: Gazetteer | None = None,
+                 language: str | None = "en") -> list[Incident]:
+    """Incidents in an article text (see :func:`extract`) in ``language`` (``en``, ``fa``,
+    ``ps``; None: detected from the text)."""
+    return extract(make_document(text, published=published, source=source,
+                                 language=language), gazetteer)
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Incident]:
@@ -123,10 +127,15 @@ def read_article_text(document: Document, gaz: Gazetteer) -> ArticleReading:
     actor_hits = lang.find_actors(original)
     # (an actor's name or a newspaper's, "Herat Times", is never a place)
     masks = [(a.start, a.end) for a in actor_hits] + outlet_spans(original)
-    mentions = matcher_for(gaz).find(original, masks=masks)
+    # (a language written right to left is Dari or Pashto: Persian-script place frames,
+    # and its speakers, "وزارت دفاع گفت", are no place)
+    persian = lang.writing_system.direction == "rtl"
+    if persian:
+        masks += speaker_spans(original, lang.code)
+    mentions = matcher_for(gaz).find(original, masks=masks, persian=persian)
     datelines = [m for m in mentions if is_dateline(original, m.start, m.end)]
     mentions = [m for m in mentions if m not in datelines]
-    resolved = resolve_mentions(original, mentions, spans)
+    resolved = resolve_mentions(original, mentions, spans, persian=persian)
     lead = dateline_province(original, datelines, sentences)
     # relative dates resolve against the dateline's date when the text has one; that
     # date is the release's, never an event's

@@ -1,7 +1,7 @@
 """Language packs: each language's words and grammar over the shared rule engines.
 
 ``get_pack(code)`` returns the :class:`~geomap.lang.pack.LanguagePack` of a language
-(``"en"``); the extraction reads every rule through the pack of its document's language.
+(``"en"`` English, ``"fa"`` Dari, ``"ps"`` Pashto); the extraction reads every rule through the pack of its document's language.
 A pack lives in ``geomap/lang/<code>/``: its words as data files in ``data/``, the grammar
 that must stay code in its own modules, and an ``__init__`` whose ``pack()`` builds the
 record. Adding a language = adding a folder and its code to :data:`LANGUAGES`; the contract
@@ -12,7 +12,7 @@ True
 >>> get_pack("xx")
 Traceback (most recent call last):
 ...
-geomap.lang.UnknownLanguageError: unknown language 'xx'; known: en
+geomap.lang.UnknownLanguageError: unknown language 'xx'; known: en, fa, ps
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["get_pack", "LANGUAGES", "LanguagePack", "WritingSystem", "UnknownLan
            "LanguageDataError"]
 
 #: the registered languages, by code (each a package ``geomap.lang.<code>``)
-LANGUAGES: tuple[str, ...] = ("en",)
+LANGUAGES: tuple[str, ...] = ("en", "fa", "ps")
 
 
 class UnknownLanguageError(GeomapError, ValueError):

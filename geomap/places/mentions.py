@@ -19,9 +19,10 @@ from typing import Iterable
 
 from ..rules.anchors import guarded
 from .gazetteer import ForeignPlace, Gazetteer
-from .names import CALENDAR_WORDS, GENERIC_KIND, fold
+from .names import CALENDAR_WORDS, GENERIC_KIND, fold, is_arabic_script
 from ..lang.en.words import reporting_verbs, titles
 from .records import Candidate
+from ..text.script import match_form
 
 __all__ = ["Mention", "PlaceMatcher", "matcher_for"]
 
@@ -86,7 +87,7 @@ def _variants(name: str) -> set[str]:
     """Surface spellings of a name as news text writes it (lower case): "Kohi Safi"
     is also written "Koh-e Safi" and "Koh-i-Safi" (the izafe glued or hyphenated)."""
     low = " ".join(name.lower().split())
-    out = {low, low.replace("-", " "), low.replace(" ", "-")}
+    out = {low, low.replace("-", " "), low.replace(" ", "-"), match_form(low)}
     glued = _GLUED_IZAFE.sub(r"\1 i", low)
     if glued != low:
         out.add(glued)
@@ -109,7 +110,7 @@ class PlaceMatcher:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         #: (target, surface, word before, word after, ...) -> what _make decides
         self._verdicts: dict[tuple, tuple | None] = {}
-        self._last_scan: tuple[str, list] | None = None      # (text, what scan() found)
+        self._last_scan: tuple[str, list, bool] | None = None   # (text, what scan() found, persian)
         targets: dict[str, tuple[str, object]] = {}
         town_only: dict[str, bool] = {}
         for name, place_id in gazetteer.iter_names():
@@ -131,7 +132,7 @@ class PlaceMatcher:
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def find(self, text: str, *, masks: Iterable[tuple[int, int]] = (),
-             any_case: bool = False) -> list[Mention]:
+             any_case: bool = False, persian: bool = False) -> list[Mention]:
         """Mentions in text order; spans overlapping ``masks`` (actor names) are skipped.
 
         News text capitalises place names, so lower-case matches are dropped unless
@@ -140,19 +141,21 @@ class PlaceMatcher:
         masks = sorted(masks)
         mentions: list[Mention] = []
         size = len(text)
-        for index, start, end in self.scan(text):
+        for index, start, end in self.scan(text, persian=persian):
             # (_bounded inlined: this loop runs for every name-like substring)
             if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()) \
                     or (masks and _overlaps(masks, start, end)) or \
                     (text[end:end + 1] == "-" and _NAME_GOES_ON.match(text, end)):
                 continue
-            mention = self._make(index, text[start:end], text, start, end, any_case)
+            mention = self._make(index, text[start:end], text, start, end, any_case, persian)
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._fuzzy(text, mentions, masks))
         mentions.sort(key=lambda m: m.start)
         mentions = self._compounds(text, mentions)
         mentions = self._districts_of_named_provinces(text, mentions, masks)
+        if persian:
+            mentions = self._persian_district_frames(text, mentions, masks)
         if "of the province" in text:
             mentions = self._districts_of_the_province(text, mentions, masks)
         if "capital" in text or "provincial cent" in text:
@@ -216,15 +219,18 @@ class PlaceMatcher:
         out.sort(key=lambda m: m.start)
         return out
 
-    def scan(self, text: str) -> list[tuple[int, int, int]]:
+    def scan(self, text: str, *, persian: bool = False) -> list[tuple[int, int, int]]:
         """``(name, start, end)`` of every gazetteer name in ``text``, any case, before
         :meth:`find`'s checks (word bounds, case, actor names, context): its one scan.
-        The last text's scan is kept, so asking before :meth:`find` costs find nothing."""
+        The last text's scan is kept, so asking before :meth:`find` costs find nothing.
+        ``persian``: Persian-script letters are read in one form (:func:`match_form`)."""
         last = self._last_scan
-        if last is not None and last[0] is text:
+        if last is not None and last[0] is text and last[2] == persian:
             return last[1]
-        found = self._automaton.find_matches_as_indexes(_lower_same_length(text))
-        self._last_scan = (text, found)
+        lowered = _lower_same_length(text)
+        found = self._automaton.find_matches_as_indexes(match_form(lowered) if persian
+                                                        else lowered)
+        self._last_scan = (text, found, persian)
         return found
 
     def _compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -252,7 +258,7 @@ class PlaceMatcher:
         return out
 
     def _make(self, index: int, surface: str, text: str, start: int, end: int,
-              any_case: bool = False) -> Mention | None:
+              any_case: bool = False, persian: bool = False) -> Mention | None:
         kind, payload = self._targets[index]
         latin = surface[:1].isascii()
         lowercase = latin and not surface[0].isupper() and not any_case
@@ -267,19 +273,20 @@ class PlaceMatcher:
             return Mention(start, end, surface, foreign=place)
         before, after = _word_before(text, start), _word_after(text, end)
         # the rest depends on these words only: a name's verdict is worked out once
-        key = (index, surface, before, after, start > 0, lowercase)
+        key = (index, surface, before, after, start > 0, lowercase, persian)
         verdict = self._verdicts.get(key, False)
         if verdict is False:
             if len(self._verdicts) >= _VERDICTS_MAX:
                 self._verdicts.clear()
-            verdict = self._verdicts[key] = self._verdict(payload, surface, before, after,
+            verdict = self._verdicts[key] = self._verdict(payload, surface, before, after, persian,
                                                           start, latin, lowercase)
         if verdict is None:
             return None
         return Mention(start, end, surface, candidates=verdict[0], cue=verdict[1],
                        generic=lowercase)
 
-    def _verdict(self, payload: str, surface: str, before: str, after: str, start: int,
+    def _verdict(self, payload: str, surface: str, before: str, after: str, persian: bool,
+                 start: int,
                  latin: bool, lowercase: bool) -> tuple[tuple[Candidate, ...], str | None] | None:
         """(candidates, cue) of an Afghan name between ``before`` and ``after``, or None
         when it is no place there."""
@@ -288,9 +295,17 @@ class PlaceMatcher:
             return None
         cue = GENERIC_KIND.get(after.lower().rstrip("s") if after.lower() != "provinces"
                                else "province")
+        if persian and is_arabic_script(surface) and not surface.startswith("د "):
+            # Dari puts the kind before the name ("ولسوالی سنگین ولایت هلمند": the word
+            # after Sangin is Helmand's); Pashto, whose genitive "د" opens the name,
+            # after it ("د غزني ولایت د مقر ولسوالۍ")
+            cue = GENERIC_KIND.get(match_form(before)) or cue
         if self.gazetteer.is_common_word(surface) and not (
                 cue or (before.lower() in _LOCATIVE and start > 0)):
             return None
+        if persian and (match_form(surface) in _PERSIAN_COMMON_WORDS and not cue
+                        or _PERSIAN_NUMBER.fullmatch(before)):
+            return None         # "میدان هوایی" (an airfield); "۲۶ میزان" (a day of Mizan)
         if surface.lower() in CALENDAR_WORDS:
             return None
         candidates = self._lookup(payload)
@@ -342,6 +357,46 @@ class PlaceMatcher:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _persian_district_frames(self, text: str, mentions: list[Mention],
+                                 masks: list[tuple[int, int]]) -> list[Mention]:
+        """"ولسوالی خوگیانی", "د زرمت ولسوالۍ" in a text that names the province: a
+        district spelt as the gazetteer does not (or a name it holds elsewhere only) is
+        matched among the districts of the provinces the text names
+        (:meth:`Gazetteer.district_in`), as :meth:`_districts_of_named_provinces` does for
+        "Jawnd district of Badghis"."""
+        codes = list(dict.fromkeys(c.place.admin1_code for m in mentions for c in m.candidates
+                                   if c.place.kind == "province" and m.cue == "province"))
+        if not codes or "ولسوال" not in match_form(text):
+            return mentions
+        form = match_form(text)
+        out = list(mentions)
+        for m in (m for pattern in _PERSIAN_DISTRICT for m in pattern.finditer(form)):
+            group = "after" if "after" in m.re.groupindex else "before"
+            words = list(re.finditer(r"\S+", m.group(group)))
+            base = m.start(group)
+            # the name's words nearest the kind word first ("زرمت" before "د زرمت")
+            spans = [(base + w.start(), base + words[-1].end() if group == "before" else
+                      base + w.end()) for w in (words[::-1] if group == "before" else words)]
+            if group == "after":
+                spans = [(base + words[0].start(), end) for _, end in spans]
+            for start, end in spans:
+                name = text[start:end]
+                if name in _PASHTO_PARTICLES or _overlaps(masks, start, end):
+                    continue
+                same = [x for x in out if x.start < end and start < x.end]
+                if any(c.place.kind in ("district", "town", "city")
+                       and c.place.admin1_code in codes for x in same for c in x.candidates):
+                    break                        # already a place of a named province
+                found = next(filter(None, (self.gazetteer.district_in(name, code)
+                                           for code in codes)), None)
+                if found is not None:
+                    out = [x for x in out if x not in same]
+                    out.append(Mention(start, end, name, candidates=(found,), fuzzy=True,
+                                       cue="district"))
+                    break
+        out.sort(key=lambda x: x.start)
+        return out
+
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
         hit = self._cache.get(name)
         if hit is None:
@@ -389,6 +444,21 @@ _PROVINCE_REACH = 400
 _SLASH = re.compile(rf"(?P<name>{_NAME})\s*/\s*$")
 _PROVINCES_DISTRICT = re.compile(rf"(?:\s+[Pp]rovince)?(?:'s|’s)\s+(?P<name>{_NAME})\s+"
                                  r"[Dd]istrict\b")
+
+
+#: a district frame of Dari ("ولسوالی X", "ولسوالی X Y") and of Pashto ("X ولسوالۍ"), in the
+#: form match_form writes (ۍ ي as ی); the name is one or two words
+_NAME_WORDS = r"[^\s،,.:؛]+(?:[ ][^\s،,.:؛]+)?"
+_PERSIAN_DISTRICT = (re.compile(rf"(?<!\S)ولسوالی\s+(?P<after>{_NAME_WORDS})"),
+                     re.compile(rf"(?<!\S)(?=(?P<before>{_NAME_WORDS})\s+ولسوالی(?!\S))"))
+#: Dari and Pashto words that are also a gazetteer name (میدان, a square or field, is
+#: Maidan Shahr's short name; شوه, "it happened", a village's): a place only with its
+#: kind word ("شهر میدان")
+_PERSIAN_COMMON_WORDS = frozenset({"میدان", "شوه"})
+#: a number (any digits, an ordinal's ام/م/مه) just before a name makes it a month's day
+_PERSIAN_NUMBER = re.compile(r"[0-9۰-۹٠-٩]+(?:ام|م|مه)?")
+#: Pashto's little words that stand before a name in its frame ("د زرمت ولسوالۍ")
+_PASHTO_PARTICLES = frozenset({"د", "په", "له", "دی", "دې", "ولایت", "ولايت", "در", "و"})
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..rules.anchors import guarded
 from .mentions import Mention
@@ -157,8 +157,11 @@ def _one_province(candidates: tuple[Candidate, ...]) -> bool:
 
 
 def resolve_mentions(text: str, mentions: list[Mention],
-                     sentence_spans: list[tuple[int, int]]) -> list[Resolved]:
-    """Choose one place per Afghan mention, using the context of the whole text."""
+                     sentence_spans: list[tuple[int, int]], *,
+                     persian: bool = False) -> list[Resolved]:
+    """Choose one place per Afghan mention, using the context of the whole text
+    (``persian``: a Dari or Pashto text, whose place frames put the province after the
+    place, "ولسوالی X ولایت Y", or before it, "د Y ولایت د X ولسوالۍ")."""
     cues = [_cue(text, m) for m in mentions]
     _propagate_cues(text, mentions, cues)
     named = {c.place.admin1_code for m in mentions if not m.generic for c in m.candidates[:1]}
@@ -188,13 +191,19 @@ def resolve_mentions(text: str, mentions: list[Mention],
         in_sentence = {code for m, code in
                        by_sentence.get(bisect_right(starts, mention.start) - 1, ())
                        if m is not mention}
+        following = mentions[position + 1:position + 3]
+        enclosing = _enclosing_province(text, mention, following,
+                                        mentions[max(0, position - 2):position], persian)
+        inside = [c for c in mention.candidates if c.place.admin1_code == enclosing]
+        if persian and inside:
+            # "ولسوالی مقر ولایت غزنی": the places of that name in the province named with
+            # it, whatever kind the frame gives (the district may be a town in the gazetteer)
+            mention = replace(mention, candidates=tuple(inside))
         best, reason = _choose(mention, cue, in_sentence, unambiguous)
         if cue is None and best.place.kind == "city" and districts_named:
             best, reason = _province_of_districts(mention, best, reason, districts_named)
         if mention.fuzzy:
             reason = f"misspelling of {best.place.name}; {reason}"
-        following = mentions[position + 1:position + 3]
-        enclosing = _enclosing_province(text, mention, following)
         if enclosing and best.place.kind != "province" and best.place.admin1_code != enclosing:
             # "Nawa district of Helmand" but no Nawa in Helmand: trust the province
             continue
@@ -209,14 +218,26 @@ def resolve_mentions(text: str, mentions: list[Mention],
 
 _OF_PROVINCE_GAP = re.compile(r"^(?:\s+(?:district|town|city|village|area|valley))?\s*"
                               r"(?:,|of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+#: Dari's frame, the province after the place: "ولسوالی سنگین ولایت هلمند", "سنگین، هلمند"
+_PROVINCE_AFTER_GAP = re.compile(r"^\s*(?:،\s*(?:ولایت|ولايت|استان)?|ولایت|ولايت|استان)\s*$")
+#: Pashto's frame, the province first: "د هلمند ولایت د سنګین ولسوالۍ", "هلمند ولایت په ..."
+_PROVINCE_BEFORE_GAP = re.compile(r"^\s+(?:ولایت|ولايت)\s+(?:د|په)?\s*$")
 
 
-def _enclosing_province(text: str, mention: Mention, following: list[Mention]) -> str | None:
-    """The province a place is said to lie in ("X district of Y", "X, Y province"),
-    named by one of the mentions just after it."""
-    for other in following:
-        if other.start > mention.end and other.start - mention.end <= 60 and \
-                _OF_PROVINCE_GAP.match(text[mention.end:other.start]):
+def _enclosing_province(text: str, mention: Mention, following: list[Mention],
+                        preceding: list[Mention] = (), persian: bool = False) -> str | None:
+    """The province a place is said to lie in ("X district of Y", "X, Y province"; in a
+    ``persian`` text, Dari's "ولسوالی X ولایت Y" and Pashto's "د Y ولایت د X ولسوالۍ"),
+    named by one of the mentions just after it (just before it, in Pashto's order)."""
+    after = _PROVINCE_AFTER_GAP if persian else _OF_PROVINCE_GAP
+    near = [(other, text[mention.end:other.start], after) for other in following
+            if other.start > mention.end and other.start - mention.end <= 60]
+    if persian:
+        near += [(other, text[other.end:mention.start], _PROVINCE_BEFORE_GAP)
+                 for other in preceding
+                 if other.end < mention.start and mention.start - other.end <= 30]
+    for other, gap, frame in near:
+        if frame.match(gap):
             provinces = {c.place.admin1_code for c in other.candidates
                          if c.place.kind == "province"}
             if len(provinces) == 1 and (other.cue == "province" or

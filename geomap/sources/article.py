@@ -36,8 +36,9 @@ class Article:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
-    #: the code of the language it is written in (:data:`geomap.lang.LANGUAGES`)
-    language: str = "en"
+    #: the code of the language it is written in (:data:`geomap.lang.LANGUAGES`); None:
+    #: detected from the text when it is read (:func:`geomap.text.detect.detect`)
+    language: str | None = None
 
     def document(self) -> Document:
         """The :class:`~geomap.reader.Document` the extraction pipeline reads."""

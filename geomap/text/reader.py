@@ -89,9 +89,14 @@ def scrub(text: str) -> str:
 
 
 def make_document(text: str, *, published: date | None = None, source: str = "<text>",
-                  language: str = "en") -> Document:
+                  language: str | None = "en") -> Document:
     """A Document from text; a ``date YYYY-MM-DD`` (or ``date YYYY-MM``) header overrides
-    ``published``."""
+    ``published``; ``language=None``: detected from the text
+    (:func:`geomap.text.detect.detect`), as articles read from sources are.
+
+    >>> make_document("در ولسوالی سنگین سه سرباز کشته شدند.", language=None).language
+    'fa'
+    """
     text = normalize_breaks(scrub(text))
     if not text.strip():
         raise InputError(f"{source}: empty article")
@@ -100,6 +105,10 @@ def make_document(text: str, *, published: date | None = None, source: str = "<t
     if header:
         published, precision = parse_header_date(header.group(1))
         text = " " * header.end() + text[header.end():]
+    if language is None:
+        from .detect import detect
+
+        language = detect(text)
     return Document(text=text, published=published, source=source, language=language,
                     published_precision=precision)
 
@@ -133,9 +142,9 @@ def read_article(path: str | Path, *, published: date | None = None) -> Document
         return read_txt(stream, name, published).document()
 
 
-# Sentence ends: . ! ? (optionally closing quotes/brackets) then space and a
-# capital, digit, quote or bracket — but not after common abbreviations.
-_SENT_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9\u0600-\u06ff])""")
+# Sentence ends: . ! ? and the Persian-script ؟ ۔ (optionally closing quotes/brackets)
+# then space and a capital, digit, quote or bracket — but not after common abbreviations.
+_SENT_END = re.compile(r"""[.!?؟۔]["'”’)\]»]*\s+(?=["'“‘(\[«]?[A-Z0-9\u0600-\u06ff])""")
 
 
 @lru_cache(maxsize=None)
@@ -147,6 +156,8 @@ def _abbreviation(language: str) -> re.Pattern:
     pack = get_pack(language)
     words = "|".join(re.escape(word) for word in pack.abbreviations)
     initial = r"|\b[A-Z]" if pack.writing_system.has_case else ""
+    if not words and not initial:
+        return re.compile(r"(?!)")          # (no abbreviation: every full stop may end one)
     return re.compile(rf"(?:\b(?:{words}){initial})\.$")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\u0600-\u06ff\"“])")
 
