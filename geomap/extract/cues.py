@@ -19,7 +19,8 @@ Kinds:
 - ``accident``, ``crime``: words that put an event out of scope (an accident, a criminal
   or drug case) when no word of violence or armed group says otherwise;
 - ``explosion_verb``: words that say an explosion happened ("went off", "struck"), which an
-  arrest of bomb-makers or a seizure of explosives lacks.
+  arrest of bomb-makers or a seizure of explosives lacks;
+- ``placed_at``: words that say where the event happened ("landed", "took place").
 
 >>> cues("en").kind_of("Insurgents often plant bombs in cities such as Herat.")
 'habitual'
@@ -46,9 +47,9 @@ __all__ = ["Cues", "cues", "KINDS"]
 KINDS = ("habitual", "background", "roundup")
 #: kinds that are word lists for the two patterns of :class:`Cues` built from them
 _WORD_KINDS = ("referring", "event_noun", "another_event", "elsewhere", "accident", "crime",
-               "explosion_verb")
+               "explosion_verb", "placed_at")
 #: the patterns built from the word kinds, in the order the gate holds them
-_NAMED = ("anaphor", "elsewhere", "accident", "crime", "explosion_verb")
+_NAMED = ("anaphor", "elsewhere", "accident", "crime", "explosion_verb", "placed_at")
 #: a kind whose words are read in date phrases, not sentences: those that tell a day
 #: relative to the report's ("last month", "two years ago")
 RELATIVE = "relative"
@@ -79,6 +80,8 @@ class Cues:
     crime: re.Pattern | None = None
     #: an explosion that happened ("went off", "struck"), not one only named
     explosion_verb: re.Pattern | None = None
+    #: a sentence saying where the event happened ("landed", "took place")
+    placed_at: re.Pattern | None = None
 
     #: which of the patterns above can match a text, from the one anchor scan of the text
     #: (geomap.rules.anchors.Gate): most sentences hold no cue word at all
@@ -140,7 +143,7 @@ def cues(language: str) -> Cues:
                            rf"{words['elsewhere']})\b", re.IGNORECASE) \
         if words["another_event"] and words["elsewhere"] else None
     scope = {kind: re.compile(rf"\b(?:{words[kind]})\b", re.IGNORECASE) if words[kind] else None
-             for kind in ("accident", "crime", "explosion_verb")}
+             for kind in ("accident", "crime", "explosion_verb", "placed_at")}
     patterns = tuple((kind, re.compile("|".join(found), re.IGNORECASE))
                      for kind, found in by_kind.items() if found)
     named = {"anaphor": guarded(anaphor) if anaphor else None,
@@ -150,7 +153,7 @@ def cues(language: str) -> Cues:
                  for name in _NAMED])
     return Cues(patterns, re.compile("|".join(relative), re.IGNORECASE) if relative else None,
                 named["anaphor"], named["elsewhere"], named["accident"], named["crime"],
-                named["explosion_verb"], gate)
+                named["explosion_verb"], named["placed_at"], gate)
 
 
 def _word(phrase: str) -> str:

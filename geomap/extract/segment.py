@@ -221,7 +221,8 @@ def _refines(article, scene: Scene, said: Said) -> bool:
     if not (said.groups and draft is not None and _close(said, draft)
             and not new_date(said.told, draft) and not said.elsewhere):
         return False
-    finer = finer_place(article.text, draft, said.groups)
+    finer = finer_place(article.text, draft, said.groups) or \
+        (None if article.lang.is_reaction(said.sentence.text) else _moved_to(draft, said))
     if finer is None:
         return False
     continue_draft(draft, said.sentence, said.index,
@@ -229,6 +230,32 @@ def _refines(article, scene: Scene, said: Said) -> bool:
                    said.actors, said.told, lang=article.lang)
     draft.group = finer
     return True
+
+
+#: the kinds of place a report may give first for an event a later sentence places
+#: exactly: a city (a dateline's, a road's end) or a whole province
+_LOOSE = frozenset({"city", "province"})
+_EXACT = frozenset({"district", "town", "landmark", "area", "airport"})
+
+
+def _moved_to(draft: Draft, said: Said) -> PlaceGroup | None:
+    """"... wounded by a mortar round fired near the Kandahar-Tirin Kot road. Officials in
+    neighbouring Uruzgan said the round landed on a home in Dehrawud district": a sentence
+    that refers back to the event ("the round") and names one exact place in another
+    province, where the event had only a city or a province, places it there."""
+    current = draft.group.head.place if draft.group is not None else None
+    if current is None or current.kind not in _LOOSE or not said.refers_back or \
+            not cues(said.language).holds("placed_at", said.sentence.text):
+        return None
+    exact = [g for g in said.groups if g.head.place is not None and g.head.place.kind in _EXACT]
+    if len(exact) != 1 or exact[0].head.place.admin1_code == current.admin1_code:
+        return None               # (within the province, finer_place decides)
+    # (what refers back must be the event, not the place itself: "the military hospital")
+    start = said.sentence.start
+    if not any(m.end() + start <= exact[0].start or m.start() + start >= exact[0].end for m in
+               cues(said.language).anaphor.finditer(said.sentence.text)):
+        return None
+    return exact[0]
 
 
 def _dates_only(article, scene: Scene, said: Said) -> None:
