@@ -292,12 +292,52 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     """One draft per place the sentence reports an event at."""
     if not said.groups:
         return False
-    for draft in new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
-                            _day_in_force(said), counts, said.actors, article.published,
-                            article.background, article.lang, said.stated):
-        draft.apart = _apart(said)
+    drafts = new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
+                        _day_in_force(said), counts, said.actors, article.published,
+                        article.background, article.lang, said.stated)
+    drafts += _elsewhere_in_province(article, said, counts, drafts)
+    for draft in drafts:
+        draft.apart = draft.apart or _apart(said)
         attach_or_add(scene.drafts, draft, article.lang)
     return True
+
+
+_CLAUSE_END = re.compile(r",\s*(?:while|and|but|whereas)\b|;", re.IGNORECASE)
+
+
+def _elsewhere_in_province(article, said: Said, counts: list[Count],
+                           drafts: list[Draft]) -> list[Draft]:
+    """"Commandos killed nine insurgents in a raid in Sayed Karam district of Paktia, while
+    three others were killed in an airstrike elsewhere in the province": a clause that says
+    its figures are of another event and names no place of its own is an incident of its
+    own, in the province of the place before it; its figures leave the first incident."""
+    text = said.sentence.text
+    words = cues(said.language)
+    if words.elsewhere is None or not counts or "," not in text and ";" not in text:
+        return []
+    breaks = [m.end() for m in _CLAUSE_END.finditer(text)]
+    out = []
+    for k, start in enumerate(breaks):
+        end = breaks[k + 1] if k + 1 < len(breaks) else len(text)
+        clause = text[start:end]
+        lo, hi = said.sentence.start + start, said.sentence.start + end
+        mine = [c for c in counts if lo <= c.start < hi]
+        if not mine or not words.holds("elsewhere", clause) or \
+                any(lo <= g.start < hi for g in said.groups):
+            continue
+        before = [g for g in said.groups if g.end <= lo]
+        province = next((m for g in reversed(before) for m in g.members
+                         if m.place is not None and m.place.kind == "province"), None)
+        if province is None:
+            continue
+        for draft in drafts:
+            draft.counts = [c for c in draft.counts if c not in mine]
+        draft = make_draft(PlaceGroup((province,)), said.sentence, said.index, clause,
+                           said.dates, _day_in_force(said), mine, said.actors,
+                           article.published, lang=article.lang, stated=said.stated)
+        draft.apart = True
+        out.append(draft)
+    return out
 
 
 def _continues(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
