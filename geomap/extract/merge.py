@@ -79,11 +79,12 @@ def _counts_agree(a: Incident, b: Incident) -> bool:
 
 def same_event(a: Incident, b: Incident, *, apart: frozenset[str] = frozenset()) -> bool:
     """True when two incidents are reports of one event. ``apart``: ids of incidents their
-    article says are another event ("A day earlier, gunmen killed a cleric", "The previous
-    day, two bombs ..."), which are one with no incident of another day."""
+    article says are another event ("A day earlier, gunmen killed a cleric", "..., while
+    three others were killed in an airstrike elsewhere in the province"), which are one
+    with none of the article's other incidents."""
     if a.place is None or b.place is None:
         return False
-    if (a.id in apart or b.id in apart) and a.event_date != b.event_date:
+    if (a.id in apart) != (b.id in apart):
         return False
     return (_places_nest(a.place, b.place) and _dates_agree(a, b) and _types_agree(a, b)
             and _counts_agree(a, b))

@@ -295,9 +295,12 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     drafts = new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
                         _day_in_force(said), counts, said.actors, article.published,
                         article.background, article.lang, said.stated)
-    drafts += _elsewhere_in_province(article, said, counts, drafts)
+    others = _elsewhere_in_province(article, said, counts, drafts)
     for draft in drafts:
-        draft.apart = draft.apart or _apart(said)
+        # (a sentence whose "elsewhere" clause became an incident of its own is, for the
+        # rest, about the event it opens with)
+        draft.apart = not others and _apart(said)
+    for draft in drafts + others:
         attach_or_add(scene.drafts, draft, article.lang)
     return True
 
@@ -330,12 +333,19 @@ def _elsewhere_in_province(article, said: Said, counts: list[Count],
                          if m.place is not None and m.place.kind == "province"), None)
         if province is None:
             continue
-        for draft in drafts:
-            draft.counts = [c for c in draft.counts if c not in mine]
         draft = make_draft(PlaceGroup((province,)), said.sentence, said.index, clause,
                            said.dates, _day_in_force(said), mine, said.actors,
                            article.published, lang=article.lang, stated=said.stated)
         draft.apart = True
+        own = article.lang.classify_event(text[:start])
+        for other in drafts:
+            other.counts = [c for c in other.counts if c not in mine]
+            if (other.event_type, other.sub_event_type) == \
+                    (draft.event_type, draft.sub_event_type) and \
+                    (own is None or own.sub_event_type == "Attack"):
+                # (its kind was the other clause's: "... killed six fighters in an operation
+                # ..., while four civilians died in a mortar attack elsewhere")
+                other.event_type, other.sub_event_type = "Violence against civilians", "Attack"
         out.append(draft)
     return out
 
