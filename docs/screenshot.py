@@ -72,9 +72,13 @@ def with_text(data: bytes, key: bytes, text: bytes) -> bytes:
     return data[:end_of_header] + chunk + data[end_of_header:]
 
 
-def screenshot(map_html: Path = MAP, png: Path = PNG, exe: str | None = None) -> dict:
+def screenshot(map_html: Path = MAP, png: Path = PNG, exe: str | None = None, *,
+               fragment: str = "", size: tuple[int, int] = (WIDTH, HEIGHT),
+               prepare: str = "") -> dict:
     """Write ``png``, a picture of ``map_html`` once its incidents are drawn; returns what
-    the page drew (``{"markers": n, "clusters": m}``)."""
+    the page drew (``{"markers": n, "clusters": m}``). ``fragment`` (``#incident=ID``)
+    opens that incident's popup first; ``prepare`` is JavaScript run before the picture
+    (after it, the page gets half a second for Leaflet's transitions)."""
     if not map_html.is_file():
         raise SystemExit(f"docs/screenshot.py: no {map_html}: run .venv/bin/geomap run first")
     exe = exe or find_chromium()
@@ -82,10 +86,14 @@ def screenshot(map_html: Path = MAP, png: Path = PNG, exe: str | None = None) ->
         raise SystemExit("docs/screenshot.py: Debian chromium is needed "
                          "(sudo apt-get install chromium)")
     with Browser(exe) as browser:
-        browser.call("Emulation.setDeviceMetricsOverride", session=True, width=WIDTH,
-                     height=HEIGHT, deviceScaleFactor=1, mobile=False)
-        browser.navigate(map_html.resolve().as_uri())
-        browser.wait_for(READY, timeout=30)
+        browser.call("Emulation.setDeviceMetricsOverride", session=True, width=size[0],
+                     height=size[1], deviceScaleFactor=1, mobile=False)
+        browser.navigate(map_html.resolve().as_uri() + fragment)
+        browser.wait_for(READY + (" && document.querySelector('.leaflet-popup-content')"
+                                  if fragment else ""), timeout=30)
+        if prepare:
+            browser.evaluate(f"(function () {{ {prepare} }})(), new Promise(function (done)"
+                             " { setTimeout(function () { done(true); }, 500); })")
         state = json.loads(browser.evaluate(
             "new Promise(function (done) { requestAnimationFrame(function () {"
             " requestAnimationFrame(function () { done(JSON.stringify({drawn: geomap.drawn,"

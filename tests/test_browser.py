@@ -198,3 +198,68 @@ def test_clicking_a_province_lists_its_incidents(browser, page):
     assert "Kabul (AF-KAB)" in text
     assert f"{len(in_kabul)} incidents, {killed} killed" in text
     assert browser.evaluate("document.querySelectorAll('.geomap-list li').length") == len(in_kabul)
+
+
+# -- Dari and Pashto: quotes right to left, unbroken, inert ---------------------------
+#: A Dari report of our own, ending in markup that must stay text.
+DARI = ("شام دیروز در حمله مسلحانه بر یک پاسگاه پولیس در شهر پل‌خمری، مرکز ولایت بغلان، "
+        "چهار پولیس جان باختند. <img src=x onerror=\"document.title='PWNED'\">")
+
+
+@pytest.fixture(scope="module")
+def dari_page(tmp_path_factory):
+    from datetime import date
+
+    from geomap.extract.incidents import extract_text
+    from geomap.outputs.export import feature_collection
+
+    features, provinces, totals = map_inputs()
+    dari = feature_collection(extract_text(DARI, published=date(2022, 3, 10),
+                                           source="dari.txt", language=None))["features"]
+    assert len(dari) == 1 and dari[0]["properties"]["sources"][0]["language"] == "fa"
+    path = maps.write_map(tmp_path_factory.mktemp("dari") / "map.html", features + dari,
+                          provinces, totals)
+    return path, dari[0]["properties"]
+
+
+def test_a_dari_quote_reads_right_to_left_in_its_popup(browser, dari_page):
+    path, props = dari_page
+    _open(browser, f"{path.as_uri()}#incident={props['id']}")
+    browser.wait_for("document.querySelector('.leaflet-popup-content blockquote')")
+    assert _popup_id(browser) == props["id"]
+    shown = json.loads(browser.evaluate("""(function () {
+      var quote = document.querySelector('.leaflet-popup-content blockquote.geomap-quote');
+      var q = quote.querySelector('q'), cite = quote.querySelector('cite');
+      var style = getComputedStyle(quote), table = document.querySelector('.geomap-popup table');
+      var first = document.createRange(), text = q.firstChild;
+      first.setStart(text, 0); first.setEnd(text, 1);
+      var box = quote.getBoundingClientRect(), start = first.getBoundingClientRect();
+      return JSON.stringify({direction: style.direction, bidi: style.unicodeBidi,
+        spacing: style.letterSpacing, text: q.textContent, html: quote.innerHTML,
+        citeDirection: getComputedStyle(cite).direction, cite: cite.textContent,
+        tableDirection: getComputedStyle(table).direction,
+        startsRight: start.right > box.left + box.width / 2,
+        citeLeftOfStart: cite.getBoundingClientRect().left < start.left,
+        images: document.querySelectorAll('.leaflet-popup-content img').length,
+        title: document.title});
+    })()"""))
+    quote = props["sources"][0]["quote"]
+    assert shown["direction"] == "rtl" and shown["bidi"] == "plaintext"
+    assert shown["spacing"] == "normal"                       # letters stay joined
+    assert shown["text"] == quote and "<img" in quote        # the quote whole, as text
+    assert "&lt;img src=x" in shown["html"] and shown["images"] == 0
+    assert "PWNED" not in shown["title"]
+    assert shown["startsRight"]                # the first word at the right edge
+    assert shown["cite"] == "(dari.txt)" and shown["citeDirection"] == "ltr"
+    assert shown["citeLeftOfStart"]            # the file name after it, to its left
+    assert shown["tableDirection"] == "ltr"    # the English fields stay left to right
+
+
+def test_an_english_quote_stays_left_to_right(browser, dari_page):
+    path, _ = dari_page
+    english = next(f["properties"] for f in map_inputs()[0]
+                   if f["properties"]["sources"][0]["file"] == "b.txt")
+    _open(browser, f"{path.as_uri()}#incident={english['id']}")
+    browser.wait_for("document.querySelector('.leaflet-popup-content blockquote')")
+    assert browser.evaluate("getComputedStyle(document.querySelector("
+                            "'.leaflet-popup-content blockquote')).direction") == "ltr"

@@ -184,7 +184,8 @@ var __LAYER__ = (function () {
   // -- popups, built when they open ---------------------------------------------------
   function row(table, label, text) {
     var tr = el("tr", null, table);
-    el("td", null, tr, label); el("td", null, tr, text);
+    el("td", null, tr, label);
+    el("td", null, tr, text).setAttribute("dir", "auto");    // a name in Persian script
   }
   function incidentBox(i, back) {
     var box = el("div", "geomap-popup");
@@ -209,7 +210,13 @@ var __LAYER__ = (function () {
     row(table, "Confidence", n(D.cf[i]));
     row(table, "Id", D.id[i]);
     D.q[i].forEach(function (q) {
-      el("blockquote", null, box, "\u201c" + q[1] + "\u201d (" + D.files[q[0]] + ")");
+      // dir="auto": a Dari or Pashto quote runs right to left, an English one left to
+      // right; the file name is isolated so it keeps its own order beside either
+      var quote = el("blockquote", "geomap-quote", box);
+      quote.setAttribute("dir", "auto");
+      el("q", null, quote, q[1]);
+      quote.appendChild(document.createTextNode(" "));
+      el("cite", null, quote, "(" + D.files[q[0]] + ")").setAttribute("dir", "ltr");
     });
     return box;
   }

@@ -120,7 +120,7 @@
      ["How it was read", item.resolution]].forEach(function (pair) {
       var tr = el("tr", null, table);
       el("td", null, tr, pair[0]);
-      el("td", null, tr, pair[1]);
+      el("td", null, tr, pair[1]).setAttribute("dir", "auto");   // names in Persian script
     });
     var sources = $("sources");
     clear(sources);
@@ -131,7 +131,9 @@
       tick.value = String(k);
       tick.title = "tick to split this source off";
       el("span", "file", li, " " + s.file + (s.published ? " (" + s.published + ")" : ""));
-      quote(el("blockquote", null, li), s.quote, s.highlights);
+      var block = el("blockquote", null, li);
+      block.setAttribute("dir", "auto");          // a Dari or Pashto sentence runs right to left
+      quote(block, s.quote, s.highlights);
     });
     var merge = $("merge-into");
     clear(merge);
