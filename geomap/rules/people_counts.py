@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .figures import Count, victims as _victims
-from .numbers import number_at as _number_at
-from .phrases import Phrase, _phrase, _phrase_ending_at, _tokens
+from .phrases import Phrase, _phrase, _phrase_ending_at, _tokens, partitive
 from .verbs import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _NOMINAL, _PEOPLE_WORD_SET,
                     _PHRASE_VERBS_BY_FIRST, _SAID, _TOOK, _VERBS)
 from ..codebook import people
@@ -259,13 +258,12 @@ def _inverted_subject(words: list[str], at: int) -> int | None:
 def _before_aside(words: list[str], comma: int, raw: list[str] | None = None) -> int:
     """Index of the comma opening an aside that ends at ``comma`` (or ``comma``): ", who
     ...,", ", a senior leader,", ", known as Qari Jalil,", ", police said,", ", five of them
-    civilians,", and with ``raw`` a name after a role (", Mullah Nasir,")."""
+    civilians,", ", most of them farmers,", and with ``raw`` a name after a role (", Mullah Nasir,")."""
     said = comma > 0 and words[comma - 1] in _SAID
     for i in range(comma - 1, max(0, comma - 40), -1):
         if words[i] == "," and i + 1 < len(words) and (
                 words[i + 1] in _ASIDE_OPENERS or (said and comma - i <= 5) or
-                (tuple(words[i + 2:i + 4]) in (("of", "them"), ("of", "whom")) and
-                 _number_at(words, i + 1) is not None) or (
+                partitive(words, i + 1) is not None or (
                     raw is not None and 1 < comma - i <= 5 and
                     all(w[:1].isupper() for w in raw[i + 1:comma]) and
                     i > 0 and words[i - 1] in people())):

@@ -319,7 +319,7 @@ def _open_head(words: list[str], i: int) -> Head | None:
     """"a carpet seller": up to three lower-case words before a stop, the last singular."""
     j = i
     while j < len(words) and j - i < 3 and words[j].isalpha() and words[j] not in _STOP \
-            and words[j] not in _VERBS and words[j] not in _DETERMINERS:
+            and words[j] not in _VERBS and words[j] not in _DETERMINERS and words[j] not in _SAID:
         j += 1
     if j == i or (j < len(words) and words[j].isalpha() and words[j] not in _STOP) or \
             words[j - 1].endswith(("s", "ed")) or len(words[j - 1]) < 3:
@@ -346,27 +346,58 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
     total, j, additive = first.value, first.end, first.additive
     classes = [first.cls]
     parts = [total]
-    while True:
-        for join in _JOINS_LONGEST_FIRST:
-            k = j + len(join)
-            if tuple(words[j:k]) == join:
-                nxt = _item(words, raw, k, open_noun)
-                if nxt is None and join[-1] in ("and", ",") and k < len(words):
-                    head = _head(words, raw, k)   # "his driver and guard"
-                    if head is not None and head.singular and head.at == k:
-                        nxt = Item(1, head.end, head.cls, False)
-                if nxt is not None and (stop is None or nxt.end <= stop):
-                    if join == (",",) and "name" in (classes[-1], nxt.cls) and \
-                            total == 1 and nxt.value == 1:
-                        pass             # "Mullah Omar, a Taliban leader": one person
-                    else:
-                        total += nxt.value
-                        parts.append(nxt.value)
-                    j = nxt.end
-                    classes.append(nxt.cls)
-                    break
+    while (joined := _joined_item(words, raw, j, stop, open_noun)) is not None:
+        join, nxt = joined
+        if join == (",",) and "name" in (classes[-1], nxt.cls) and \
+                total == 1 and nxt.value == 1:
+            pass                     # "Mullah Omar, a Taliban leader": one person
         else:
-            return Phrase(i, total, j, tuple(classes), additive, tuple(parts))
+            total += nxt.value
+            parts.append(nxt.value)
+        j = nxt.end
+        classes.append(nxt.cls)
+    return Phrase(i, total, j, tuple(classes), additive, tuple(parts))
+
+
+def _joined_item(words: list[str], raw: list[str], j: int, stop: int | None,
+                 open_noun: bool) -> tuple[tuple[str, ...], Item] | None:
+    """The join at ``words[j]`` and the item after it, or None where the phrase ends."""
+    for join in _JOINS_LONGEST_FIRST:
+        k = j + len(join)
+        if tuple(words[j:k]) != join:
+            continue
+        if partitive(words, k) is not None:
+            return None              # "11 people, many of them soldiers": a part of them
+        nxt = _item(words, raw, k, open_noun)
+        if nxt is None and join[-1] in ("and", ",") and k < len(words):
+            head = _head(words, raw, k)   # "his driver and guard"
+            if head is not None and head.singular and head.at == k:
+                nxt = Item(1, head.end, head.cls, False)
+        if nxt is not None and nxt.end < len(words) and words[nxt.end] in _SAID:
+            return None              # "killing four officers, a district official said"
+        if nxt is not None and (stop is None or nxt.end <= stop):
+            return join, nxt
+    return None
+
+
+#: words that count a part of people just counted: "most of them", "all of whom"
+_PARTITIVE = frozenset("most many some all several both half each none few".split())
+
+
+def partitive(words: list[str], i: int) -> int | None:
+    """Index after "<quantity> of them/whom/those/these" at ``words[i]`` ("many of them",
+    "two of whom", "most of them"): a part of the people counted before it, not more
+    people; None when there is none."""
+    if i >= len(words):
+        return None
+    if words[i] in _PARTITIVE:
+        used = 1
+    else:
+        amount = _number_at(words, i) or _vague_at(words, i)
+        if amount is None:
+            return None
+        used = amount[1]
+    return i + used + 2 if tuple(words[i + used:i + used + 2]) in _OF_THEM else None
 
 
 def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 16,
@@ -390,10 +421,12 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
 def _postmodifier(words: list[str], start: int, end: int) -> bool:
     """"Several members | of Taliban in Nangarhar | were killed": a short of/in/from
     phrase between the people and their verb."""
-    if 0 < end - start <= 10 and words[start] in ("including", "among"):
-        # "12 Taliban fighters | including a local commander | were killed": the total
-        return not any(w in _VERBS or w in _AUX or w in (";", "who", "which", "that")
-                       for w in words[start:end])
+    if 0 < end - start and words[start] in ("including", "among"):
+        # "12 Taliban fighters | including a local commander | were killed", "25 others
+        # including a governor, two of his guards and a police officer were wounded": the
+        # total (the sub-list after "including" neither replaces nor adds to it)
+        return not any(w in _VERBS or w in _AUX or w in _SAID or
+                       w in (";", "who", "which", "that") for w in words[start:end])
     return 0 < end - start <= 8 and words[start] in ("of", "in", "from", "at", "near") and \
         not any(w in _VERBS or w in _AUX or w in _SAID or
                 w in (",", ";", "and", "who", "which", "that") for w in words[start:end])
