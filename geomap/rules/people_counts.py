@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .figures import Count, victims as _victims
 from .phrases import Phrase, _phrase, _phrase_ending_at, _tokens, partitive
-from .verbs import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _NOMINAL, _PEOPLE_WORD_SET,
-                    _PHRASE_VERBS_BY_FIRST, _SAID, _TOOK, _VERBS)
+from .verbs import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _LEFT, _NOMINAL,
+                    _PEOPLE_WORD_SET, _PHRASE_VERBS_BY_FIRST, _SAID, _STATES, _TOOK, _VERBS)
 from ..codebook import people
 
 __all__ = ["people_counts", "Verb", "Reading", "Sentence"]
@@ -47,7 +47,7 @@ class Verb:
     kind: str | None       # "killed" | "wounded" | "detained", None for a noun or "took"
     width: int
     intent: bool           # "to arrest", "not take": no event
-    also: bool             # "were also killed": perhaps people beyond those counted
+    also: bool             # "were also killed", "died too": perhaps people beyond those counted
 
     @property
     def open_noun(self) -> bool:
@@ -111,7 +111,20 @@ def _verb_at(words: list[str], k: int) -> Verb:
                 break
     return Verb(words[k], k, kind, width,
                 intent=k > 0 and words[k - 1] in ("to", "not", "never"),
-                also=any(x == "also" for x in words[max(0, k - 2):k]))
+                also=any(x == "also" for x in words[max(0, k - 2):k]) or
+                _also_after(words, k + width))
+
+
+def _also_after(words: list[str], at: int) -> bool:
+    """"his driver died too", "two guards were wounded as well": an addition, like "also"
+    ("too" or "as well" ending the verb's clause, a few words on at most; not "as well as")."""
+    for j in range(at, min(len(words), at + 6)):
+        width = 1 if words[j] == "too" else 2 if tuple(words[j:j + 2]) == ("as", "well") else 0
+        if width:
+            return j + width == len(words) or not words[j + width][0].isalnum()
+        if not words[j][0].isalnum() or words[j] in _VERBS or words[j] in _SAID:
+            return False
+    return False
 
 
 def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
@@ -119,6 +132,8 @@ def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
     words, k = sentence.words, verb.at
     if verb.kind is None and verb.word in _TOOK:
         return _into_custody(sentence, verb)
+    if verb.kind is None and verb.word in _LEFT:
+        return _left_in_state(sentence, verb)
     if verb.kind is None and verb.word in _NOMINAL and k + 1 < len(words) and \
             words[k + 1] == "of":
         return _nominal(sentence, verb)
@@ -141,6 +156,16 @@ def _into_custody(sentence: Sentence, verb: Verb) -> Reading | None:
     if found is None or tuple(sentence.words[found.end:found.end + 2]) != ("into", "custody"):
         return None
     return _reading("detained", verb.at, found.end + 1, found, verb.also)
+
+
+def _left_in_state(sentence: Sentence, verb: Verb) -> Reading | None:
+    """"The clash left nine insurgents and two policemen dead": the people between "left"
+    and "dead" / "wounded", all of them."""
+    found = _phrase(sentence.words, sentence.raw, verb.at + 1)
+    if verb.intent or found is None or found.end >= len(sentence.words) or \
+            sentence.words[found.end] not in _STATES:
+        return None
+    return _reading(_STATES[sentence.words[found.end]], verb.at, found.end, found, verb.also)
 
 
 def _nominal(sentence: Sentence, verb: Verb) -> Reading | None:

@@ -64,7 +64,7 @@ _DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1, "his": 1, "he
                 "their": 1, "its": 1, "this": 1, "that": 1}
 _QUALIFIERS = (("at", "least"), ("more", "than"), ("no", "fewer", "than"), ("as", "many", "as"),
                ("up", "to"), ("an", "estimated"), ("over",), ("nearly",), ("almost",),
-               ("about",), ("around",), ("approximately",), ("roughly",))
+               ("about",), ("around",), ("approximately",), ("roughly",), ("all",))
 _QUALIFIER_FIRST = frozenset(qual[0] for qual in _QUALIFIERS)
 _ADDITIVE = frozenset("additional another other more further".split())
 
@@ -97,6 +97,10 @@ def _head(words: list[str], raw: list[str], i: int) -> Head | None:
             continue
         if w in table:
             best = Head(j + 1, *table[w], j)
+        elif "-" in w and w.rsplit("-", 1)[1] in table:
+            best = Head(j + 1, *table[w.rsplit("-", 1)[1]], j)    # "a bomb-maker"
+        elif w == "-" and j > i and j + 1 < len(words) and words[j + 1] in table:
+            pass                     # (the same with its first part blanked: "a     -maker")
         elif w == "of" and j > i and j + 1 < len(raw) and raw[j + 1][:1].isupper():
             pass                                   # "Islamic Movement of Uzbekistan leader"
         elif w in _STOP or w in _VERBS or w in _DETERMINERS or not (w[0].isalpha() or w in "()") \
