@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .figures import Count, victims as _victims
+from .numbers import number_at as _number_at
 from .phrases import Phrase, _phrase, _phrase_ending_at, _tokens, partitive
 from .verbs import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _LEFT, _NOMINAL,
                     _PEOPLE_WORD_SET, _PHRASE_VERBS_BY_FIRST, _SAID, _STATES, _TOOK, _VERBS)
@@ -68,12 +69,13 @@ class Reading:
     additive: bool
     parts: tuple[int, ...] = ()
     also: bool = False
+    out_of: str = ""        # (Count.out_of: "one of the wounded later died")
 
     def count(self, sentence: Sentence) -> Count:
         start, end = sentence.spans[self.first][1], sentence.spans[self.last][2]
         return Count(self.kind, self.total, start, end, sentence.text[start:end],
                      self.additive or self.also, _victims(self.classes), self.parts,
-                     self.also and not self.additive)
+                     self.also and not self.additive, out_of=self.out_of)
 
 
 def _reading(kind: str, first: int, last: int, found: Phrase, also: bool) -> Reading:
@@ -134,9 +136,11 @@ def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
         return _into_custody(sentence, verb)
     if verb.kind is None and verb.word in _LEFT:
         return _left_in_state(sentence, verb)
-    if verb.kind is None and verb.word in _NOMINAL and k + 1 < len(words) and \
-            words[k + 1] == "of":
-        return _nominal(sentence, verb)
+    if verb.word in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of" and \
+            (verb.kind is None or (k and words[k - 1] in _NOUN_DETERMINERS)):
+        return _nominal(sentence, verb)   # ("the killing of a soldier": a noun too)
+    if verb.kind is None and verb.word == "shot":
+        return _shot_pronoun(sentence, verb)
     if verb.kind is None or verb.intent or (k and words[k - 1] == "the"):
         return None                   # "to arrest" (an intent), "the injured" (a noun)
     inverted = _inverted(sentence, verb)
@@ -144,8 +148,49 @@ def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
         return inverted
     subject_end = _subject_end(sentence, verb)
     if subject_end is not None:
-        return _subject(sentence, verb, *subject_end)
+        return _out_of_casualties(sentence, verb, subject_end[0]) or \
+            _subject(sentence, verb, *subject_end)
     return _object(sentence, verb)
+
+
+#: determiners before a verb's noun form ("the killing of", "his arrest of")
+_NOUN_DETERMINERS = frozenset("the his her their its this".split())
+#: the casualties a later figure may come out of ("one of the wounded later died")
+_CASUALTY_NOUNS = {"wounded": "wounded", "injured": "wounded"}
+
+
+def _out_of_casualties(sentence: Sentence, verb: Verb, a: int) -> Reading | None:
+    """"One of the wounded later died", "two of the injured succumbed": people counted
+    among the wounded before, now among the dead (Count.out_of; the incident's wounded
+    figure gives them up)."""
+    words = sentence.words
+    if verb.kind != "killed" or a < 4 or words[a - 1] not in _CASUALTY_NOUNS or \
+            tuple(words[a - 3:a - 1]) != ("of", "the"):
+        return None
+    amount = _number_at(words, a - 4)
+    if amount is None or amount[1] != 1:
+        return None
+    return Reading("killed", a - 4, verb.at + verb.width - 1, amount[0], ("person",), True,
+                   out_of=_CASUALTY_NOUNS[words[a - 1]])
+
+
+#: words that tell a shooting wounded its victim ("shot him in the leg", "taken to hospital")
+_WOUND_WORDS = frozenset("wounded wounding injured injuring injury injuries hurt hospital "
+                         "hospitalised hospitalized survived survive leg legs arm arms".split())
+
+
+def _shot_pronoun(sentence: Sentence, verb: Verb) -> Reading | None:
+    """"... stopped a young shepherd at a checkpoint and shot him": a person the sentence
+    named, shot, with nothing in the sentence saying he survived or was wounded, is one
+    killed (ACLED codes the reported killing; "shot him in the leg" is no figure)."""
+    words, k = sentence.words, verb.at
+    if verb.intent or k + 1 >= len(words) or words[k + 1] not in ("him", "her"):
+        return None
+    if k + 2 < len(words) and words[k + 2] == "dead":
+        return Reading("killed", k, k + 2, 1, ("person",), False)     # "shot him dead"
+    if _WOUND_WORDS.intersection(words) or k + 2 < len(words) and words[k + 2][0].isalnum():
+        return None                   # ("shot him twice in the leg"): the clause goes on
+    return Reading("killed", k, k + 1, 1, ("person",), False)
 
 
 def _into_custody(sentence: Sentence, verb: Verb) -> Reading | None:
