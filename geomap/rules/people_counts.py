@@ -342,7 +342,8 @@ def _before_aside(words: list[str], comma: int, raw: list[str] | None = None) ->
 
 
 #: words that open an aside between people and their verb (", who ...", ", a senior
-#: leader,", ", known as Qari Jalil,")
-_ASIDE_OPENERS = frozenset("who which a an the known also identified named aka".split())
+#: leader,", ", known as Qari Jalil,", ", mostly women and children,", ", all from Kunar,")
+_ASIDE_OPENERS = frozenset("who which a an the known also identified named aka "
+                           "mostly mainly largely all most many some both".split())
 
 
