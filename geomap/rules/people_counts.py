@@ -160,18 +160,25 @@ _CASUALTY_NOUNS = {"wounded": "wounded", "injured": "wounded"}
 
 
 def _out_of_casualties(sentence: Sentence, verb: Verb, a: int) -> Reading | None:
-    """"One of the wounded later died", "two of the injured succumbed": people counted
-    among the wounded before, now among the dead (Count.out_of; the incident's wounded
+    """"One of the wounded later died", "two of the injured succumbed", "four were
+    wounded; one of them later died": people counted among the wounded before, now among
+    the dead (Count.out_of; the incident's wounded
     figure gives them up)."""
     words = sentence.words
-    if verb.kind != "killed" or a < 4 or words[a - 1] not in _CASUALTY_NOUNS or \
-            tuple(words[a - 3:a - 1]) != ("of", "the"):
+    if verb.kind != "killed" or a < 3:
         return None
-    amount = _number_at(words, a - 4)
+    if words[a - 1] in _CASUALTY_NOUNS and tuple(words[a - 3:a - 1]) == ("of", "the"):
+        first, out_of = a - 4, _CASUALTY_NOUNS[words[a - 1]]
+    elif tuple(words[a - 2:a]) == ("of", "them") and \
+            any(_VERBS.get(w) == "wounded" for w in words[:a - 3]):
+        first, out_of = a - 3, "wounded"     # "Four were wounded; one of them later died"
+    else:
+        return None
+    amount = _number_at(words, first) if first >= 0 else None
     if amount is None or amount[1] != 1:
         return None
-    return Reading("killed", a - 4, verb.at + verb.width - 1, amount[0], ("person",), True,
-                   out_of=_CASUALTY_NOUNS[words[a - 1]])
+    return Reading("killed", first, verb.at + verb.width - 1, amount[0], ("person",), True,
+                   out_of=out_of)
 
 
 #: words that tell a shooting wounded its victim ("shot him in the leg", "taken to hospital")

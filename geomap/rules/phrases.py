@@ -158,8 +158,9 @@ def _item(words: list[str], raw: list[str], i: int, open_noun: bool = False) -> 
         if inner is not None:
             return _item(words, raw, inner, open_noun=True)
     if _one_more(words, i):
-        # "two were arrested and the other killed", "killed two and wounded a third"
-        return Item(1, i + 2, "person", False)
+        # "two were arrested and the other killed", "killed two and wounded a third",
+        # "the fourth one was wounded"
+        return Item(1, i + 2 + (words[i + 2:i + 3] == ["one"]), "person", False)
     if words[i] == "him" or (words[i] == "her" and (
             i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
         return Item(1, i + 1, "person", False)     # "killing him", "shot her"
@@ -192,10 +193,13 @@ def _collective_count(words: list[str], i: int) -> int | None:
 
 
 def _one_more(words: list[str], i: int) -> bool:
-    """"the other", "a third" with no noun after it: one person (not "a third of them")."""
-    return i + 1 < len(words) and (words[i], words[i + 1]) in _ONE_MORE and (
-        i + 2 == len(words) or (words[i + 2] in _STOP and words[i + 2] != "of") or
-        not words[i + 2][0].isalnum())
+    """"the other", "a third" (or "the fourth one") with no noun after it: one person (not
+    "a third of them")."""
+    if i + 1 >= len(words) or (words[i], words[i + 1]) not in _ONE_MORE:
+        return False
+    after = i + 2 + (words[i + 2:i + 3] == ["one"])
+    return after == len(words) or (words[after] in _STOP and words[after] != "of") or \
+        not words[after][0].isalnum()
 
 
 def _determiner(words: list[str], i: int) -> tuple[int, bool]:
