@@ -357,8 +357,9 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
     while (joined := _joined_item(words, raw, j, stop, open_noun)) is not None:
         join, nxt = joined
         if join == (",",) and "name" in (classes[-1], nxt.cls) and \
-                total == 1 and nxt.value == 1:
-            pass                     # "Mullah Omar, a Taliban leader": one person
+                classes[-1] != nxt.cls and total == 1 and nxt.value == 1:
+            pass                     # "Mullah Omar, a Taliban leader": one person (but
+            #                          "Abdul Rahim, Gul Agha and ...": names of a list)
         else:
             total += nxt.value
             parts.append(nxt.value)
