@@ -77,9 +77,9 @@ def _unstrayed(text: str) -> str:
 def number_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, tokens used) of a number at ``words[i]``: digits or number words."""
     w = words[i]
-    if w[:-1] in _STRAY_S and w.endswith("s"):
-        return _UNITS.get(w[:-1]) or _TENS[w[:-1]], 1       # "elevens"
     if "-" not in w and w not in _NUMBER_WORDS and not w[0].isdigit():
+        if w[-1] == "s" and w[:-1] in _STRAY_S:
+            return _UNITS.get(w[:-1]) or _TENS[w[:-1]], 1   # "elevens"
         return None                      # (the loop below would not take a word)
     if w[0].isdigit():
         digits = w.replace(",", "")

@@ -95,16 +95,18 @@ def people_counts(text: str) -> list[Count]:
     """
     sentence = Sentence.of(text)
     out: list[Count] = []
+    too = "too" in sentence.words or "well" in sentence.words     # (for _also_after)
     for k, w in enumerate(sentence.words):
         if w not in _PEOPLE_WORD_SET:
             continue                      # no verb, two-word verb or "the death of" here
-        reading = _read_verb(sentence, _verb_at(sentence.words, k))
+        reading = _read_verb(sentence, _verb_at(sentence.words, k, too))
         if reading is not None:
             out.append(reading.count(sentence))
     return out
 
 
-def _verb_at(words: list[str], k: int) -> Verb:
+def _verb_at(words: list[str], k: int, too: bool = True) -> Verb:
+    """The verb at ``words[k]``; ``too``: whether the sentence may hold "too" / "as well"."""
     kind, width = _VERBS.get(words[k]), 1
     if kind is None:
         for phrase, phrase_kind in _PHRASE_VERBS_BY_FIRST.get(words[k], ()):
@@ -114,7 +116,7 @@ def _verb_at(words: list[str], k: int) -> Verb:
     return Verb(words[k], k, kind, width,
                 intent=k > 0 and words[k - 1] in ("to", "not", "never"),
                 also=any(x == "also" for x in words[max(0, k - 2):k]) or
-                _also_after(words, k + width))
+                (too and _also_after(words, k + width)))
 
 
 def _also_after(words: list[str], at: int) -> bool:
