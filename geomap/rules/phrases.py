@@ -354,8 +354,13 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
     total, j, additive = first.value, first.end, first.additive
     classes = [first.cls]
     parts = [total]
+    before_commas = None             # the phrase before a run of ", one person" items
     while (joined := _joined_item(words, raw, j, stop, open_noun)) is not None:
         join, nxt = joined
+        if join != (",",) or nxt.value != 1:
+            before_commas = None
+        elif before_commas is None:
+            before_commas = (total, j, len(classes), len(parts))
         if join == (",",) and "name" in (classes[-1], nxt.cls) and \
                 classes[-1] != nxt.cls and total == 1 and nxt.value == 1:
             pass                     # "Mullah Omar, a Taliban leader": one person (but
@@ -365,7 +370,23 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
             parts.append(nxt.value)
         j = nxt.end
         classes.append(nxt.cls)
+    if before_commas is not None and _speaker_ends(words, raw, j):
+        # "killing four officers, the district governor, Mohammad Khan, said": the
+        # one-person items after the last comma are who said it
+        total, j, n_classes, n_parts = before_commas
+        classes, parts = classes[:n_classes], parts[:n_parts]
     return Phrase(i, total, j, tuple(classes), additive, tuple(parts))
+
+
+def _speaker_ends(words: list[str], raw: list[str], j: int) -> bool:
+    """A reporting verb at ``words[j]``, or after a comma and a name there ("the district
+    chief, Abdul Wahid, said")."""
+    j += j < len(words) and words[j] == ","
+    name = j
+    while j < len(raw) and j - name < 4 and raw[j][:1].isupper() and raw[j].isalpha():
+        j += 1
+    j += j > name and j < len(words) and words[j] == ","
+    return j < len(words) and words[j] in _SAID
 
 
 def _joined_item(words: list[str], raw: list[str], j: int, stop: int | None,
@@ -382,8 +403,8 @@ def _joined_item(words: list[str], raw: list[str], j: int, stop: int | None,
             head = _head(words, raw, k)   # "his driver and guard"
             if head is not None and head.singular and head.at == k:
                 nxt = Item(1, head.end, head.cls, False)
-        if nxt is not None and nxt.end < len(words) and words[nxt.end] in _SAID:
-            return None              # "killing four officers, a district official said"
+        if nxt is not None and join != (",",) and _speaker_ends(words, raw, nxt.end):
+            return None              # "and a local official said" (after commas: _phrase)
         if nxt is not None and (stop is None or nxt.end <= stop):
             return join, nxt
     return None
