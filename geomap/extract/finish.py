@@ -114,7 +114,8 @@ def _by_sides(actor1: str | None, actor2: str | None, named: list[str],
 def _best_count(counts: list[Count], kind: str) -> int | None:
     """An incident's figure: reports repeat a figure ("killed numerous insurgents ... killing
     numerous insurgents"), so the largest one, plus the people said to be additional
-    ("also detained two", "another insurgent was killed")."""
+    ("also detained two", "another insurgent was killed"), less the people who left it
+    ("one of the wounded later died")."""
     if any(c.claimed for c in counts if c.kind == kind) and \
             not all(c.claimed for c in counts if c.kind == kind):
         counts = [c for c in counts if not c.claimed]   # (the conservative figure)
@@ -137,7 +138,10 @@ def _best_count(counts: list[Count], kind: str) -> int | None:
         side = c.victims if c.victims in _SIDES else ""
         by_side[side] = max(by_side.get(side, 0), c.value)
     general = by_side.pop("", 0)
-    return max(general, sum(by_side.values())) + extra
+    # "Four were wounded ... One of the wounded later died": the one leaves this figure
+    # (Count.out_of) and is counted among the dead
+    gone = sum(c.value for c in counts if c.out_of == kind)
+    return max(0, max(general, sum(by_side.values())) + extra - gone)
 
 
 def finish(draft: Draft, document: Document, claimed: list[str]) -> Incident:

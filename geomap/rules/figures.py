@@ -45,12 +45,15 @@ class Count:
     #: who gave it: "official", "hospital", "residents" or "" (no one named);
     #: geomap.extract.speakers
     source: str = ""
+    #: the kind of figure these people were counted in before and now leave ("one of the
+    #: wounded later died": killed 1 out of "wounded"); "" when they are counted once
+    out_of: str = ""
 
     def moved(self, offset: int) -> "Count":
         """The same figure ``offset`` characters further on (sentence → document)."""
         return Count(self.kind, self.value, self.start + offset, self.end + offset, self.phrase,
                      self.additive, self.victims, self.parts, self.loose, self.claimed,
-                     self.shared, self.source)
+                     self.shared, self.source, self.out_of)
 
 
 def _victims_in(phrase: str) -> str:

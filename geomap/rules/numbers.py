@@ -21,7 +21,13 @@ _TENS = number_words()["ten"]
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand"}
 _WORD = "|".join(sorted((w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "no")),
                        key=len, reverse=True))
-_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})\b(?:[\s-](?:{_WORD})\b)?"
+#: number words a stray final "s" may follow ("Elevens insurgents died"): two and more,
+#: not "ones" ("loved ones") nor "tens" (a vague quantity, codebook/quantities.csv)
+_STRAY_S = frozenset(w for w, v in {**_UNITS, **_TENS}.items()
+                     if v >= 2 and w != "ten" and w not in ("a", "an", "no"))
+_STRAYED = "|".join(sorted(_STRAY_S, key=len, reverse=True))
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_STRAYED})s\b|"
+        rf"(?:{_WORD})\b(?:[\s-](?:{_WORD})\b)?"
         rf"(?:\s+(?:hundred|thousand|dozen)\b)?(?:\s+and\s+(?:{_WORD})\b)?|"
         # "dozens", "a dozen": codebook/quantities.csv's figures
         + "|".join(phrase.replace(" ", r"\s+") for phrase in figure_quantities()) + "|an?)")
@@ -38,9 +44,11 @@ def parse_number(text: str) -> int | None:
         return None
     if text in quantities():                       # "dozens", "a hundred": the codebook's
         return quantities()[text]
-    if text.replace(",", "").isdigit():
+    # (isdecimal, not isdigit: "²" and "⓪" are digits that int() rejects)
+    if text.replace(",", "").isdecimal():
         digits = text.replace(",", "")
         return int(digits) if len(digits) <= 7 else None     # "99999999999999999999"
+    text = _unstrayed(text)
     total, current = 0, 0
     for word in text.split():
         if word == "and":
@@ -61,15 +69,23 @@ def parse_number(text: str) -> int | None:
     return total + current
 
 
+def _unstrayed(text: str) -> str:
+    """"elevens" → "eleven": a number word with a stray final "s" (a typo), alone."""
+    return text[:-1] if text.endswith("s") and text[:-1] in _STRAY_S else text
+
+
 def number_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, tokens used) of a number at ``words[i]``: digits or number words."""
     w = words[i]
     if "-" not in w and w not in _NUMBER_WORDS and not w[0].isdigit():
+        if w[-1] == "s" and w[:-1] in _STRAY_S:
+            return _UNITS.get(w[:-1]) or _TENS[w[:-1]], 1   # "elevens"
         return None                      # (the loop below would not take a word)
     if w[0].isdigit():
-        if len(w.replace(",", "")) > 6:
-            return None
-        return int(w.replace(",", "")), 1
+        digits = w.replace(",", "")
+        if len(digits) > 6 or not digits.isdecimal():
+            return None                  # (nor "²", "⓪": digits that int() rejects)
+        return int(digits), 1
     j = i
     while j < len(words) and j - i < 5 and (
             words[j] in _UNITS or words[j] in _TENS or words[j] in ("hundred", "thousand")

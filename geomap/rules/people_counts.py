@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from .figures import Count, victims as _victims
 from .numbers import number_at as _number_at
-from .phrases import Phrase, _phrase, _phrase_ending_at, _tokens
-from .verbs import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _NOMINAL, _PEOPLE_WORD_SET,
-                    _PHRASE_VERBS_BY_FIRST, _SAID, _TOOK, _VERBS)
+from .phrases import Phrase, _phrase, _phrase_ending_at, _tokens, partitive
+from .verbs import (_ADVERBS, _AFTER_BARE, _AUX, _BE, _INTRANSITIVE, _LEFT, _NOMINAL,
+                    _PEOPLE_WORD_SET, _PHRASE_VERBS_BY_FIRST, _SAID, _STATES, _TOOK, _VERBS)
 from ..codebook import people
 
 __all__ = ["people_counts", "Verb", "Reading", "Sentence"]
@@ -48,7 +48,7 @@ class Verb:
     kind: str | None       # "killed" | "wounded" | "detained", None for a noun or "took"
     width: int
     intent: bool           # "to arrest", "not take": no event
-    also: bool             # "were also killed": perhaps people beyond those counted
+    also: bool             # "were also killed", "died too": perhaps people beyond those counted
 
     @property
     def open_noun(self) -> bool:
@@ -69,12 +69,13 @@ class Reading:
     additive: bool
     parts: tuple[int, ...] = ()
     also: bool = False
+    out_of: str = ""        # (Count.out_of: "one of the wounded later died")
 
     def count(self, sentence: Sentence) -> Count:
         start, end = sentence.spans[self.first][1], sentence.spans[self.last][2]
         return Count(self.kind, self.total, start, end, sentence.text[start:end],
                      self.additive or self.also, _victims(self.classes), self.parts,
-                     self.also and not self.additive)
+                     self.also and not self.additive, out_of=self.out_of)
 
 
 def _reading(kind: str, first: int, last: int, found: Phrase, also: bool) -> Reading:
@@ -94,16 +95,18 @@ def people_counts(text: str) -> list[Count]:
     """
     sentence = Sentence.of(text)
     out: list[Count] = []
+    too = "too" in sentence.words or "well" in sentence.words     # (for _also_after)
     for k, w in enumerate(sentence.words):
         if w not in _PEOPLE_WORD_SET:
             continue                      # no verb, two-word verb or "the death of" here
-        reading = _read_verb(sentence, _verb_at(sentence.words, k))
+        reading = _read_verb(sentence, _verb_at(sentence.words, k, too))
         if reading is not None:
             out.append(reading.count(sentence))
     return out
 
 
-def _verb_at(words: list[str], k: int) -> Verb:
+def _verb_at(words: list[str], k: int, too: bool = True) -> Verb:
+    """The verb at ``words[k]``; ``too``: whether the sentence may hold "too" / "as well"."""
     kind, width = _VERBS.get(words[k]), 1
     if kind is None:
         for phrase, phrase_kind in _PHRASE_VERBS_BY_FIRST.get(words[k], ()):
@@ -112,7 +115,20 @@ def _verb_at(words: list[str], k: int) -> Verb:
                 break
     return Verb(words[k], k, kind, width,
                 intent=k > 0 and words[k - 1] in ("to", "not", "never"),
-                also=any(x == "also" for x in words[max(0, k - 2):k]))
+                also=any(x == "also" for x in words[max(0, k - 2):k]) or
+                (too and _also_after(words, k + width)))
+
+
+def _also_after(words: list[str], at: int) -> bool:
+    """"his driver died too", "two guards were wounded as well": an addition, like "also"
+    ("too" or "as well" ending the verb's clause, a few words on at most; not "as well as")."""
+    for j in range(at, min(len(words), at + 6)):
+        width = 1 if words[j] == "too" else 2 if tuple(words[j:j + 2]) == ("as", "well") else 0
+        if width:
+            return j + width == len(words) or not words[j + width][0].isalnum()
+        if not words[j][0].isalnum() or words[j] in _VERBS or words[j] in _SAID:
+            return False
+    return False
 
 
 def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
@@ -120,9 +136,13 @@ def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
     words, k = sentence.words, verb.at
     if verb.kind is None and verb.word in _TOOK:
         return _into_custody(sentence, verb)
-    if verb.kind is None and verb.word in _NOMINAL and k + 1 < len(words) and \
-            words[k + 1] == "of":
-        return _nominal(sentence, verb)
+    if verb.kind is None and verb.word in _LEFT:
+        return _left_in_state(sentence, verb)
+    if verb.word in _NOMINAL and k + 1 < len(words) and words[k + 1] == "of" and \
+            (verb.kind is None or (k and words[k - 1] in _NOUN_DETERMINERS)):
+        return _nominal(sentence, verb)   # ("the killing of a soldier": a noun too)
+    if verb.kind is None and verb.word == "shot":
+        return _shot_pronoun(sentence, verb)
     if verb.kind is None or verb.intent or (k and words[k - 1] == "the"):
         return None                   # "to arrest" (an intent), "the injured" (a noun)
     inverted = _inverted(sentence, verb)
@@ -130,8 +150,56 @@ def _read_verb(sentence: Sentence, verb: Verb) -> Reading | None:
         return inverted
     subject_end = _subject_end(sentence, verb)
     if subject_end is not None:
-        return _subject(sentence, verb, *subject_end)
+        return _out_of_casualties(sentence, verb, subject_end[0]) or \
+            _subject(sentence, verb, *subject_end)
     return _object(sentence, verb)
+
+
+#: determiners before a verb's noun form ("the killing of", "his arrest of")
+_NOUN_DETERMINERS = frozenset("the his her their its this".split())
+#: the casualties a later figure may come out of ("one of the wounded later died")
+_CASUALTY_NOUNS = {"wounded": "wounded", "injured": "wounded"}
+
+
+def _out_of_casualties(sentence: Sentence, verb: Verb, a: int) -> Reading | None:
+    """"One of the wounded later died", "two of the injured succumbed", "four were
+    wounded; one of them later died": people counted among the wounded before, now among
+    the dead (Count.out_of; the incident's wounded
+    figure gives them up)."""
+    words = sentence.words
+    if verb.kind != "killed" or a < 3:
+        return None
+    if words[a - 1] in _CASUALTY_NOUNS and tuple(words[a - 3:a - 1]) == ("of", "the"):
+        first, out_of = a - 4, _CASUALTY_NOUNS[words[a - 1]]
+    elif tuple(words[a - 2:a]) == ("of", "them") and \
+            any(_VERBS.get(w) == "wounded" for w in words[:a - 3]):
+        first, out_of = a - 3, "wounded"     # "Four were wounded; one of them later died"
+    else:
+        return None
+    amount = _number_at(words, first) if first >= 0 else None
+    if amount is None or amount[1] != 1:
+        return None
+    return Reading("killed", first, verb.at + verb.width - 1, amount[0], ("person",), True,
+                   out_of=out_of)
+
+
+#: words that tell a shooting wounded its victim ("shot him in the leg", "taken to hospital")
+_WOUND_WORDS = frozenset("wounded wounding injured injuring injury injuries hurt hospital "
+                         "hospitalised hospitalized survived survive leg legs arm arms".split())
+
+
+def _shot_pronoun(sentence: Sentence, verb: Verb) -> Reading | None:
+    """"... stopped a young shepherd at a checkpoint and shot him": a person the sentence
+    named, shot, with nothing in the sentence saying he survived or was wounded, is one
+    killed (ACLED codes the reported killing; "shot him in the leg" is no figure)."""
+    words, k = sentence.words, verb.at
+    if verb.intent or k + 1 >= len(words) or words[k + 1] not in ("him", "her"):
+        return None
+    if k + 2 < len(words) and words[k + 2] == "dead":
+        return Reading("killed", k, k + 2, 1, ("person",), False)     # "shot him dead"
+    if _WOUND_WORDS.intersection(words) or k + 2 < len(words) and words[k + 2][0].isalnum():
+        return None                   # ("shot him twice in the leg"): the clause goes on
+    return Reading("killed", k, k + 1, 1, ("person",), False)
 
 
 def _into_custody(sentence: Sentence, verb: Verb) -> Reading | None:
@@ -142,6 +210,16 @@ def _into_custody(sentence: Sentence, verb: Verb) -> Reading | None:
     if found is None or tuple(sentence.words[found.end:found.end + 2]) != ("into", "custody"):
         return None
     return _reading("detained", verb.at, found.end + 1, found, verb.also)
+
+
+def _left_in_state(sentence: Sentence, verb: Verb) -> Reading | None:
+    """"The clash left nine insurgents and two policemen dead": the people between "left"
+    and "dead" / "wounded", all of them."""
+    found = _phrase(sentence.words, sentence.raw, verb.at + 1)
+    if verb.intent or found is None or found.end >= len(sentence.words) or \
+            sentence.words[found.end] not in _STATES:
+        return None
+    return _reading(_STATES[sentence.words[found.end]], verb.at, found.end, found, verb.also)
 
 
 def _nominal(sentence: Sentence, verb: Verb) -> Reading | None:
@@ -259,13 +337,12 @@ def _inverted_subject(words: list[str], at: int) -> int | None:
 def _before_aside(words: list[str], comma: int, raw: list[str] | None = None) -> int:
     """Index of the comma opening an aside that ends at ``comma`` (or ``comma``): ", who
     ...,", ", a senior leader,", ", known as Qari Jalil,", ", police said,", ", five of them
-    civilians,", and with ``raw`` a name after a role (", Mullah Nasir,")."""
+    civilians,", ", most of them farmers,", and with ``raw`` a name after a role (", Mullah Nasir,")."""
     said = comma > 0 and words[comma - 1] in _SAID
     for i in range(comma - 1, max(0, comma - 40), -1):
         if words[i] == "," and i + 1 < len(words) and (
                 words[i + 1] in _ASIDE_OPENERS or (said and comma - i <= 5) or
-                (tuple(words[i + 2:i + 4]) in (("of", "them"), ("of", "whom")) and
-                 _number_at(words, i + 1) is not None) or (
+                partitive(words, i + 1) is not None or (
                     raw is not None and 1 < comma - i <= 5 and
                     all(w[:1].isupper() for w in raw[i + 1:comma]) and
                     i > 0 and words[i - 1] in people())):
@@ -274,7 +351,8 @@ def _before_aside(words: list[str], comma: int, raw: list[str] | None = None) ->
 
 
 #: words that open an aside between people and their verb (", who ...", ", a senior
-#: leader,", ", known as Qari Jalil,")
-_ASIDE_OPENERS = frozenset("who which a an the known also identified named aka".split())
+#: leader,", ", known as Qari Jalil,", ", mostly women and children,", ", all from Kunar,")
+_ASIDE_OPENERS = frozenset("who which a an the known also identified named aka "
+                           "mostly mainly largely all most many some both".split())
 
 

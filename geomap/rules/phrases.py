@@ -64,7 +64,7 @@ _DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1, "his": 1, "he
                 "their": 1, "its": 1, "this": 1, "that": 1}
 _QUALIFIERS = (("at", "least"), ("more", "than"), ("no", "fewer", "than"), ("as", "many", "as"),
                ("up", "to"), ("an", "estimated"), ("over",), ("nearly",), ("almost",),
-               ("about",), ("around",), ("approximately",), ("roughly",))
+               ("about",), ("around",), ("approximately",), ("roughly",), ("all",))
 _QUALIFIER_FIRST = frozenset(qual[0] for qual in _QUALIFIERS)
 _ADDITIVE = frozenset("additional another other more further".split())
 
@@ -97,6 +97,10 @@ def _head(words: list[str], raw: list[str], i: int) -> Head | None:
             continue
         if w in table:
             best = Head(j + 1, *table[w], j)
+        elif "-" in w and w.rsplit("-", 1)[1] in table:
+            best = Head(j + 1, *table[w.rsplit("-", 1)[1]], j)    # "a bomb-maker"
+        elif w == "-" and j > i and j + 1 < len(words) and words[j + 1] in table:
+            pass                     # (the same with its first part blanked: "a     -maker")
         elif w == "of" and j > i and j + 1 < len(raw) and raw[j + 1][:1].isupper():
             pass                                   # "Islamic Movement of Uzbekistan leader"
         elif w in _STOP or w in _VERBS or w in _DETERMINERS or not (w[0].isalpha() or w in "()") \
@@ -154,8 +158,9 @@ def _item(words: list[str], raw: list[str], i: int, open_noun: bool = False) -> 
         if inner is not None:
             return _item(words, raw, inner, open_noun=True)
     if _one_more(words, i):
-        # "two were arrested and the other killed", "killed two and wounded a third"
-        return Item(1, i + 2, "person", False)
+        # "two were arrested and the other killed", "killed two and wounded a third",
+        # "the fourth one was wounded"
+        return Item(1, i + 2 + (words[i + 2:i + 3] == ["one"]), "person", False)
     if words[i] == "him" or (words[i] == "her" and (
             i + 1 == len(words) or not (words[i + 1][0].isalnum()))):
         return Item(1, i + 1, "person", False)     # "killing him", "shot her"
@@ -188,10 +193,13 @@ def _collective_count(words: list[str], i: int) -> int | None:
 
 
 def _one_more(words: list[str], i: int) -> bool:
-    """"the other", "a third" with no noun after it: one person (not "a third of them")."""
-    return i + 1 < len(words) and (words[i], words[i + 1]) in _ONE_MORE and (
-        i + 2 == len(words) or (words[i + 2] in _STOP and words[i + 2] != "of") or
-        not words[i + 2][0].isalnum())
+    """"the other", "a third" (or "the fourth one") with no noun after it: one person (not
+    "a third of them")."""
+    if i + 1 >= len(words) or (words[i], words[i + 1]) not in _ONE_MORE:
+        return False
+    after = i + 2 + (words[i + 2:i + 3] == ["one"])
+    return after == len(words) or (words[after] in _STOP and words[after] != "of") or \
+        not words[after][0].isalnum()
 
 
 def _determiner(words: list[str], i: int) -> tuple[int, bool]:
@@ -319,7 +327,7 @@ def _open_head(words: list[str], i: int) -> Head | None:
     """"a carpet seller": up to three lower-case words before a stop, the last singular."""
     j = i
     while j < len(words) and j - i < 3 and words[j].isalpha() and words[j] not in _STOP \
-            and words[j] not in _VERBS and words[j] not in _DETERMINERS:
+            and words[j] not in _VERBS and words[j] not in _DETERMINERS and words[j] not in _SAID:
         j += 1
     if j == i or (j < len(words) and words[j].isalpha() and words[j] not in _STOP) or \
             words[j - 1].endswith(("s", "ed")) or len(words[j - 1]) < 3:
@@ -346,27 +354,80 @@ def _phrase(words: list[str], raw: list[str], i: int, stop: int | None = None,
     total, j, additive = first.value, first.end, first.additive
     classes = [first.cls]
     parts = [total]
-    while True:
-        for join in _JOINS_LONGEST_FIRST:
-            k = j + len(join)
-            if tuple(words[j:k]) == join:
-                nxt = _item(words, raw, k, open_noun)
-                if nxt is None and join[-1] in ("and", ",") and k < len(words):
-                    head = _head(words, raw, k)   # "his driver and guard"
-                    if head is not None and head.singular and head.at == k:
-                        nxt = Item(1, head.end, head.cls, False)
-                if nxt is not None and (stop is None or nxt.end <= stop):
-                    if join == (",",) and "name" in (classes[-1], nxt.cls) and \
-                            total == 1 and nxt.value == 1:
-                        pass             # "Mullah Omar, a Taliban leader": one person
-                    else:
-                        total += nxt.value
-                        parts.append(nxt.value)
-                    j = nxt.end
-                    classes.append(nxt.cls)
-                    break
+    before_commas = None             # the phrase before a run of ", one person" items
+    while (joined := _joined_item(words, raw, j, stop, open_noun)) is not None:
+        join, nxt = joined
+        if join != (",",) or nxt.value != 1:
+            before_commas = None
+        elif before_commas is None:
+            before_commas = (total, j, len(classes), len(parts))
+        if join == (",",) and "name" in (classes[-1], nxt.cls) and \
+                classes[-1] != nxt.cls and total == 1 and nxt.value == 1:
+            pass                     # "Mullah Omar, a Taliban leader": one person (but
+            #                          "Abdul Rahim, Gul Agha and ...": names of a list)
         else:
-            return Phrase(i, total, j, tuple(classes), additive, tuple(parts))
+            total += nxt.value
+            parts.append(nxt.value)
+        j = nxt.end
+        classes.append(nxt.cls)
+    if before_commas is not None and _speaker_ends(words, raw, j):
+        # "killing four officers, the district governor, Mohammad Khan, said": the
+        # one-person items after the last comma are who said it
+        total, j, n_classes, n_parts = before_commas
+        classes, parts = classes[:n_classes], parts[:n_parts]
+    return Phrase(i, total, j, tuple(classes), additive, tuple(parts))
+
+
+def _speaker_ends(words: list[str], raw: list[str], j: int) -> bool:
+    """A reporting verb at ``words[j]``, or after a comma and a name there ("the district
+    chief, Abdul Wahid, said")."""
+    j += j < len(words) and words[j] == ","
+    name = j
+    while j < len(raw) and j - name < 4 and raw[j][:1].isupper() and raw[j].isalpha():
+        j += 1
+    j += j > name and j < len(words) and words[j] == ","
+    return j < len(words) and words[j] in _SAID
+
+
+def _joined_item(words: list[str], raw: list[str], j: int, stop: int | None,
+                 open_noun: bool) -> tuple[tuple[str, ...], Item] | None:
+    """The join at ``words[j]`` and the item after it, or None where the phrase ends."""
+    for join in _JOINS_LONGEST_FIRST:
+        k = j + len(join)
+        if tuple(words[j:k]) != join:
+            continue
+        if partitive(words, k) is not None:
+            return None              # "11 people, many of them soldiers": a part of them
+        nxt = _item(words, raw, k, open_noun)
+        if nxt is None and join[-1] in ("and", ",") and k < len(words):
+            head = _head(words, raw, k)   # "his driver and guard"
+            if head is not None and head.singular and head.at == k:
+                nxt = Item(1, head.end, head.cls, False)
+        if nxt is not None and join != (",",) and _speaker_ends(words, raw, nxt.end):
+            return None              # "and a local official said" (after commas: _phrase)
+        if nxt is not None and (stop is None or nxt.end <= stop):
+            return join, nxt
+    return None
+
+
+#: words that count a part of people just counted: "most of them", "all of whom"
+_PARTITIVE = frozenset("most many some all several both half each none few".split())
+
+
+def partitive(words: list[str], i: int) -> int | None:
+    """Index after "<quantity> of them/whom/those/these" at ``words[i]`` ("many of them",
+    "two of whom", "most of them"): a part of the people counted before it, not more
+    people; None when there is none."""
+    if i >= len(words):
+        return None
+    if words[i] in _PARTITIVE:
+        used = 1
+    else:
+        amount = _number_at(words, i) or _vague_at(words, i)
+        if amount is None:
+            return None
+        used = amount[1]
+    return i + used + 2 if tuple(words[i + used:i + used + 2]) in _OF_THEM else None
 
 
 def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 16,
@@ -390,10 +451,12 @@ def _phrase_ending_at(words: list[str], raw: list[str], end: int, window: int = 
 def _postmodifier(words: list[str], start: int, end: int) -> bool:
     """"Several members | of Taliban in Nangarhar | were killed": a short of/in/from
     phrase between the people and their verb."""
-    if 0 < end - start <= 10 and words[start] in ("including", "among"):
-        # "12 Taliban fighters | including a local commander | were killed": the total
-        return not any(w in _VERBS or w in _AUX or w in (";", "who", "which", "that")
-                       for w in words[start:end])
+    if 0 < end - start and words[start] in ("including", "among"):
+        # "12 Taliban fighters | including a local commander | were killed", "25 others
+        # including a governor, two of his guards and a police officer were wounded": the
+        # total (the sub-list after "including" neither replaces nor adds to it)
+        return not any(w in _VERBS or w in _AUX or w in _SAID or
+                       w in (";", "who", "which", "that") for w in words[start:end])
     return 0 < end - start <= 8 and words[start] in ("of", "in", "from", "at", "near") and \
         not any(w in _VERBS or w in _AUX or w in _SAID or
                 w in (",", ";", "and", "who", "which", "that") for w in words[start:end])

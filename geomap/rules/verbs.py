@@ -41,8 +41,13 @@ def _by_first_word(phrases: dict[tuple[str, ...], str]) -> dict[str, list]:
 _PHRASE_VERBS_BY_FIRST = _by_first_word(_PHRASE_VERBS)
 #: "took ... into custody": the people come between the verb and "into custody"
 _TOOK = frozenset({"took", "take", "takes", "taking", "taken"})
+#: "left nine insurgents and two policemen dead": the people come between "left" and
+#: the state they were left in
+_LEFT = frozenset({"left", "leave", "leaves", "leaving"})
+_STATES = {"dead": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded"}
 #: a token people_counts starts from: without one of these words it finds nothing
-_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | set(_PHRASE_VERBS_BY_FIRST) | _TOOK)
+_PEOPLE_WORDS = sorted(set(_VERBS) | set(_NOMINAL) | set(_PHRASE_VERBS_BY_FIRST) | _TOOK |
+                       _LEFT)
 _PEOPLE_WORD_SET = frozenset(_PEOPLE_WORDS)
 _AUX = frozenset("was were is are been being be got get has have had".split())
 _BE = frozenset("was were is are been being be got get".split())

@@ -67,3 +67,18 @@ def test_phrase_records():
     assert _head(words, words, 1) == Head(3, "security", True, 2)
     assert _item(words, words, 4) == Item(2, 6, "person", False)
     assert _phrase(words, words, 0) == Phrase(0, 3, 6, ("security", "person"), False, (1, 2))
+
+
+def test_too_or_as_well_ending_the_clause_adds_like_also():
+    for text, word, also in (("The guard was hurt; his driver died too.", "died", True),
+                             ("Two cooks were wounded in the raid as well.", "wounded", True),
+                             ("A cook was wounded as well as two guards.", "wounded", False),
+                             ("A cook was wounded, too many to count.", "wounded", False)):
+        sentence = pc.Sentence.of(text)
+        assert _verb(sentence, word).also is also, text
+
+
+def test_left_in_state_reads_the_people_before_dead_or_wounded():
+    assert _read(pc._left_in_state, "The raid left six gunmen and a guard dead.", "left") == \
+        ("killed", 7, (6, 1))
+    assert _read(pc._left_in_state, "The raiders left the village at dawn.", "left") is None
