@@ -21,7 +21,8 @@ _VERBS = {
 _NOMINAL = {"capture": "detained", "arrest": "detained", "arrests": "detained",
             "detention": "detained", "apprehension": "detained",
             "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
-            "assassination": "killed"}
+            "assassination": "killed", "execution": "killed", "executions": "killed",
+            "beheading": "killed"}
 #: verbs of several words, each a whole phrase ("shot dead", "was taken into custody")
 _PHRASE_VERBS = {("shot", "dead"): "killed", ("shooting", "dead"): "killed",
                  ("gunned", "down"): "killed", ("gunning", "down"): "killed",
