@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..places.records import SPECIFICITY, contains
 from ..places.resolve import PlaceGroup, group_places
 from ..rules.anchors import guarded
 from ..rules.counts import Count
@@ -34,6 +33,7 @@ from ..rules.lexicon import ActorHit
 from ..text.reader import Sentence
 from .claims import counts_in
 from .asides import event_places, is_aside, out_of_scope
+from .placing import elsewhere_in_province, finest_within, moved_to
 from .cues import cues
 from .drafts import (Draft, attach_or_add, continue_draft, finer_place, in_background, inside,
                      make_draft, new_date, new_drafts, placeable, restated, same_province,
@@ -177,19 +177,6 @@ def _said(article, scene: Scene, index: int) -> Said:
                 context, place_ctx, stated[0] if stated else None, article.lang.code)
 
 
-def _finest_within(groups: list[PlaceGroup]) -> PlaceGroup:
-    """The sentence's first place, or a more specific one of the sentence inside it ("In
-    Helmand province, a patrol was engaged in Sangin district": Sangin)."""
-    first = groups[0]
-    outer = first.head.place
-    if outer is None:
-        return first
-    inside = [g for g in groups[1:] if g.head.place is not None and
-              SPECIFICITY[g.head.place.kind] > SPECIFICITY[outer.kind] and
-              contains(outer, g.head.place)]
-    return max(inside, key=lambda g: SPECIFICITY[g.head.place.kind]) if inside else first
-
-
 def _all_background(groups: list[PlaceGroup], background: list[tuple[int, int]]) -> bool:
     return bool(groups) and all(inside(g.start, background) for g in groups)
 
@@ -209,7 +196,7 @@ def _set_scene(article, scene: Scene, said: Said) -> None:
         # attacks in Kabul" after "an operation in Baghlan" leaves the scene in Baghlan)
         scene.last_place = PlaceContext(said.groups, said.index)
         if lead is None or lead.from_dateline:
-            scene.lead = Lead(_finest_within(said.groups), "lead")
+            scene.lead = Lead(finest_within(said.groups), "lead")
 
 
 # -- the decisions, in the order they are tried -------------------------------------------
@@ -222,7 +209,7 @@ def _refines(article, scene: Scene, said: Said) -> bool:
             and not new_date(said.told, draft) and not said.elsewhere):
         return False
     finer = finer_place(article.text, draft, said.groups) or \
-        (None if article.lang.is_reaction(said.sentence.text) else _moved_to(draft, said))
+        (None if article.lang.is_reaction(said.sentence.text) else moved_to(draft, said))
     if finer is None:
         return False
     continue_draft(draft, said.sentence, said.index,
@@ -230,32 +217,6 @@ def _refines(article, scene: Scene, said: Said) -> bool:
                    said.actors, said.told, lang=article.lang)
     draft.group = finer
     return True
-
-
-#: the kinds of place a report may give first for an event a later sentence places
-#: exactly: a city (a dateline's, a road's end) or a whole province
-_LOOSE = frozenset({"city", "province"})
-_EXACT = frozenset({"district", "town", "landmark", "area", "airport"})
-
-
-def _moved_to(draft: Draft, said: Said) -> PlaceGroup | None:
-    """"... wounded by a mortar round fired near the Kandahar-Tirin Kot road. Officials in
-    neighbouring Uruzgan said the round landed on a home in Dehrawud district": a sentence
-    that refers back to the event ("the round") and names one exact place in another
-    province, where the event had only a city or a province, places it there."""
-    current = draft.group.head.place if draft.group is not None else None
-    if current is None or current.kind not in _LOOSE or not said.refers_back or \
-            not cues(said.language).holds("placed_at", said.sentence.text):
-        return None
-    exact = [g for g in said.groups if g.head.place is not None and g.head.place.kind in _EXACT]
-    if len(exact) != 1 or exact[0].head.place.admin1_code == current.admin1_code:
-        return None               # (within the province, finer_place decides)
-    # (what refers back must be the event, not the place itself: "the military hospital")
-    start = said.sentence.start
-    if not any(m.end() + start <= exact[0].start or m.start() + start >= exact[0].end for m in
-               cues(said.language).anaphor.finditer(said.sentence.text)):
-        return None
-    return exact[0]
 
 
 def _dates_only(article, scene: Scene, said: Said) -> None:
@@ -295,7 +256,7 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     drafts = new_drafts(article.text, said.sentence, said.index, said.groups, said.dates,
                         _day_in_force(said), counts, said.actors, article.published,
                         article.background, article.lang, said.stated)
-    others = _elsewhere_in_province(article, said, counts, drafts)
+    others = elsewhere_in_province(article, said, counts, drafts)
     for draft in drafts:
         # (a sentence whose "elsewhere" clause became an incident of its own is, for the
         # rest, about the event it opens with)
@@ -303,51 +264,6 @@ def _new_events(article, scene: Scene, said: Said, counts: list[Count]) -> bool:
     for draft in drafts + others:
         attach_or_add(scene.drafts, draft, article.lang)
     return True
-
-
-_CLAUSE_END = re.compile(r",\s*(?:while|and|but|whereas)\b|;", re.IGNORECASE)
-
-
-def _elsewhere_in_province(article, said: Said, counts: list[Count],
-                           drafts: list[Draft]) -> list[Draft]:
-    """"Commandos killed nine insurgents in a raid in Sayed Karam district of Paktia, while
-    three others were killed in an airstrike elsewhere in the province": a clause that says
-    its figures are of another event and names no place of its own is an incident of its
-    own, in the province of the place before it; its figures leave the first incident."""
-    text = said.sentence.text
-    words = cues(said.language)
-    if words.elsewhere is None or not counts or "," not in text and ";" not in text:
-        return []
-    breaks = [m.end() for m in _CLAUSE_END.finditer(text)]
-    out = []
-    for k, start in enumerate(breaks):
-        end = breaks[k + 1] if k + 1 < len(breaks) else len(text)
-        clause = text[start:end]
-        lo, hi = said.sentence.start + start, said.sentence.start + end
-        mine = [c for c in counts if lo <= c.start < hi]
-        if not mine or not words.holds("elsewhere", clause) or \
-                any(lo <= g.start < hi for g in said.groups):
-            continue
-        before = [g for g in said.groups if g.end <= lo]
-        province = next((m for g in reversed(before) for m in g.members
-                         if m.place is not None and m.place.kind == "province"), None)
-        if province is None:
-            continue
-        draft = make_draft(PlaceGroup((province,)), said.sentence, said.index, clause,
-                           said.dates, _day_in_force(said), mine, said.actors,
-                           article.published, lang=article.lang, stated=said.stated)
-        draft.apart = True
-        own = article.lang.classify_event(text[:start])
-        for other in drafts:
-            other.counts = [c for c in other.counts if c not in mine]
-            if (other.event_type, other.sub_event_type) == \
-                    (draft.event_type, draft.sub_event_type) and \
-                    (own is None or own.sub_event_type == "Attack"):
-                # (its kind was the other clause's: "... killed six fighters in an operation
-                # ..., while four civilians died in a mortar attack elsewhere")
-                other.event_type, other.sub_event_type = "Violence against civilians", "Attack"
-        out.append(draft)
-    return out
 
 
 def _continues(article, scene: Scene, said: Said, counts: list[Count]) -> bool:

@@ -56,6 +56,8 @@ def detect(text: str) -> str:
     'en'
     """
     sample = text[:_SAMPLE]
+    if sample.isascii() or _PERSIAN_SCRIPT.search(sample) is None:
+        return "en"                     # (no Persian-script letter at all: the usual case)
     latin = len(_LATIN.findall(sample))
     persian = len(_PERSIAN_SCRIPT.findall(sample))
     if persian <= latin:
