@@ -88,13 +88,18 @@ _ALONG_WITH = re.compile(
 # "Five people were killed in Kabul and three in Herat": the verb is left out
 _ELLIPSIS = re.compile(rf"\b(?:and|while|with)\s+{_QUAL}(?P<num>{_NUM})\s+(?:more\s+|others?\s+)?"
                        rf"(?=(?:in|at|near)\s+[A-Z])")
-_TOLL = re.compile(rf"\bdeath\s+toll\s+(?:(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)|"
-                   # "The death toll from Friday's bombing of a school has risen to 85"
-                   rf"(?:[\w'’-]+\s+){{0,12}}?(?:has\s+|had\s+)?(?:risen|rose|climbed|"
-                   rf"jumped|increased|reached|stands|stood)(?:\s+to|\s+at)?)\s+"
+_TOLL = re.compile(rf"\b(?:death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)|"
+                   # "The death toll from Friday's bombing of a school has risen to 85", "the
+                   # toll had risen to 26" (a toll that rises is of the dead)
+                   rf"(?:death\s+)?toll\s+(?:[\w'’-]+\s+){{0,12}}?(?:has\s+|had\s+)?(?:risen|rose|"
+                   rf"climbed|jumped|increased|reached|stands|stood)(?:\s+to|\s+at)?)\s+"
                    # (not "a" alone: "the toll of a blast"; "a dozen", "a hundred" are)
                    rf"{_QUAL}(?!an?\b(?!\s+(?:dozen|hundred|thousand)\b))(?P<num>{_NUM})\b",
                    re.IGNORECASE)
+# "put the number of wounded at 25", "the number of dead rose to 12"
+_NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<verb>dead|{_KILL}|{_WOUND}|casualties)\s+"
+                        rf"(?:(?:has\s+|had\s+)?(?:risen|rose|climbed|reached)\s+)?(?:at|to)\s+"
+                        rf"{_QUAL}(?P<num>{_NUM})\b", re.IGNORECASE)
 _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s+reports?\s+of\s+"
                    r"casualties)\b|\bno\s*(?:one|body)\s+(?:was|were|has\s+been|had\s+been)\s+"
                    rf"(?:reported\s+)?(?P<verb>{_KILL}|{_WOUND})", re.IGNORECASE)
@@ -102,8 +107,9 @@ _NONE = re.compile(r"\bno\s+(?:casualties|deaths|fatalities|injuries|immediate\s
 # The engine tries these at every position of a sentence; behind a look-ahead of the
 # characters they can start with, it leaves most positions at once (same matches).
 _BEFORE, _AFTER, _LEFT, _ONE, _ONE_PASSIVE, _SUM, _INCLUDING, _ALONG_WITH, _ELLIPSIS, _TOLL, \
-    _NONE = (guarded(p) for p in (_BEFORE, _AFTER, _LEFT, _ONE, _ONE_PASSIVE, _SUM, _INCLUDING,
-                                  _ALONG_WITH, _ELLIPSIS, _TOLL, _NONE))
+    _NONE, _NUMBER_OF = (guarded(p) for p in (_BEFORE, _AFTER, _LEFT, _ONE, _ONE_PASSIVE, _SUM,
+                                              _INCLUDING, _ALONG_WITH, _ELLIPSIS, _TOLL, _NONE,
+                                              _NUMBER_OF))
 
 
 def _kind(verb: str) -> str:
@@ -118,7 +124,7 @@ _ANY_CASUALTY = re.compile(r"kill|dead|die|death|wound|injur|hurt|casualt|martyr
 # find_counts' patterns, each run only where its anchor words are (geomap.anchors; the
 # gate, _GATE, is defined below with the people counter's words)
 _ANY, _NONE_AT, _PEOPLE_AT, _SUM_AT, _INCLUDING_AT, _ALONG_WITH_AT, _TOLL_AT, _BEFORE_AT, \
-    _ONE_PASSIVE_AT, _ONE_AT, _LEFT_AT, _AFTER_AT, _ELLIPSIS_AT = range(13)
+    _ONE_PASSIVE_AT, _ONE_AT, _LEFT_AT, _AFTER_AT, _ELLIPSIS_AT, _NUMBER_OF_AT = range(14)
 
 
 def find_counts(text: str) -> list[Count]:
@@ -161,6 +167,10 @@ def find_counts(text: str) -> list[Count]:
         add(_kind(m.group("verb")), None if others is None else others + 1, m)
     for m in matches(_TOLL_AT, _TOLL):
         add("killed", parse_number(m.group("num")), m)
+    for m in matches(_NUMBER_OF_AT, _NUMBER_OF):
+        verb = m.group("verb").lower()
+        add("killed" if verb in ("dead", "casualties") else _kind(verb),
+            parse_number(m.group("num")), m)
     for m in matches(_BEFORE_AT, _BEFORE):
         num = m.group("num").lower()
         if re.fullmatch(YEAR, num) and re.search(r"\b(?:in|of|since|during)\s+$",
@@ -213,4 +223,5 @@ def _singular_ok(phrase: str) -> bool:
 
 
 _GATE = Gate([_ANY_CASUALTY, _NONE, tuple(_PEOPLE_WORDS), _SUM, _INCLUDING, _ALONG_WITH, _TOLL,
-              _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS])     # (find_counts')
+              _BEFORE, _ONE_PASSIVE, _ONE, _LEFT, _AFTER, _ELLIPSIS,
+              _NUMBER_OF])                                                 # (find_counts')
