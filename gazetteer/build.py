@@ -644,10 +644,10 @@ def final_names(names) -> list[list[str]]:
 def index_keys(name_rows) -> list[list[str]]:
     """Append geomap's own fold/phonetic keys, so loading need not recompute them.
 
-    Rerun the build whenever geomap/normalize.py changes.
+    Rerun the build whenever geomap/places/names.py changes.
     """
     sys.path.insert(0, str(HERE.parent))
-    from geomap.normalize import fold as key_of, phonetic as phonetic_of
+    from geomap.places.names import fold as key_of, phonetic as phonetic_of
 
     return [row + [key_of(row[1]), phonetic_of(row[1])] for row in name_rows]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from geomap.normalize import fold, phonetic  # noqa: E402
+from geomap.places.names import fold, phonetic  # noqa: E402
 
 # Afghan names that the dictionary happens to hold but that news uses only as places.
 KEEP_AS_PLACES = {"kabul", "herat", "kandahar", "khost", "ghazni", "balkh", "kunar", "farah",
