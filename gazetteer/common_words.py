@@ -40,7 +40,7 @@ EXTRA = {"police", "said", "now", "bar", "mission", "attack", "killed", "provinc
 def _near_misses(words: set[str], folded: dict[str, bool]) -> set[str]:
     """Dictionary words that the guarded fuzzy match would take for a place ("attack" ~
     Takhar, "heat" ~ Herat): a misspelling fallback must not turn English into places."""
-    from geomap.gazetteer import load_gazetteer
+    from geomap.places.gazetteer import load_gazetteer
 
     gaz = load_gazetteer(HERE / "data")
     near = set()
