@@ -203,21 +203,27 @@ class PlaceMatcher:
             code = self._last_province(mentions, start)
             if code is None:
                 continue
-            same = [x for x in out if x.start < end and start < x.end]
-            if any(c.place.kind == "district" and c.place.admin1_code == code
-                   for x in same for c in x.candidates):
-                continue                         # already a district of that province
             while start < end and " " in text[start:end] and \
                     self.gazetteer.district_in(text[start:end], code) is None:
                 start = text.index(" ", start, end) + 1
-            found = self.gazetteer.district_in(text[start:end], code)
-            if found is None:
-                continue
-            out = [x for x in out if x not in same]
-            out.append(Mention(start, end, text[start:end], candidates=(found,), fuzzy=True,
-                               cue="district"))
+            out = self._as_district(text, out, start, end, code)
         out.sort(key=lambda m: m.start)
         return out
+
+    def _as_district(self, text: str, out: list[Mention], start: int, end: int, code: str,
+                     keep: Mention | None = None) -> list[Mention]:
+        """``out`` with ``text[start:end]`` read as a district of the province ``code``
+        (:meth:`Gazetteer.district_in`) in place of the mentions it overlaps (but
+        ``keep``), unless one of them already is a district of that province or it is none."""
+        same = [x for x in out if x.start < end and start < x.end and x is not keep]
+        if any(c.place.kind == "district" and c.place.admin1_code == code
+               for x in same for c in x.candidates):
+            return out                           # already a district of that province
+        found = self.gazetteer.district_in(text[start:end], code)
+        if found is None:
+            return out
+        return [x for x in out if x not in same] + [
+            Mention(start, end, text[start:end], candidates=(found,), fuzzy=True, cue="district")]
 
     def scan(self, text: str, *, persian: bool = False) -> list[tuple[int, int, int]]:
         """``(name, start, end)`` of every gazetteer name in ``text``, any case, before
@@ -344,16 +350,7 @@ class PlaceMatcher:
                 start = text.index(" ", start, end) + 1
             if any(s < end and start < e for s, e in masks):
                 continue
-            same = [x for x in out if x.start < end and start < x.end and x is not mention]
-            if any(c.place.kind == "district" and c.place.admin1_code == code
-                   for x in same for c in x.candidates):
-                continue                         # already a district of that province
-            found = self.gazetteer.district_in(text[start:end], code)
-            if found is None:
-                continue
-            out = [x for x in out if x not in same]
-            out.append(Mention(start, end, text[start:end], candidates=(found,), fuzzy=True,
-                               cue="district"))
+            out = self._as_district(text, out, start, end, code, keep=mention)
         out.sort(key=lambda m: m.start)
         return out
 
