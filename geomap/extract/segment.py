@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places.records import contains
 from ..places.resolve import PlaceGroup, group_places
 from ..rules.anchors import guarded
 from ..rules.counts import Count
@@ -211,12 +212,25 @@ def _refines(article, scene: Scene, said: Said) -> bool:
     finer = finer_place(article.text, draft, said.groups) or \
         (None if article.lang.is_reaction(said.sentence.text) else moved_to(draft, said))
     if finer is None:
-        return False
+        if not _restates_place(draft, said):
+            return False
+        finer = draft.group     # ("... in Kunduz city. Kunduz police said ...": the same)
     continue_draft(draft, said.sentence, said.index,
                    counts_in(said.sentence, article.original, said.actors, article.lang),
                    said.actors, said.told, lang=article.lang)
     draft.group = finer
     return True
+
+
+def _restates_place(draft: Draft, said: Said) -> bool:
+    """The sentence names only places that hold the running incident's (its province, or
+    its city's province-named twin), the sentence just after it: the same event told less
+    precisely ("... killed at a wedding hall in Kunduz city. Kunduz police said ...")."""
+    current = draft.group.head.place if draft.group is not None else None
+    if current is None or said.index - draft.last_sentence > 1:
+        return False
+    return all(g.head.place is not None and g.head.place.kind == "province" and
+               contains(g.head.place, current) for g in said.groups)
 
 
 def _dates_only(article, scene: Scene, said: Said) -> None:
