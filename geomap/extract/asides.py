@@ -90,8 +90,6 @@ def _in_role(text: str, sentence: Sentence, group: PlaceGroup,
         role_after(text[group.end:group.end + 40], language) is not None
 
 
-#: event words that tell of death but not of violence: an accident's dead are "killed" too
-_BARE_DEATH = frozenset({"killed", "killing", "kills", "dead", "died", "death", "deaths"})
 
 
 def out_of_scope(article, sentence: Sentence, actors: list, counts: list) -> bool:
@@ -106,7 +104,9 @@ def out_of_scope(article, sentence: Sentence, actors: list, counts: list) -> boo
     if not (accident or crime):
         return False
     kind = article.lang.classify_event(text)
-    if kind is not None and kind.keyword.lower() not in _BARE_DEATH and not (
+    bare = words.bare_death is not None and kind is not None and \
+        words.bare_death.fullmatch(kind.keyword) is not None
+    if kind is not None and not bare and not (
             crime and kind.event_type in ("Strategic developments", "Violence against civilians")
             and kind.sub_event_type in ("Arrests", "Abduction/forced disappearance")):
         return False          # (a kind of violence, not a bare death; an arrest for a crime)

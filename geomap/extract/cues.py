@@ -20,7 +20,8 @@ Kinds:
   or drug case) when no word of violence or armed group says otherwise;
 - ``explosion_verb``: words that say an explosion happened ("went off", "struck"), which an
   arrest of bomb-makers or a seizure of explosives lacks;
-- ``placed_at``: words that say where the event happened ("landed", "took place").
+- ``placed_at``: words that say where the event happened ("landed", "took place");
+- ``bare_death``: event words that tell of death but not of violence ("killed", "died").
 
 >>> cues("en").kind_of("Insurgents often plant bombs in cities such as Herat.")
 'habitual'
@@ -47,7 +48,7 @@ __all__ = ["Cues", "cues", "KINDS"]
 KINDS = ("habitual", "background", "roundup")
 #: kinds that are word lists for the two patterns of :class:`Cues` built from them
 _WORD_KINDS = ("referring", "event_noun", "another_event", "elsewhere", "accident", "crime",
-               "explosion_verb", "placed_at")
+               "explosion_verb", "placed_at", "bare_death")
 #: the patterns built from the word kinds, in the order the gate holds them
 _NAMED = ("anaphor", "elsewhere", "accident", "crime", "explosion_verb", "placed_at")
 #: a kind whose words are read in date phrases, not sentences: those that tell a day
@@ -82,6 +83,9 @@ class Cues:
     explosion_verb: re.Pattern | None = None
     #: a sentence saying where the event happened ("landed", "took place")
     placed_at: re.Pattern | None = None
+    #: event words that tell of death but not of violence ("killed", "died"): an
+    #: accident's dead are killed too (matched whole against an event's keyword)
+    bare_death: re.Pattern | None = None
 
     #: which of the patterns above can match a text, from the one anchor scan of the text
     #: (geomap.rules.anchors.Gate): most sentences hold no cue word at all
@@ -143,7 +147,7 @@ def cues(language: str) -> Cues:
                            rf"{words['elsewhere']})\b", re.IGNORECASE) \
         if words["another_event"] and words["elsewhere"] else None
     scope = {kind: re.compile(rf"\b(?:{words[kind]})\b", re.IGNORECASE) if words[kind] else None
-             for kind in ("accident", "crime", "explosion_verb", "placed_at")}
+             for kind in ("accident", "crime", "explosion_verb", "placed_at", "bare_death")}
     patterns = tuple((kind, re.compile("|".join(found), re.IGNORECASE))
                      for kind, found in by_kind.items() if found)
     named = {"anaphor": guarded(anaphor) if anaphor else None,
@@ -153,7 +157,7 @@ def cues(language: str) -> Cues:
                  for name in _NAMED])
     return Cues(patterns, re.compile("|".join(relative), re.IGNORECASE) if relative else None,
                 named["anaphor"], named["elsewhere"], named["accident"], named["crime"],
-                named["explosion_verb"], named["placed_at"], gate)
+                named["explosion_verb"], named["placed_at"], scope["bare_death"], gate)
 
 
 def _word(phrase: str) -> str:

@@ -157,7 +157,7 @@ def _shared_tolls(sentence: Sentence, places: list[PlaceGroup], coordinated: lis
                 (c.end <= places[n].start or (c.start >= places[end - 1].end and
                                               end == len(places))) for c in owned) \
                 and _listed(sentence, places[end - 2], places[end - 1]) \
-                and _apart(places[n:end]):
+                and _distinct_places(places[n:end]):
             _split(shares, notes, n, end, owned)
         n = end
     return shares, notes
@@ -170,7 +170,7 @@ def _listed(sentence: Sentence, before: PlaceGroup, last: PlaceGroup) -> bool:
     return re.search(r"\b(?:and|or)\b|&", between) is not None
 
 
-def _apart(places: list[PlaceGroup]) -> bool:
+def _distinct_places(places: list[PlaceGroup]) -> bool:
     """Places of which none holds another ("the intersection of Marjah and Nad Ali"
     is one spot: Marjah lies in Nad Ali)."""
     found = [g.head.place for g in places]

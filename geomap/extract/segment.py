@@ -112,6 +112,9 @@ class Said:
     stated: DateRef | None = None
     #: the code of the language it is read in
     language: str = "en"
+    #: every place it names stands in a background clause (they are then its places, but
+    #: set no scene once an event has been read)
+    background_only: bool = False
 
     @property
     def refers_back(self) -> bool:
@@ -161,7 +164,8 @@ def _said(article, scene: Scene, index: int) -> Said:
     dates = [d for d in dates if d not in stated]
     groups = [g for g in group_places(article.text, article.resolved_in.get(index, []))
               if placeable(article.text, g)]
-    if not _all_background(groups, background):
+    background_only = bool(groups) and all(inside(g.start, background) for g in groups)
+    if not background_only:
         # a place named in a background clause ("a leader responsible for attacks
         # throughout Kunduz province") is the event's place only when the sentence
         # names no other, and never sets the place of the sentences after it
@@ -175,11 +179,8 @@ def _said(article, scene: Scene, index: int) -> Said:
     # a new report at most: it neither continues an incident nor dates what follows
     told = [d for d in dates if not in_background(d, background, article.lang)]
     return Said(index, sentence, dates, told, groups, article.actors_in.get(index, []),
-                context, place_ctx, stated[0] if stated else None, article.lang.code)
-
-
-def _all_background(groups: list[PlaceGroup], background: list[tuple[int, int]]) -> bool:
-    return bool(groups) and all(inside(g.start, background) for g in groups)
+                context, place_ctx, stated[0] if stated else None, article.lang.code,
+                background_only)
 
 
 def _set_scene(article, scene: Scene, said: Said) -> None:
@@ -188,9 +189,8 @@ def _set_scene(article, scene: Scene, said: Said) -> None:
         scene.claimed.extend(a.actor for a in said.actors)
     if said.told:
         scene.date_ctx = DateContext(said.told[-1], said.index)
-    background_only = _all_background(said.groups, article.background)
     lead = scene.lead
-    if said.groups and (not background_only or
+    if said.groups and (not said.background_only or
                         (not scene.drafts and (lead is None or lead.from_dateline))):
         # (a background place sets the scene only while no event has been read and no
         # sentence before has named a place of its own: "He is also suspected in
